@@ -1,0 +1,45 @@
+/**
+ * Problems with the user's input. Every problem found is collected (never only
+ * the first) and thrown together as one InputError, so a committee member fixes
+ * a spreadsheet in one pass. Formatting is kept apart from the data.
+ */
+
+/** One problem, located in a file. `line` and `column` are 1-based; 0 means "the whole file" / "the whole row". */
+export type InputIssue = {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** The header name of the column, lower-case, or '' when the issue is not about one column. */
+  readonly columnName: string;
+  readonly message: string;
+};
+
+export class InputError extends Error {
+  readonly issues: readonly InputIssue[];
+  constructor(issues: readonly InputIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+    this.name = 'InputError';
+    this.issues = sortIssues(issues);
+  }
+}
+
+/** Compiler-style: `rooms.csv:7:4 capacity: expected a whole number above 0, got "forty"`. */
+export function formatIssue(issue: InputIssue): string {
+  let where = issue.file;
+  if (issue.line > 0) where += `:${issue.line}`;
+  if (issue.line > 0 && issue.column > 0) where += `:${issue.column}`;
+  const col = issue.columnName ? ` ${issue.columnName}:` : '';
+  return `${where}${col} ${issue.message}`;
+}
+
+/** Stable order: by file, line, column, then message. */
+export function sortIssues(issues: readonly InputIssue[]): readonly InputIssue[] {
+  return [...issues].sort(
+    (a, b) =>
+      cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.message, b.message),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

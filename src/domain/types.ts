@@ -1,0 +1,133 @@
+/**
+ * The domain of convene: plain, readonly data read from an event folder.
+ * Nothing here imports anything else of ours.
+ *
+ * Times are whole minutes since midnight of their `date` (YYYY-MM-DD, local
+ * time of the event). Every record remembers the 1-based line of the CSV row it
+ * came from, so later checks can point the user back at their spreadsheet.
+ */
+
+export type Minutes = number;
+
+export type WindowKind = 'program' | 'break';
+
+/** A row of calendar.csv: a stretch of a day where items may be placed, or a break. */
+export type Window = {
+  readonly date: string;
+  readonly start: Minutes;
+  readonly end: Minutes;
+  readonly kind: WindowKind;
+  readonly label: string;
+  readonly line: number;
+};
+
+/** A row of rooms.csv. `kind` is free text; main_hall, lobby and classroom are the ones formats use. */
+export type Room = {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly capacity: number;
+  /** Simultaneous-translation booths. */
+  readonly interpretation: boolean;
+  readonly line: number;
+};
+
+export const FORMATS = ['plenary', 'lightning', 'workshop'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The kind of room each format needs. */
+export const ROOM_KIND_OF: Readonly<Record<Format, string>> = {
+  plenary: 'main_hall',
+  lightning: 'lobby',
+  workshop: 'classroom',
+};
+
+export const LEVELS = ['intro', 'intermediate', 'advanced'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const SOURCES = ['registration', 'call', 'committee'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** Any subset of a date, a start time and a room that an item must keep. */
+export type Pin = {
+  readonly date?: string;
+  readonly start?: Minutes;
+  readonly room?: string;
+};
+
+/** A row of themes.csv: one submitted program item. */
+export type Item = {
+  readonly id: string;
+  readonly title: string;
+  readonly format: Format;
+  /** Minutes. */
+  readonly duration: Minutes;
+  readonly speakers: readonly string[];
+  readonly themes: readonly string[];
+  readonly language: string;
+  readonly level: Level | null;
+  /** Expected headcount. */
+  readonly audience: number;
+  readonly country: string;
+  readonly source: Source | null;
+  readonly score: number | null;
+  /** Allowed room ids; empty means every room of the format's kind. */
+  readonly rooms: readonly string[];
+  readonly pin: Pin;
+  readonly line: number;
+};
+
+export const SECTORS = [
+  'government',
+  'civil_society',
+  'irm',
+  'academia',
+  'private',
+  'multilateral',
+  'other',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** A row of speakers.csv. */
+export type Speaker = {
+  readonly id: string;
+  readonly name: string;
+  readonly organization: string;
+  readonly sector: Sector;
+  readonly country: string;
+  readonly languages: readonly string[];
+  readonly line: number;
+};
+
+export const AVAILABILITY_STATUSES = ['unavailable', 'available'] as const;
+export type AvailabilityStatus = (typeof AVAILABILITY_STATUSES)[number];
+
+/** A row of availability.csv; `who` is a speaker, room or item id. */
+export type AvailabilityRow = {
+  readonly who: string;
+  readonly date: string;
+  readonly start: Minutes;
+  readonly end: Minutes;
+  readonly status: AvailabilityStatus;
+  readonly line: number;
+};
+
+/** Everything read from one event folder, validated and cross-referenced. */
+export type Event = {
+  readonly calendar: readonly Window[];
+  readonly rooms: readonly Room[];
+  readonly items: readonly Item[];
+  readonly speakers: readonly Speaker[];
+  readonly availability: readonly AvailabilityRow[];
+};
+
+/** Where one item runs. `end` is always `start + duration` of the item. */
+export type Assignment = {
+  readonly item: string;
+  readonly room: string;
+  readonly date: string;
+  readonly start: Minutes;
+  readonly end: Minutes;
+};
+
+export type Schedule = readonly Assignment[];
