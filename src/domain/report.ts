@@ -1,0 +1,56 @@
+import type { Format, Minutes } from './types.js';
+
+/**
+ * What a solve produced, in the user's terms. Everything here is derived from
+ * the finished schedule by our own code (never trusted from the solver), except
+ * `bound`, which only the solver can prove.
+ */
+
+/** Two items sharing at least one theme that run at the same time. */
+export type ThemeClash = {
+  readonly a: string;
+  readonly b: string;
+  readonly themes: readonly string[];
+  readonly date: string;
+  /** The span during which both run. */
+  readonly start: Minutes;
+  readonly end: Minutes;
+  /** What the pair costs in the objective. */
+  readonly cost: number;
+};
+
+/** One term of the objective: its weight, how many times it occurs, and what it costs in all. */
+export type ObjectiveTerm = {
+  readonly name: string;
+  readonly description: string;
+  readonly weight: number;
+  readonly count: number;
+  readonly cost: number;
+};
+
+export type ModelSize = {
+  readonly variables: number;
+  readonly rows: number;
+  readonly nonzeros: number;
+  /** The time grid in minutes: every start is a multiple of it. */
+  readonly grid: Minutes;
+};
+
+/** optimal: proven best. feasible: valid, but the solver stopped before proving it best (see gap). */
+export type ScheduleQuality = 'optimal' | 'feasible';
+
+export type ScheduleReport = {
+  readonly status: ScheduleQuality;
+  readonly objective: number;
+  /** Best lower bound proven by the solver, when it reported one. */
+  readonly bound: number | null;
+  /** Relative gap (objective - bound) / objective, 0 when optimal, null when unknown. */
+  readonly gap: number | null;
+  readonly terms: readonly ObjectiveTerm[];
+  readonly counts: readonly { readonly format: Format; readonly items: number }[];
+  readonly clashes: readonly ThemeClash[];
+  readonly solver: string;
+  readonly model: ModelSize;
+  /** Wall-clock seconds; the only part of any output that varies between identical runs. */
+  readonly timing: { readonly buildSeconds: number; readonly solveSeconds: number };
+};

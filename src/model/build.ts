@@ -1,0 +1,64 @@
+import type { Assignment, Schedule } from '../domain/types.js';
+import { candidatePlacements, type Rejections } from './candidates.js';
+import type { Context } from './context.js';
+import { coarsestGrid } from './grid.js';
+import { makeRow, type MipColumn, type MipModel, type MipRow } from './mip.js';
+import { themeClashRows, type ThemePair } from './objectives/theme-clash.js';
+import { CONFLICT_RULES } from './rules/conflicts.js';
+
+export type BuiltModel = {
+  readonly grid: number;
+  readonly placements: readonly Assignment[];
+  readonly mip: MipModel;
+  /** The theme pairs that got a penalty column, in column order after the placements. */
+  readonly pairs: readonly ThemePair[];
+};
+
+export type BuildResult =
+  | { readonly ok: true; readonly model: BuiltModel }
+  /** Some items have no admissible placement at all: no model is worth building. */
+  | { readonly ok: false; readonly grid: number; readonly rejected: ReadonlyMap<string, Rejections> };
+
+/**
+ * The time-indexed model: one binary per admissible (item, room, start), one
+ * row per packing constraint of every conflict rule, and the theme-clash
+ * penalty columns and rows.
+ */
+export function buildModel(ctx: Context): BuildResult {
+  const grid = coarsestGrid(ctx);
+  const { placements, rejected } = candidatePlacements(ctx, grid);
+  if (rejected.size > 0) return { ok: false, grid, rejected };
+
+  const columns: MipColumn[] = placements.map((p) => ({
+    name: `x_${p.item}_${p.room}_${p.date}_${p.start}`,
+    cost: 0,
+    lower: 0,
+    upper: 1,
+    integer: true,
+  }));
+  const rows: MipRow[] = [];
+  for (const rule of CONFLICT_RULES) {
+    rule.build(ctx, placements).forEach((c, k) => {
+      if (c.kind === 'at-most' && c.members.length < 2) return;
+      const lower = c.kind === 'exactly' ? 1 : -Infinity;
+      rows.push(makeRow(`${rule.name}_${k}`, lower, 1, c.members.map((i) => [i, 1] as const)));
+    });
+  }
+  const pairs: ThemePair[] = [];
+  for (const { pair, rows: clashRows } of themeClashRows(ctx, placements)) {
+    const z = columns.length;
+    columns.push({ name: `clash_${pair.a.id}_${pair.b.id}`, cost: pair.weight, lower: 0, upper: 1, integer: false });
+    pairs.push(pair);
+    clashRows.forEach((members, k) => {
+      // z - sum(members) >= -1
+      rows.push(makeRow(`clash_${pair.a.id}_${pair.b.id}_${k}`, -1, Infinity, [[z, 1], ...members.map((i) => [i, -1] as const)]));
+    });
+  }
+  const integralObjective = pairs.every((p) => Number.isInteger(p.weight));
+  return { ok: true, model: { grid, placements, mip: { columns, rows, integralObjective }, pairs } };
+}
+
+/** The placements a solution chose (value above one half). */
+export function decode(model: BuiltModel, values: ArrayLike<number>): Schedule {
+  return model.placements.filter((_, i) => (values[i] ?? 0) > 0.5);
+}

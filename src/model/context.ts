@@ -1,0 +1,71 @@
+import type { Event, Item, Minutes, Room, Speaker, Window } from '../domain/types.js';
+import { availabilityByWho, type Availability, availabilityOf } from './availability.js';
+
+/** Options of one schedule run that change the rules. */
+export type RuleOptions = {
+  /** Hallway minutes a main-hall session or workshop leaves its room free after it ends. */
+  readonly gap: Minutes;
+};
+
+export const DEFAULT_RULE_OPTIONS: RuleOptions = { gap: 10 };
+
+/** Every start is on this grid (minutes), whatever the data. */
+export const BASE_GRID: Minutes = 5;
+
+/**
+ * The event indexed for the rules: lookups by id, availability per who, program
+ * windows per date. Built once per run; read-only.
+ */
+export type Context = {
+  readonly event: Event;
+  readonly options: RuleOptions;
+  readonly items: ReadonlyMap<string, Item>;
+  readonly rooms: ReadonlyMap<string, Room>;
+  readonly speakers: ReadonlyMap<string, Speaker>;
+  readonly availability: ReadonlyMap<string, Availability>;
+  /** Program windows, by date then start. */
+  readonly programWindows: readonly Window[];
+  readonly breaks: readonly Window[];
+  /** Calendar dates in order. */
+  readonly dates: readonly string[];
+};
+
+export function buildContext(event: Event, options: RuleOptions = DEFAULT_RULE_OPTIONS): Context {
+  const byDateStart = (a: Window, b: Window) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.start - b.start);
+  const windows = [...event.calendar].sort(byDateStart);
+  return {
+    event,
+    options,
+    items: new Map(event.items.map((i) => [i.id, i])),
+    rooms: new Map(event.rooms.map((r) => [r.id, r])),
+    speakers: new Map(event.speakers.map((s) => [s.id, s])),
+    availability: availabilityByWho(event.availability),
+    programWindows: windows.filter((w) => w.kind === 'program'),
+    breaks: windows.filter((w) => w.kind === 'break'),
+    dates: [...new Set(windows.map((w) => w.date))].sort(),
+  };
+}
+
+export function availabilityFor(ctx: Context, who: string): Availability {
+  return availabilityOf(ctx.availability, who);
+}
+
+/** Minutes a room stays blocked after an item of this format ends: lightning talks run back to back. */
+export function gapAfter(ctx: Context, item: Item): Minutes {
+  return item.format === 'lightning' ? 0 : ctx.options.gap;
+}
+
+/** Item label for messages: `p03 "Open budgets"`. */
+export function itemLabel(item: Item): string {
+  return `${item.id} "${item.title}"`;
+}
+
+export function speakerLabel(ctx: Context, id: string): string {
+  const s = ctx.speakers.get(id);
+  return s ? `speaker ${id} (${s.name})` : `speaker ${id}`;
+}
+
+export function roomLabel(ctx: Context, id: string): string {
+  const r = ctx.rooms.get(id);
+  return r ? `${id} (${r.name})` : id;
+}

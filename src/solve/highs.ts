@@ -1,0 +1,146 @@
+/**
+ * HiGHS (WebAssembly build, npm `highs`) behind the Solver interface. Its solve
+ * is synchronous, so it runs in a worker thread: the main thread stays free to
+ * print progress and to stop it at the deadline. Every improving solution is
+ * sent back as it is found, so a stopped solve still yields its best schedule.
+ */
+import { createRequire } from 'node:module';
+import type { MipModel } from '../model/mip.js';
+import type { SolveOptions, SolveResult } from './types.js';
+import { runWorker } from './worker.js';
+
+// Plain CommonJS so it runs the same from the TypeScript sources (tests) and the build.
+const SCRIPT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const load = require(workerData.highsPath);
+(async () => {
+  try {
+    const highs = await load();
+    const d = workerData.model;
+    const model = highs.createModel({
+      numCols: d.numCols, numRows: d.numRows, colCost: d.colCost, colLower: d.colLower, colUpper: d.colUpper,
+      rowLower: d.rowLower, rowUpper: d.rowUpper, integrality: d.integrality,
+      matrix: { format: 'csr', numRows: d.numRows, numCols: d.numCols, starts: d.starts, indices: d.indices, values: d.values },
+    });
+    model.options.set({
+      output_flag: false, time_limit: workerData.timeLimit, mip_rel_gap: 0, mip_abs_gap: workerData.absGap,
+      random_seed: 0,
+    });
+    const t0 = Date.now();
+    const cb = highs.constants.callbackType;
+    let lastProgress = 0;
+    const callbacks = {
+      [cb.mipImprovingSolution](e) {
+        parentPort.postMessage({ type: 'incumbent', values: e.data.mip_solution, objective: e.data.objective_function_value, bound: e.data.mip_dual_bound ?? null });
+      },
+      [cb.mipInterrupt](e) {
+        const now = Date.now();
+        if (now - lastProgress > 500) {
+          lastProgress = now;
+          parentPort.postMessage({ type: 'progress', objective: e.data.mip_primal_bound ?? null, bound: e.data.mip_dual_bound ?? null, gap: e.data.mip_gap ?? null });
+        }
+        if (now - t0 > workerData.timeLimit * 1000) e.interrupt();
+      },
+    };
+    const run = model.run(callbacks);
+    const status = run.modelStatus;
+    const hasSolution = model.info.get('primal_solution_status') === 2;
+    const values = hasSolution ? model.getSolution().colValue : null;
+    const objective = hasSolution ? model.getObjectiveValue() : null;
+    let bound = null;
+    try { bound = model.info.get('mip_dual_bound'); } catch (e) { bound = null; }
+    model.dispose();
+    parentPort.postMessage({ type: 'done', status, values, objective, bound });
+  } catch (e) {
+    parentPort.postMessage({ type: 'error', message: String((e && e.message) || e) });
+  }
+})();
+`;
+
+type Msg =
+  | { type: 'incumbent'; values: Float64Array; objective: number; bound: number | null }
+  | { type: 'progress'; objective: number | null; bound: number | null; gap: number | null }
+  | { type: 'done'; status: number; values: Float64Array | null; objective: number | null; bound: number | null }
+  | { type: 'error'; message: string };
+
+// HiGHS model status codes (highs.constants.modelStatus).
+const OPTIMAL = 7;
+const INFEASIBLE = 8;
+const UNBOUNDED_OR_INFEASIBLE = 9;
+
+export async function solveWithHighs(model: MipModel, options: SolveOptions): Promise<SolveResult> {
+  const started = Date.now();
+  const seconds = () => (Date.now() - started) / 1000;
+  let best: { values: Float64Array; objective: number; bound: number | null } | null = null;
+  const end = await runWorker<Msg>(
+    SCRIPT,
+    {
+      highsPath: createRequire(import.meta.url).resolve('highs'),
+      model: toCsr(model),
+      timeLimit: Math.max(0.1, options.timeLimitSeconds - 0.3),
+      absGap: model.integralObjective ? 0.999 : 1e-6,
+    },
+    options.timeLimitSeconds * 1000 + 1000,
+    (m) => {
+      if (m.type === 'incumbent') {
+        best = { values: m.values, objective: m.objective, bound: m.bound };
+        options.onProgress?.({ objective: m.objective, bound: m.bound, gap: null, seconds: seconds() });
+      } else if (m.type === 'progress') {
+        options.onProgress?.({ objective: m.objective, bound: m.bound, gap: m.gap, seconds: seconds() });
+      }
+    },
+  );
+  const base = { backend: 'highs' as const, seconds: seconds() };
+  const fallback = (): SolveResult => {
+    const b = best as { values: Float64Array; objective: number; bound: number | null } | null;
+    return b ? { ...base, status: 'feasible', ...b } : { ...base, status: 'timedout' };
+  };
+  if (end.kind === 'killed') return fallback();
+  if (end.kind === 'crashed') return { ...base, status: 'error', message: end.error };
+  const m = end.message;
+  if (m.type === 'error') return { ...base, status: 'error', message: m.message };
+  if (m.type !== 'done') return fallback();
+  if (m.status === INFEASIBLE || m.status === UNBOUNDED_OR_INFEASIBLE) return { ...base, status: 'infeasible' };
+  if (m.values && m.objective !== null) {
+    return {
+      ...base,
+      status: m.status === OPTIMAL ? 'optimal' : 'feasible',
+      values: m.values,
+      objective: m.objective,
+      bound: m.status === OPTIMAL ? m.objective : m.bound,
+    };
+  }
+  return fallback();
+}
+
+function toCsr(model: MipModel) {
+  const starts = new Int32Array(model.rows.length + 1);
+  let nnz = 0;
+  model.rows.forEach((r, i) => {
+    nnz += r.indices.length;
+    starts[i + 1] = nnz;
+  });
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let k = 0;
+  for (const r of model.rows) {
+    for (let j = 0; j < r.indices.length; j++) {
+      indices[k] = r.indices[j]!;
+      values[k++] = r.values[j]!;
+    }
+  }
+  const cols = model.columns;
+  return {
+    numCols: cols.length,
+    numRows: model.rows.length,
+    colCost: Float64Array.from(cols, (c) => c.cost),
+    colLower: Float64Array.from(cols, (c) => c.lower),
+    colUpper: Float64Array.from(cols, (c) => c.upper),
+    integrality: Int32Array.from(cols, (c) => (c.integer ? 1 : 0)),
+    rowLower: Float64Array.from(model.rows, (r) => r.lower),
+    rowUpper: Float64Array.from(model.rows, (r) => r.upper),
+    starts,
+    indices,
+    values,
+  };
+}

@@ -1,0 +1,41 @@
+import type { MipModel } from '../model/mip.js';
+
+export type Backend = 'highs' | 'jslp';
+export const BACKENDS: readonly Backend[] = ['highs', 'jslp'];
+
+/** Best objective so far, proven bound, relative gap, seconds elapsed. */
+export type Progress = {
+  readonly objective: number | null;
+  readonly bound: number | null;
+  readonly gap: number | null;
+  readonly seconds: number;
+};
+
+export type SolveOptions = {
+  readonly backend: Backend;
+  /** Wall-clock limit; the backend is stopped at this limit plus a second at the latest. */
+  readonly timeLimitSeconds: number;
+  readonly onProgress?: (p: Progress) => void;
+};
+
+/**
+ * What a solve ended in, as a value: never thrown.
+ * - optimal: proven best. feasible: a solution, not proven best.
+ * - infeasible: proven that no solution exists.
+ * - timedout: the time limit passed before any solution was found.
+ * - error: the backend failed (message says how).
+ */
+export type SolveResult =
+  | {
+      readonly status: 'optimal' | 'feasible';
+      readonly values: Float64Array;
+      readonly objective: number;
+      readonly bound: number | null;
+      readonly backend: Backend;
+      readonly seconds: number;
+    }
+  | { readonly status: 'infeasible' | 'timedout'; readonly backend: Backend; readonly seconds: number }
+  | { readonly status: 'error'; readonly message: string; readonly backend: Backend; readonly seconds: number };
+
+/** A backend: takes a plain model and returns a status. Tests may pass a stub. */
+export type Solver = (model: MipModel, options: SolveOptions) => Promise<SolveResult>;
