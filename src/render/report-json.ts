@@ -1,0 +1,62 @@
+import type { ScheduleReport } from '../domain/report.js';
+import { formatTime } from '../domain/time.js';
+import type { Event, Schedule } from '../domain/types.js';
+import { countsByFormat, sortedClashes, sortedTerms, titleOf } from './report-parts.js';
+
+/**
+ * report.json: the report for machines, 2-space indented, newline-terminated.
+ *
+ * Key order is fixed by building fresh object literals (JSON.stringify keeps
+ * insertion order) rather than spreading the input, so a field added to
+ * ScheduleReport upstream cannot silently move or leak into the file:
+ * status, objective, bound, gap, terms, counts, clashes, solver, model, timing, items.
+ *
+ * Times are written HH:MM like every other output. `items` is the number of
+ * distinct items the schedule places. Timing is rounded to milliseconds; it is
+ * the only part that varies between identical runs.
+ */
+export function reportJson(event: Event, schedule: Schedule, report: ScheduleReport): string {
+  const title = titleOf(event);
+  const doc = {
+    status: report.status,
+    objective: report.objective,
+    bound: report.bound,
+    gap: report.gap,
+    terms: sortedTerms(report).map((t) => ({
+      name: t.name,
+      description: t.description,
+      weight: t.weight,
+      count: t.count,
+      cost: t.cost,
+    })),
+    counts: countsByFormat(report).map((c) => ({ format: c.format, items: c.items })),
+    clashes: sortedClashes(report).map((c) => ({
+      a: c.a,
+      aTitle: title(c.a),
+      b: c.b,
+      bTitle: title(c.b),
+      themes: c.themes,
+      date: c.date,
+      start: formatTime(c.start),
+      end: formatTime(c.end),
+      cost: c.cost,
+    })),
+    solver: report.solver,
+    model: {
+      variables: report.model.variables,
+      rows: report.model.rows,
+      nonzeros: report.model.nonzeros,
+      grid: report.model.grid,
+    },
+    timing: {
+      buildSeconds: milliseconds(report.timing.buildSeconds),
+      solveSeconds: milliseconds(report.timing.solveSeconds),
+    },
+    items: new Set(schedule.map((a) => a.item)).size,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function milliseconds(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}

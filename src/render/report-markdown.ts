@@ -1,0 +1,127 @@
+import type { ScheduleReport, ThemeClash } from '../domain/report.js';
+import { formatSpan } from '../domain/time.js';
+import type { Event, Format, Schedule } from '../domain/types.js';
+import { countsByFormat, sortedClashes, sortedTerms, titleOf } from './report-parts.js';
+import { formatList, formatNumber, inlineText, plural, tableRow } from './text.js';
+
+/** How each format is named to the committee, and where it runs. */
+const TRACKS: Readonly<Record<Format, { readonly name: string; readonly rooms: string }>> = {
+  plenary: { name: 'Plenary sessions', rooms: 'main hall' },
+  lightning: { name: 'Lightning talks', rooms: 'lobby' },
+  workshop: { name: 'Workshops', rooms: 'classrooms' },
+};
+
+/**
+ * report.md: the report for the Academic Committee. Plain sentences first,
+ * numbers after, and every clash spelled out with ids, titles and times so it
+ * can be discussed without opening any other file.
+ */
+export function reportMarkdown(event: Event, schedule: Schedule, report: ScheduleReport): string {
+  const lines = [
+    '# Schedule report',
+    '',
+    ...statusSection(report),
+    ...costSection(report),
+    ...tracksSection(event, schedule, report),
+    ...clashSection(event, report),
+    ...solverSection(report),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** "3.2 %": one decimal is as much precision as a reader can use. */
+export function formatGap(gap: number): string {
+  return `${(gap * 100).toFixed(1)} %`;
+}
+
+function statusSection(report: ScheduleReport): readonly string[] {
+  if (report.status === 'optimal') {
+    return ['**Proven optimal.**', '', 'The schedule keeps every rule, and no other schedule has a lower total cost.', ''];
+  }
+  const head =
+    report.gap === null
+      ? '**Valid schedule; the solver stopped before proving it the best (it reported no gap).**'
+      : `**Valid schedule; the solver stopped before proving it the best: gap ${formatGap(report.gap)}**`;
+  const bound =
+    report.bound === null
+      ? 'It did not report how much better a schedule could be.'
+      : `No schedule can cost less than ${formatNumber(report.bound)}, so at most ` +
+        `${formatNumber(Math.max(0, report.objective - report.bound))} of the cost could still be saved.`;
+  return [head, '', `The schedule keeps every rule, but the solver ran out of time before proving that none is better. ${bound}`, ''];
+}
+
+function costSection(report: ScheduleReport): readonly string[] {
+  const terms = sortedTerms(report);
+  return [
+    '## Cost of this schedule',
+    '',
+    `Total cost: **${formatNumber(report.objective)}** (lower is better).`,
+    '',
+    'The solver looks for the schedule with the lowest total cost. Each term below is something the ' +
+      'committee would rather avoid; its weight is what one occurrence costs.',
+    '',
+    tableRow(['Term', 'Weight', 'Count', 'Cost', 'What it counts']),
+    tableRow(['---', '---:', '---:', '---:', '---']),
+    ...terms.map((t) =>
+      tableRow([inlineText(t.name), formatNumber(t.weight), formatNumber(t.count), formatNumber(t.cost), inlineText(t.description)]),
+    ),
+    tableRow(['**Total**', '', '', `**${formatNumber(report.objective)}**`, '']),
+    '',
+  ];
+}
+
+function tracksSection(event: Event, schedule: Schedule, report: ScheduleReport): readonly string[] {
+  const counts = countsByFormat(report);
+  const placed = new Set(schedule.map((a) => a.item)).size;
+  const submitted = event.items.length;
+  const missing = submitted - placed;
+  return [
+    '## Items per track',
+    '',
+    tableRow(['Track', 'Rooms', 'Items']),
+    tableRow(['---', '---', '---:']),
+    ...counts.map((c) => tableRow([TRACKS[c.format].name, TRACKS[c.format].rooms, formatNumber(c.items)])),
+    tableRow(['**Total**', '', `**${formatNumber(counts.reduce((s, c) => s + c.items, 0))}**`]),
+    '',
+    missing > 0
+      ? `${formatNumber(placed)} of ${plural(submitted, 'submitted item')} are in the schedule; ${formatNumber(missing)} are not.`
+      : `All ${plural(submitted, 'submitted item')} are in the schedule.`,
+    '',
+  ];
+}
+
+function clashSection(event: Event, report: ScheduleReport): readonly string[] {
+  const clashes = sortedClashes(report);
+  const intro =
+    clashes.length === 0
+      ? 'No two items on the same theme run at the same time.'
+      : `Two items on the same theme at the same time make attendees choose one. ` +
+        `${plural(clashes.length, 'such pair')} remain${clashes.length === 1 ? 's' : ''}:`;
+  const title = titleOf(event);
+  return ['## Theme clashes left', '', intro, ...(clashes.length > 0 ? ['', ...clashes.map((c) => clashLine(c, title))] : []), ''];
+}
+
+/** `- p03 "Open budgets" and w02 "Data for reporters" share fiscal-openness on 2014-11-19 11:00-12:00 (cost 40)` */
+export function clashLine(c: ThemeClash, title: (id: string) => string): string {
+  const name = (id: string) => (title(id) ? `${id} "${inlineText(title(id))}"` : id);
+  const span = formatSpan(c.date, c.start, c.end);
+  return `- ${name(c.a)} and ${name(c.b)} share ${formatList(c.themes)} on ${span} (cost ${formatNumber(c.cost)})`;
+}
+
+function solverSection(report: ScheduleReport): readonly string[] {
+  const m = report.model;
+  return [
+    '## How it was computed',
+    '',
+    `- Solver: ${inlineText(report.solver)}.`,
+    `- Model size: ${plural(m.variables, 'variable')}, ${plural(m.rows, 'constraint')} and ` +
+      `${plural(m.nonzeros, 'non-zero coefficient')}.`,
+    `- Grid: every item starts on a multiple of ${plural(m.grid, 'minute')}.`,
+    `- Time: ${seconds(report.timing.buildSeconds)} to build the model, ${seconds(report.timing.solveSeconds)} to solve it. ` +
+      'These times vary between runs; nothing else in this report does.',
+  ];
+}
+
+function seconds(s: number): string {
+  return s < 0.1 ? 'under 0.1 s' : `${s.toFixed(1)} s`;
+}

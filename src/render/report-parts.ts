@@ -1,0 +1,43 @@
+import type { ObjectiveTerm, ScheduleReport, ThemeClash } from '../domain/report.js';
+import type { Event, Format } from '../domain/types.js';
+import { FORMATS } from '../domain/types.js';
+import { compareText } from './order.js';
+
+/**
+ * The report's lists in a fixed order, shared by report.json and report.md so
+ * the two never disagree. The report is built by our own code, but its list
+ * order is an accident of how it was built; the files must not inherit it.
+ */
+
+/** Terms by name. */
+export function sortedTerms(report: ScheduleReport): readonly ObjectiveTerm[] {
+  return [...report.terms].sort((a, b) => compareText(a.name, b.name));
+}
+
+/** Clashes by date, start, end, then the pair's ids; each clash's themes sorted. */
+export function sortedClashes(report: ScheduleReport): readonly ThemeClash[] {
+  return report.clashes
+    .map((c) => ({ ...c, themes: [...c.themes].sort(compareText) }))
+    .sort(
+      (x, y) =>
+        compareText(x.date, y.date) ||
+        x.start - y.start ||
+        x.end - y.end ||
+        compareText(x.a, y.a) ||
+        compareText(x.b, y.b),
+    );
+}
+
+/** Every format in FORMATS order, 0 when the report has none of it. */
+export function countsByFormat(report: ScheduleReport): readonly { readonly format: Format; readonly items: number }[] {
+  return FORMATS.map((format) => ({
+    format,
+    items: report.counts.filter((c) => c.format === format).reduce((sum, c) => sum + c.items, 0),
+  }));
+}
+
+/** Item titles by id, with '' for an id the event lacks (a report must still render to explain a problem). */
+export function titleOf(event: Event): (id: string) => string {
+  const titles = new Map(event.items.map((i) => [i.id, i.title] as const));
+  return (id) => titles.get(id) ?? '';
+}

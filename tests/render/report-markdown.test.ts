@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { reportMarkdown } from '../../src/render/report-markdown.js';
+import { event, report, schedule, shuffled, shuffledEvent, shuffledReport } from './fixture.js';
+
+describe('reportMarkdown', () => {
+  const md = reportMarkdown(event, schedule, report);
+
+  it('states the status in words', () => {
+    expect(md).toContain('Valid schedule; the solver stopped before proving it the best: gap 3.2 %');
+    expect(md).toContain('at most 40.5 of the cost could still be saved');
+    expect(reportMarkdown(event, schedule, { ...report, status: 'optimal', gap: 0, bound: 1240.5 })).toContain(
+      'Proven optimal.',
+    );
+    expect(reportMarkdown(event, schedule, { ...report, gap: null })).toMatch(/stopped before proving it the best/);
+  });
+
+  it('has a row per objective term with weight, count and cost, and the total', () => {
+    expect(md).toContain('| late_start | 0.5 | 2,241 | 1,120.5 | Minutes after the preferred start |');
+    expect(md).toContain('| theme_clash | 40 | 3 | 120 |');
+    expect(md).toContain('| **Total** | | | **1,240.5** | |');
+  });
+
+  it('counts items per track', () => {
+    expect(md).toContain('| Plenary sessions | main hall | 2 |');
+    expect(md).toContain('| Lightning talks | lobby | 2 |');
+    expect(md).toContain('| Workshops | classrooms | 1 |');
+    expect(md).toContain('All 5 submitted items are in the schedule.');
+    expect(reportMarkdown(event, schedule.slice(1), report)).toContain('4 of 5 submitted items are in the schedule; 1 are not.');
+  });
+
+  it('lists every clash with ids, titles, themes, time and cost', () => {
+    expect(md).toContain(
+      '- p03 "Open budgets" and w02 "Data for reporters" share fiscal-openness on 2014-11-19 11:00-12:00 (cost 40)',
+    );
+    expect(md).toContain('- l01 "Civic tech in 5" and x99 share civic-tech and open-data on 2014-11-19 09:00-09:05 (cost 80)');
+    expect(reportMarkdown(event, schedule, { ...report, clashes: [] })).toContain('No two items on the same theme');
+  });
+
+  it('gives the model size, grid and solve time', () => {
+    expect(md).toContain('1,234 variables, 567 constraints and 8,901 non-zero coefficients');
+    expect(md).toContain('multiple of 5 minutes');
+    expect(md).toContain('12.3 s to solve');
+  });
+
+  it('does not depend on input order', () => {
+    for (const seed of [15, 16]) {
+      expect(reportMarkdown(shuffledEvent(seed), shuffled(schedule, seed), shuffledReport(seed))).toBe(md);
+    }
+  });
+});
