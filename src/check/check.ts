@@ -42,7 +42,7 @@ export function checkSchedule(ctx: Context, schedule: Schedule): readonly Violat
       const chosen = c.members.map((i) => schedule[i]!);
       found.push({
         members: new Set(c.members),
-        v: { rule: rule.name, items: [...new Set(chosen.map((a) => a.item))].sort(), message: c.describe(chosen) },
+        v: { rule: rule.name, items: [...new Set([...(c.items ?? []), ...chosen.map((a) => a.item)])].sort(), message: c.describe(chosen) },
       });
     }
     // The same clash seen at several moments is reported once, at its largest.

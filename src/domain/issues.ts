@@ -25,6 +25,7 @@ export class InputError extends Error {
 
 /** Compiler-style: `rooms.csv:7:4 capacity: expected a whole number above 0, got "forty"`. */
 export function formatIssue(issue: InputIssue): string {
+  if (issue.line === 0 && !issue.columnName) return `${issue.file}: ${issue.message}`;
   let where = issue.file;
   if (issue.line > 0) where += `:${issue.line}`;
   if (issue.line > 0 && issue.column > 0) where += `:${issue.column}`;

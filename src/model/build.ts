@@ -3,6 +3,7 @@ import { candidatePlacements, type Rejections } from './candidates.js';
 import type { Context } from './context.js';
 import { coarsestGrid } from './grid.js';
 import { makeRow, type MipColumn, type MipModel, type MipRow } from './mip.js';
+import { forcedClashCuts } from './objectives/clash-cuts.js';
 import { themeClashRows, type ThemePair } from './objectives/theme-clash.js';
 import { CONFLICT_RULES } from './rules/conflicts.js';
 
@@ -54,6 +55,7 @@ export function buildModel(ctx: Context): BuildResult {
       rows.push(makeRow(`clash_${pair.a.id}_${pair.b.id}_${k}`, -1, Infinity, [[z, 1], ...members.map((i) => [i, -1] as const)]));
     });
   }
+  rows.push(...forcedClashCuts(ctx, placements, pairs, placements.length));
   const integralObjective = pairs.every((p) => Number.isInteger(p.weight));
   return { ok: true, model: { grid, placements, mip: { columns, rows, integralObjective }, pairs } };
 }

@@ -10,6 +10,8 @@ export type PackingConstraint = {
   readonly kind: 'exactly' | 'at-most';
   /** Indices into the placements the rule was built over. */
   readonly members: readonly number[];
+  /** Items the constraint is about even when none of them is chosen (an item placed nowhere). */
+  readonly items?: readonly string[];
   /** The violation in plain words, given the members a schedule chose. */
   readonly describe: (chosen: readonly Assignment[]) => string;
 };

@@ -22,6 +22,7 @@ export const placedOnceRule: ConflictRule = {
         rule: 'placed-once',
         kind: 'exactly',
         members: byItem.get(id) ?? [],
+        items: [id],
         describe: (chosen) => {
           const item = ctx.items.get(id);
           const label = item ? itemLabel(item) : id;

@@ -22,16 +22,17 @@ export const roomKindRule: PlacementRule = {
   name: 'room-kind',
   description: "Each item is in a room of its format's kind (plenary: main hall with interpretation; lightning: lobby; workshop: classroom), and among its allowed rooms.",
   timed: false,
-  check(ctx, item, room) {
+  check(ctx, item, room, a) {
     const kind = ROOM_KIND_OF[item.format];
+    const who = `${itemLabel(item)} at ${formatMoment(a.date, a.start)}`;
     if (room.kind !== kind) {
-      return `${itemLabel(item)} is a ${item.format} but ${roomLabel(ctx, room.id)} is a ${room.kind}, not a ${kind}`;
+      return `${who} is a ${item.format} but ${roomLabel(ctx, room.id)} is a ${room.kind}, not a ${kind}`;
     }
     if (item.format === 'plenary' && !room.interpretation) {
-      return `${itemLabel(item)} is a plenary but ${roomLabel(ctx, room.id)} has no simultaneous interpretation`;
+      return `${who} is a plenary but ${roomLabel(ctx, room.id)} has no simultaneous interpretation`;
     }
     if (item.rooms.length > 0 && !item.rooms.includes(room.id)) {
-      return `${itemLabel(item)} may only use ${item.rooms.join(', ')}, not ${room.id}`;
+      return `${who} may only use ${item.rooms.join(', ')}, not ${room.id}`;
     }
     return null;
   },
@@ -41,10 +42,10 @@ export const capacityRule: PlacementRule = {
   name: 'capacity',
   description: "A room holds at least the item's expected audience.",
   timed: false,
-  check(ctx, item, room) {
+  check(ctx, item, room, a) {
     return room.capacity >= item.audience
       ? null
-      : `${itemLabel(item)} expects ${item.audience} people but ${roomLabel(ctx, room.id)} seats ${room.capacity}`;
+      : `${itemLabel(item)} at ${formatMoment(a.date, a.start)} expects ${item.audience} people but ${roomLabel(ctx, room.id)} seats ${room.capacity}`;
   },
 };
 

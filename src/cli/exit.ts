@@ -1,0 +1,43 @@
+/**
+ * Exit codes, decided here and nowhere else (documented in the README):
+ * 0 done; 1 no valid schedule, or violations found; 2 bad input or usage;
+ * 3 an internal error (a bug in convene: please report it).
+ */
+import { CommanderError } from 'commander';
+import { InputError, formatIssue } from '../domain/issues.js';
+
+export const EXIT = { ok: 0, noSchedule: 1, badInput: 2, internal: 3 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** A mistake in how convene was called, found after commander parsed the line. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export type Printer = { readonly error: (text: string) => void };
+
+/** Maps anything thrown by a command to an exit code, printing it for a person. */
+export function exitCodeFor(e: unknown, out: Printer, verbose: boolean): ExitCode {
+  if (e instanceof InputError) {
+    for (const issue of e.issues) out.error(formatIssue(issue));
+    out.error(`${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} found in the input; nothing was written.`);
+    return EXIT.badInput;
+  }
+  if (e instanceof UsageError) {
+    out.error(`error: ${e.message}`);
+    return EXIT.badInput;
+  }
+  if (e instanceof CommanderError) {
+    // Help and version are not errors; commander has already printed them.
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    return EXIT.badInput;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  out.error(`internal error: ${message}`);
+  out.error('This is a bug in convene, not in your files. Please report it with the command you ran.');
+  if (verbose && e instanceof Error && e.stack) out.error(e.stack);
+  return EXIT.internal;
+}

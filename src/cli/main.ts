@@ -1,0 +1,42 @@
+/**
+ * The command line: commander definitions and the one place where anything a
+ * command throws becomes a message and an exit code.
+ */
+import { Command } from 'commander';
+import { createRequire } from 'node:module';
+import { registerCheck } from './check.js';
+import { processConsole, type Console } from './console.js';
+import { EXIT, exitCodeFor, type ExitCode } from './exit.js';
+import { registerSchedule } from './schedule.js';
+import { registerValidate } from './validate.js';
+
+const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const verbose = process.env['CONVENE_DEBUG'] === '1';
+  const program = new Command()
+    .name('convene')
+    .description('Build the program of a multi-track civic conference and allocate its seats.')
+    .version(version)
+    .option('-q, --quiet', 'no progress line on stderr')
+    .showHelpAfterError('(run convene --help for usage)')
+    .exitOverride();
+  const run = async (action: (c: Console) => Promise<ExitCode>) => {
+    const c = processConsole(Boolean(program.opts()['quiet']));
+    try {
+      code = await action(c);
+    } catch (e) {
+      code = exitCodeFor(e, c, verbose);
+    }
+  };
+  registerValidate(program, run);
+  registerSchedule(program, run);
+  registerCheck(program, run);
+  try {
+    await program.parseAsync([...argv]);
+  } catch (e) {
+    code = exitCodeFor(e, processConsole(true), verbose);
+  }
+  return code;
+}

@@ -1,0 +1,27 @@
+import { InvalidArgumentError } from 'commander';
+
+/** A whole number within [min, max], for commander option parsing. */
+export function wholeNumber(min: number, max: number) {
+  return (text: string): number => {
+    const n = Number(text);
+    if (!/^\d+$/.test(text.trim()) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got "${text}".`);
+    }
+    return n;
+  };
+}
+
+/** A positive number of seconds (decimals allowed). */
+export function seconds(text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number of seconds above 0, got "${text}".`);
+  return n;
+}
+
+export function oneOf<T extends string>(values: readonly T[]) {
+  return (text: string): T => {
+    const v = text.trim().toLowerCase() as T;
+    if (!values.includes(v)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}, got "${text}".`);
+    return v;
+  };
+}

@@ -1,0 +1,94 @@
+import type { Command } from 'commander';
+import path from 'node:path';
+import type { Event, Schedule } from '../domain/types.js';
+import type { ScheduleReport } from '../domain/report.js';
+import { readEvent } from '../io/event.js';
+import { tableToCsv, writeOutputs } from '../io/write.js';
+import { planSchedule, type ScheduleOutcome } from '../pipeline/schedule.js';
+import {
+  byRoomTable,
+  bySpeakerTable,
+  reportJson,
+  reportMarkdown,
+  scheduleMarkdown,
+  scheduleTable,
+} from '../render/index.js';
+import type { BackendChoice } from '../solve/index.js';
+import type { Console } from './console.js';
+import { EXIT, type ExitCode } from './exit.js';
+import { oneOf, seconds, wholeNumber } from './options.js';
+import { formatProgress, printFindings } from './report.js';
+
+export type ScheduleFlags = {
+  readonly out: string;
+  readonly gap: number;
+  readonly timeLimit: number;
+  readonly solver: BackendChoice;
+};
+
+export function registerSchedule(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+  program
+    .command('schedule')
+    .description('place every item in a room and a start time, check the result, and write the program')
+    .argument('<dir>', 'event folder (calendar.csv, rooms.csv, themes.csv, speakers.csv, availability.csv)')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('--gap <min>', 'hallway minutes between main-hall sessions or workshops in one room', wholeNumber(0, 240), 10)
+    .option('--time-limit <s>', 'stop the solver after this many seconds and keep its best schedule', seconds, 60)
+    .option('--solver <name>', 'auto, highs or jslp', oneOf<BackendChoice>(['auto', 'highs', 'jslp']), 'auto')
+    .action(async (dir: string, flags: ScheduleFlags) => run((c) => scheduleCommand(dir, flags, c)));
+}
+
+export async function scheduleCommand(dir: string, flags: ScheduleFlags, c: Console): Promise<ExitCode> {
+  const event = await readEvent(dir);
+  const outcome = await planSchedule(event, {
+    gap: flags.gap,
+    timeLimitSeconds: flags.timeLimit,
+    backend: flags.solver,
+    now: () => performance.now(),
+    onProgress: (p) => c.status(formatProgress(p)),
+  });
+  c.clearStatus();
+  return finish(event, outcome, flags, c);
+}
+
+async function finish(event: Event, outcome: ScheduleOutcome, flags: ScheduleFlags, c: Console): Promise<ExitCode> {
+  switch (outcome.kind) {
+    case 'impossible':
+      c.error(`No valid schedule exists (proven by ${outcome.by}):`);
+      printFindings(outcome.findings, c);
+      return EXIT.noSchedule;
+    case 'timedout':
+      c.error(
+        `No valid schedule found within the ${flags.timeLimit}-second time limit (stopped after ${outcome.seconds.toFixed(1)} s). ` +
+          'Try a longer --time-limit.',
+      );
+      return EXIT.noSchedule;
+    case 'failed':
+      c.error(`No schedule written: ${outcome.message}.`);
+      for (const v of outcome.violations.slice(0, 20)) c.error(`  ${v.rule}: ${v.message}`);
+      return EXIT.noSchedule;
+    case 'scheduled':
+      await writeOutputs(flags.out, scheduleFiles(event, outcome.schedule, outcome.report));
+      c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out));
+      return EXIT.ok;
+  }
+}
+
+/** Every file `schedule` writes, by name. */
+export function scheduleFiles(event: Event, schedule: Schedule, report: ScheduleReport): Readonly<Record<string, string>> {
+  return {
+    'schedule.csv': tableToCsv(scheduleTable(event, schedule)),
+    'schedule.md': scheduleMarkdown(event, schedule),
+    'by-speaker.csv': tableToCsv(bySpeakerTable(event, schedule)),
+    'by-room.csv': tableToCsv(byRoomTable(event, schedule)),
+    'report.md': reportMarkdown(event, schedule, report),
+    'report.json': reportJson(event, schedule, report),
+  };
+}
+
+function summaryLine(report: ScheduleReport, placed: number, total: number, out: string): string {
+  const status = report.status === 'optimal' ? 'proven optimal' : `valid, gap ${report.gap === null ? 'unknown' : `${(report.gap * 100).toFixed(1)} %`}`;
+  const clashes = report.clashes.length === 1 ? '1 theme clash' : `${report.clashes.length} theme clashes`;
+  const secs = (report.timing.buildSeconds + report.timing.solveSeconds).toFixed(1);
+  return `Scheduled ${placed} of ${total} items: ${status}, ${clashes} (cost ${report.objective}), ${secs} s. Wrote ${path.join(out, 'schedule.csv')} and 5 more files.`;
+}

@@ -1,0 +1,28 @@
+/**
+ * An event folder on disk -> Event: finds and reads the files, then hands
+ * their text to the pure parseEvent (./validate-event.ts).
+ */
+import { join } from 'node:path';
+import type { Event } from '../domain/types.js';
+import { listFolder, readText } from './files.js';
+import type { FileText } from './rows/sheet.js';
+import { EVENT_FILES, eventOf } from './validate-event.js';
+
+export { EVENT_FILES, parseEvent } from './validate-event.js';
+
+/**
+ * Reads calendar.csv, rooms.csv, themes.csv, speakers.csv and (if present)
+ * availability.csv from `dir`, and parses them as parseEvent does. File names
+ * are matched without regard to case (Calendar.CSV is read as calendar.csv);
+ * messages name files as EVENT_FILES spells them, without the folder.
+ * Throws InputError, also for a missing folder (`<dir> no such folder`).
+ */
+export async function readEvent(dir: string): Promise<Event> {
+  const names = await listFolder(dir);
+  const files: Record<string, FileText> = {};
+  for (const file of EVENT_FILES) {
+    const actual = names.find((n) => n === file) ?? names.find((n) => n.toLowerCase() === file);
+    if (actual !== undefined) files[file] = await readText(join(dir, actual), file);
+  }
+  return eventOf(files);
+}

@@ -1,0 +1,71 @@
+/** calendar.csv: the program windows and breaks of each day. */
+import { z } from 'zod';
+import type { InputIssue } from '../../domain/issues.js';
+import { formatSpan, formatTime } from '../../domain/time.js';
+import type { Window } from '../../domain/types.js';
+import { choiceCell, dateCell, textCell, timeCell } from '../cells.js';
+import { cellIssue, readSheet, type FileText, type Sheet } from './sheet.js';
+
+export const CALENDAR_FILE = 'calendar.csv';
+
+const WINDOW_KINDS = ['program', 'break'] as const;
+
+const shape = z.object({
+  date: dateCell,
+  start: timeCell,
+  end: timeCell,
+  kind: choiceCell(WINDOW_KINDS),
+  label: textCell,
+});
+
+export function readCalendar(text: FileText): Sheet<Window> {
+  const sheet = readSheet(
+    {
+      file: CALENDAR_FILE,
+      columns: ['date', 'start', 'end', 'kind', 'label'],
+      required: true,
+      schema: shape,
+      check: (v, report) => {
+        if (v.start !== undefined && v.end !== undefined && v.end <= v.start) {
+          report('end', `expected a time after the start (${formatTime(v.start)}), got ${formatTime(v.end)}`);
+        }
+      },
+      build: (v, row): Window | null => (v.end <= v.start ? null : { ...v, line: row.line }),
+      order: (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.start - b.start || a.end - b.end || a.line - b.line),
+    },
+    text,
+  );
+  const issues = [...sheet.issues, ...checkWindows(sheet)];
+  return { ...sheet, issues, clean: issues.length === 0 };
+}
+
+/**
+ * Program windows of one date may not overlap each other or a break; each
+ * overlap is reported once, at the row further down the file. A calendar
+ * without any program window leaves nowhere to put anything.
+ */
+function checkWindows(sheet: Sheet<Window>): readonly InputIssue[] {
+  const { table } = sheet;
+  if (table === null) return [];
+  const issues: InputIssue[] = [];
+  const byLine = [...sheet.rows].sort((a, b) => a.line - b.line);
+  byLine.forEach((later, i) => {
+    for (const earlier of byLine.slice(0, i)) {
+      if (earlier.date !== later.date) continue;
+      if (earlier.kind === 'break' && later.kind === 'break') continue;
+      if (earlier.start < later.end && later.start < earlier.end) {
+        const message = `${describe(later)} overlaps ${describe(earlier)} (line ${earlier.line})`;
+        issues.push(cellIssue(table, later.line, 'start', message));
+      }
+    }
+  });
+  if (sheet.clean && !sheet.rows.some((w) => w.kind === 'program')) {
+    issues.push(cellIssue(table, table.headerLine, 'kind', 'no program window (expected at least one row with kind "program")'));
+  }
+  return issues;
+}
+
+function describe(w: Window): string {
+  const label = w.label === '' ? '' : ` ${JSON.stringify(w.label)}`;
+  return `${w.kind === 'program' ? 'program window' : 'break'}${label} ${formatSpan(w.date, w.start, w.end)}`;
+}

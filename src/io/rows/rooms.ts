@@ -1,0 +1,30 @@
+/** rooms.csv: where items can take place. */
+import { z } from 'zod';
+import type { Room } from '../../domain/types.js';
+import { boolCell, idCell, positiveWholeCell, requiredTextCell, roomKindCell } from '../cells.js';
+import { byId, readSheet, type FileText, type Sheet } from './sheet.js';
+
+export const ROOMS_FILE = 'rooms.csv';
+
+const shape = z.object({
+  id: idCell,
+  name: requiredTextCell,
+  kind: roomKindCell,
+  capacity: positiveWholeCell,
+  interpretation: boolCell,
+});
+
+export function readRooms(text: FileText): Sheet<Room> {
+  return readSheet(
+    {
+      file: ROOMS_FILE,
+      columns: ['id', 'name', 'kind', 'capacity', 'interpretation'],
+      idColumn: 'id',
+      required: true,
+      schema: shape,
+      build: (v, row): Room => ({ ...v, line: row.line }),
+      order: byId,
+    },
+    text,
+  );
+}

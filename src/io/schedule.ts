@@ -1,0 +1,90 @@
+/**
+ * A schedule CSV written by convene (or edited by hand) -> Schedule. Only
+ * cells that cannot be read, and ids that match nothing in the event, are
+ * refused here; duplicates, missing items, wrong durations and clashes are
+ * left for the rule checker, which names them far better than a parser could.
+ */
+import { z } from 'zod';
+import { InputError } from '../domain/issues.js';
+import type { Assignment, Event, Schedule } from '../domain/types.js';
+import { dateCell, idCell, parseBool, timeCell } from './cells.js';
+import { readText } from './files.js';
+import { readSheet, type FileText } from './rows/sheet.js';
+
+/** A schedule and the items marked `locked` in it (sorted ids), which a re-run must keep where they are. */
+export type ScheduleFile = {
+  readonly schedule: Schedule;
+  readonly locked: readonly string[];
+};
+
+type Row = Assignment & { readonly locked: boolean; readonly line: number };
+
+/** Undoes the `'` that write.ts puts before a cell a spreadsheet would take for a formula. */
+const unescaped = z.string().transform((t) => (/^'[=+\-@\t\r]/.test(t) ? t.slice(1) : t));
+
+const shape = z.object({
+  id: unescaped.pipe(idCell),
+  date: dateCell,
+  start: timeCell,
+  end: timeCell,
+  room: unescaped.pipe(idCell),
+  locked: z.string().transform((text, ctx) => {
+    const value = text === '' ? false : parseBool(text);
+    if (value === null) {
+      ctx.issues.push({ code: 'custom', message: `expected yes or no, or nothing, got ${JSON.stringify(text)}`, input: text });
+      return z.NEVER;
+    }
+    return value;
+  }),
+});
+
+/** Parses and checks against `event`; throws InputError. */
+export function parseScheduleFile(text: FileText, file: string, event: Event): ScheduleFile {
+  const items = new Set(event.items.map((i) => i.id));
+  const rooms = new Set(event.rooms.map((r) => r.id));
+  const sheet = readSheet(
+    {
+      file,
+      columns: ['id', 'date', 'start', 'end', 'room'],
+      optionalColumns: ['locked'],
+      required: true,
+      schema: shape,
+      check: (v, report) => {
+        if (v.id !== undefined && !items.has(v.id)) report('id', `unknown item ${JSON.stringify(v.id)} (not in themes.csv)`);
+        if (v.room !== undefined && !rooms.has(v.room)) report('room', `unknown room ${JSON.stringify(v.room)} (not in rooms.csv)`);
+      },
+      build: ({ id, ...v }, row): Row | null =>
+        items.has(id) && rooms.has(v.room) ? { item: id, ...v, line: row.line } : null,
+      order: (a, b) =>
+        cmp(a.date, b.date) || a.start - b.start || cmp(a.room, b.room) || cmp(a.item, b.item) || a.line - b.line,
+    },
+    text,
+  );
+  if (sheet.issues.length > 0) throw new InputError(sheet.issues);
+  return {
+    schedule: sheet.rows.map(({ item, room, date, start, end }) => ({ item, room, date, start, end })),
+    locked: [...new Set(sheet.rows.filter((r) => r.locked).map((r) => r.item))].sort(),
+  };
+}
+
+/**
+ * Parses a schedule CSV (columns id,date,start,end,room; others such as title
+ * are ignored; `end` is kept as written so the checker can report a wrong
+ * duration). Sorted by date, start, room, item. Throws InputError.
+ */
+export function parseSchedule(text: string, file: string, event: Event): Schedule {
+  return parseScheduleFile(text, file, event).schedule;
+}
+
+/** Reads `path` from disk; messages name the file as `path` is written. */
+export async function readScheduleFile(path: string, event: Event): Promise<ScheduleFile> {
+  return parseScheduleFile(await readText(path, path), path, event);
+}
+
+export async function readSchedule(path: string, event: Event): Promise<Schedule> {
+  return (await readScheduleFile(path, event)).schedule;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

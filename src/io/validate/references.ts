@@ -1,0 +1,98 @@
+/**
+ * Checks between files that need only ids, read from the raw cells of every
+ * row (valid or not), so they hold even while other cells of a row are wrong.
+ */
+import type { InputIssue } from '../../domain/issues.js';
+import { isIsoDate } from '../../domain/time.js';
+import { splitList } from '../cells.js';
+import { cellIssue, type Sheet } from '../rows/sheet.js';
+import type { Sheets } from './sheets.js';
+
+export function checkReferences(s: Sheets): readonly InputIssue[] {
+  return [...sharedIds(s), ...themeReferences(s), ...availabilityReferences(s)];
+}
+
+/**
+ * availability.csv names speakers, rooms and items in one `who` column, so no
+ * id may belong to two of them. Reported in the later of speakers, rooms, themes.
+ */
+function sharedIds(s: Sheets): readonly InputIssue[] {
+  const issues: InputIssue[] = [];
+  const order: readonly [Sheet<unknown>, string][] = [
+    [s.speakers, 'speaker'],
+    [s.rooms, 'room'],
+    [s.themes, 'item'],
+  ];
+  order.forEach(([later], i) => {
+    const { table, ids } = later;
+    if (table === null || ids === null) return;
+    for (const [id, line] of ids) {
+      for (const [earlier, what] of order.slice(0, i)) {
+        const other = earlier.ids?.get(id);
+        if (other === undefined) continue;
+        const message = `id ${JSON.stringify(id)} is also a ${what} id (${earlier.file} line ${other}); availability.csv could not tell them apart`;
+        issues.push(cellIssue(table, line, 'id', message));
+      }
+    }
+  });
+  return issues;
+}
+
+function themeReferences(s: Sheets): readonly InputIssue[] {
+  const table = s.themes.table;
+  if (table === null) return [];
+  const speakers = s.speakers.ids;
+  const rooms = s.rooms.ids;
+  const dates = calendarDates(s);
+  const issues: InputIssue[] = [];
+  for (const row of table.rows) {
+    const at = (column: string, message: string) => issues.push(cellIssue(table, row.line, column, message));
+    if (speakers !== null) {
+      for (const id of splitList(row.get('speakers'))) {
+        if (!speakers.has(id)) at('speakers', `unknown speaker ${JSON.stringify(id)} (not in ${s.speakers.file})`);
+      }
+    }
+    if (rooms !== null) {
+      for (const id of splitList(row.get('rooms'))) {
+        if (!rooms.has(id)) at('rooms', `unknown room ${JSON.stringify(id)} (not in ${s.rooms.file})`);
+      }
+      const pinned = row.get('pin_room');
+      if (pinned !== '' && !rooms.has(pinned)) at('pin_room', `unknown room ${JSON.stringify(pinned)} (not in ${s.rooms.file})`);
+    }
+    const date = row.get('pin_date');
+    if (dates !== null && isIsoDate(date) && !dates.has(date)) {
+      at('pin_date', `${date} is not a date in ${s.calendar.file} (${listDates(dates)})`);
+    }
+  }
+  return issues;
+}
+
+function availabilityReferences(s: Sheets): readonly InputIssue[] {
+  const table = s.availability.table;
+  if (table === null) return [];
+  const known = [s.speakers.ids, s.rooms.ids, s.themes.ids];
+  const dates = calendarDates(s);
+  const issues: InputIssue[] = [];
+  for (const row of table.rows) {
+    const who = row.get('who');
+    if (who !== '' && known.every((ids) => ids !== null && !ids.has(who))) {
+      issues.push(cellIssue(table, row.line, 'who', `unknown id ${JSON.stringify(who)} (not a speaker, room or item id)`));
+    }
+    const date = row.get('date');
+    if (dates !== null && isIsoDate(date) && !dates.has(date)) {
+      issues.push(cellIssue(table, row.line, 'date', `${date} is not a date in ${s.calendar.file} (${listDates(dates)})`));
+    }
+  }
+  return issues;
+}
+
+/** The dates of every calendar row, valid or not (a bad time does not unmake its date); null without a readable calendar. */
+function calendarDates(s: Sheets): ReadonlySet<string> | null {
+  const table = s.calendar.table;
+  if (table === null || table.col('date') === 0) return null;
+  return new Set(table.rows.map((r) => r.get('date')).filter(isIsoDate));
+}
+
+function listDates(dates: ReadonlySet<string>): string {
+  return dates.size === 0 ? 'which has no rows' : `its dates: ${[...dates].sort().join(', ')}`;
+}

@@ -1,0 +1,133 @@
+import { describe, expect, test } from 'vitest';
+import { formatIssue, type InputIssue } from '../../src/domain/issues.js';
+import { parseCsvTable, type CsvTable } from '../../src/io/csv.js';
+
+function table(text: string): CsvTable {
+  const t = parseCsvTable(text, 'rooms.csv');
+  if (!('rows' in t)) throw new Error(`unexpected issues: ${t.map(formatIssue).join('; ')}`);
+  return t;
+}
+
+function failure(text: string): readonly string[] {
+  const t = parseCsvTable(text, 'themes.csv');
+  if ('rows' in t) throw new Error('expected the file to be unreadable');
+  return (t as readonly InputIssue[]).map(formatIssue);
+}
+
+/** Each row as [line, ...cells under `columns`]. */
+function dump(t: CsvTable, columns: readonly string[]): (string | number)[][] {
+  return t.rows.map((r) => [r.line, ...columns.map((c) => r.get(c))]);
+}
+
+describe('parseCsvTable', () => {
+  test('reads comma-separated LF text with trimmed cells', () => {
+    const t = table('id,name\nr1 , Main hall \nr2,"  Lobby"\n');
+    expect(t.delimiter).toBe(',');
+    expect(t.header).toEqual(['id', 'name']);
+    expect(dump(t, ['id', 'name'])).toEqual([
+      [2, 'r1', 'Main hall'],
+      [3, 'r2', 'Lobby'],
+    ]);
+  });
+
+  test('a BOM, semicolons and CRLF (Excel in Spanish locales)', () => {
+    const t = table('\uFEFFid;Name;CAPACITY\r\nr1;"Sala; principal";"7,5"\r\nr2;Lobby;40\r\n');
+    expect(t.delimiter).toBe(';');
+    expect(t.header).toEqual(['id', 'name', 'capacity']);
+    expect(dump(t, ['id', 'name', 'capacity'])).toEqual([
+      [2, 'r1', 'Sala; principal', '7,5'],
+      [3, 'r2', 'Lobby', '40'],
+    ]);
+  });
+
+  test('tabs, and a lone CR as line ending', () => {
+    const t = table('id\tname\rr1\tHall\r');
+    expect(t.delimiter).toBe('\t');
+    expect(dump(t, ['id', 'name'])).toEqual([[2, 'r1', 'Hall']]);
+  });
+
+  test('header names are matched without regard to case, spaces or hyphens', () => {
+    const t = table(' ID , Pin Date ,pin-room\nx,2025-06-02,r1\n');
+    expect(t.header).toEqual(['id', 'pin_date', 'pin_room']);
+    expect(t.col('pin_date')).toBe(2);
+    expect(t.rows[0]?.get('pin_room')).toBe('r1');
+  });
+
+  test('extra columns are kept but harmless; absent columns read as empty and have column 0', () => {
+    const t = table('id,notes,name\nr1,ignore me,Hall\n');
+    expect(t.rows[0]?.get('name')).toBe('Hall');
+    expect(t.rows[0]?.get('capacity')).toBe('');
+    expect(t.rows[0]?.col('capacity')).toBe(0);
+    expect(t.rows[0]?.col('name')).toBe(3);
+  });
+
+  test('short rows read as empty cells; long rows keep their extra cells to themselves', () => {
+    const t = table('id,name,kind\nr1,Hall\nr2,Lobby,lobby,surplus\n');
+    expect(dump(t, ['id', 'name', 'kind'])).toEqual([
+      [2, 'r1', 'Hall', ''],
+      [3, 'r2', 'Lobby', 'lobby'],
+    ]);
+  });
+
+  test('blank lines and rows of empty cells are skipped, and line numbers stay physical', () => {
+    const t = table('id,name\n\nr1,Hall\n,\n   \n,,,\n , \nr2,Lobby\n\n');
+    expect(dump(t, ['id', 'name'])).toEqual([
+      [3, 'r1', 'Hall'],
+      [8, 'r2', 'Lobby'],
+    ]);
+    const excel = table('id;name\r\nr1;Hall\r\n;\r\n;;;;\r\nr2;Lobby\r\n');
+    expect(dump(excel, ['id', 'name'])).toEqual([
+      [2, 'r1', 'Hall'],
+      [5, 'r2', 'Lobby'],
+    ]);
+  });
+
+  test('quoted multi-line cells keep the line numbers of later rows right', () => {
+    const text = 'id,title,speakers\r\np1,"A title\r\non two lines",sp-1\r\n\r\np2,"Three\n\nlines",sp-2\np3,"He said ""hi""",sp-3\n';
+    const t = table(text);
+    expect(dump(t, ['id', 'title'])).toEqual([
+      [2, 'p1', 'A title\non two lines'],
+      [5, 'p2', 'Three\n\nlines'],
+      [8, 'p3', 'He said "hi"'],
+    ]);
+  });
+
+  test('a quote inside an unquoted cell is kept as written', () => {
+    const t = table('id,name\nr1,The 5" screen room\n');
+    expect(t.rows[0]?.get('name')).toBe('The 5" screen room');
+  });
+
+  test('an Excel sep= line sets the delimiter; the header is then line 2', () => {
+    const t = table('sep=;\nid;name\nr1;Hall\n');
+    expect(t.delimiter).toBe(';');
+    expect(t.headerLine).toBe(2);
+    expect(dump(t, ['id', 'name'])).toEqual([[3, 'r1', 'Hall']]);
+  });
+
+  test('a repeated header name is noted; the first column is read', () => {
+    const t = table('id,name,id\nr1,Hall,r9\n');
+    expect(t.duplicateColumns).toEqual([{ name: 'id', column: 3, first: 1 }]);
+    expect(t.rows[0]?.get('id')).toBe('r1');
+  });
+
+  test('an empty file has an empty header', () => {
+    expect(table('').header).toEqual([]);
+    expect(table('\uFEFF\r\n\r\n').header).toEqual([]);
+  });
+
+  test('an unclosed quote is reported where it opens, in our words', () => {
+    expect(failure('id,title\np1,Fine\np2,"Never closed\np3,Later\np4,Last\n')).toEqual([
+      'themes.csv:3:2 malformed CSV: unclosed quote',
+    ]);
+  });
+
+  test('an unclosed quote after a properly closed multi-line cell', () => {
+    expect(failure('id,title,x\np1,"two\nlines",ok\n\np2,a,"open\n')).toEqual(['themes.csv:5:3 malformed CSV: unclosed quote']);
+  });
+
+  test('text after a closing quote', () => {
+    expect(failure('id,title\np1,"Quoted" then more\n')).toEqual([
+      'themes.csv:2:2 malformed CSV: unexpected text after a closing quote (write "" for a quote inside a quoted cell)',
+    ]);
+  });
+});
