@@ -1,0 +1,126 @@
+/**
+ * End to end: the real binary on fixture folders, as a committee member would
+ * run it. Colour codes are stripped; exit codes are the README's.
+ */
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { describe, expect, test } from 'vitest';
+import { convene, fixture } from './run.js';
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'convene-cli-'));
+const slow = { timeout: 120_000 };
+
+describe('validate', () => {
+  test('a valid event: summary and exit 0', () => {
+    const r = convene('validate', fixture('tiny'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('7 items (2 plenary, 4 lightning, 1 workshop)');
+    expect(r.stdout).toContain('No problems found.');
+  });
+
+  test.each(['bad-calendar', 'bad-cells', 'bad-missing-file', 'bad-references', 'bad-times'])(
+    '%s: every problem as file:line:column, exit 2, no stack trace',
+    (name) => {
+      const r = convene('validate', fixture(name));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^[a-z]+\.csv(:\d+(:\d+)?)?:? /m);
+      expect(r.stderr).toMatch(/\d+ problems? found in the input; nothing was written\./);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      // Each fixture's README lists the messages it must produce.
+      const readme = readFileSync(path.join(fixture(name), 'README.md'), 'utf8');
+      const block = /```[a-z]*\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+      for (const line of block.split('\n').filter(Boolean)) expect(r.stderr).toContain(line);
+    },
+  );
+
+  test('a missing folder is bad input, not a crash', () => {
+    const r = convene('validate', fixture('no-such-event'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-such-event: no such folder');
+  });
+
+  test('a well-formed but impossible event exits 1 and names the culprit', () => {
+    const r = convene('validate', fixture('infeasible-speaker'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/speaker sp-\d+/);
+  });
+});
+
+describe('usage', () => {
+  test('an unknown command or flag is a usage error (exit 2)', () => {
+    expect(convene('frobnicate').code).toBe(2);
+    expect(convene('schedule', fixture('tiny'), '--no-such-flag').code).toBe(2);
+    const r = convene('schedule', fixture('tiny'), '--gap', 'ten');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('expected a whole number');
+  });
+
+  test('--help and --version exit 0', () => {
+    expect(convene('--help').code).toBe(0);
+    expect(convene('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('schedule and check', () => {
+  test('tiny: writes all outputs, which check accepts', slow, () => {
+    const out = tmp();
+    const r = convene('schedule', fixture('tiny'), '-o', out, '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['by-room.csv', 'by-speaker.csv', 'report.json', 'report.md', 'schedule.csv', 'schedule.md']);
+    const c = convene('check', fixture('tiny'), path.join(out, 'schedule.csv'));
+    expect(c.code, c.stdout + c.stderr).toBe(0);
+    expect(c.stdout).toContain('all hard rules hold for 7 items');
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { status: string; objective: number };
+    expect(report.status).toBe('optimal');
+    expect(report.objective).toBe(0);
+  });
+
+  test('pins: the pinned fields are kept', slow, () => {
+    const out = tmp();
+    expect(convene('schedule', fixture('pins'), '-o', out, '--quiet').code).toBe(0);
+    const rows = readFileSync(path.join(out, 'schedule.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const row = (id: string) => rows.find((r) => r[0] === id)!;
+    expect(row('p02')[3]).toBe('2014-06-02');
+    expect(row('l01')[4]).toBe('11:00');
+    expect(row('w01')[6]).toBe('c2');
+  });
+
+  test('check reports a tampered schedule with ids, titles, room and time, exit 1', slow, () => {
+    const out = tmp();
+    expect(convene('schedule', fixture('tiny'), '-o', out, '--quiet').code).toBe(0);
+    const file = path.join(out, 'schedule.csv');
+    const rows = parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+    const [first, second] = rows.filter((r) => r['format'] === 'plenary');
+    // Move the second plenary onto the first one's start, keeping its length.
+    const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+    const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const length = minutes(second!['end']!) - minutes(second!['start']!);
+    second!['start'] = first!['start']!;
+    second!['end'] = clock(minutes(first!['start']!) + length);
+    writeFileSync(file, stringify(rows, { header: true }));
+    const r = convene('check', fixture('tiny'), file);
+    expect(r.code).toBe(1);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('room-overlap:')) ?? '';
+    for (const p of [first!, second!]) expect(line).toContain(`${p['id']} "${p['title']}"`);
+    expect(line).toContain(`room ${first!['room']}`);
+    expect(line).toContain(`${first!['date']} ${first!['start']}`);
+    expect(r.stderr).toMatch(/1 violation of the hard rules/);
+  });
+
+  test.each([
+    ['infeasible-speaker', /speaker sp-\d+/],
+    ['infeasible-main-hall', /main-hall sessions need at least \d+ minutes/],
+    ['infeasible-pin-clash', /pinned to/],
+    ['infeasible-workshop-window', /cannot be placed/],
+  ])('%s: no schedule, exit 1, the reason in the committee’s terms, nothing written', slow, (name, reason) => {
+    const out = path.join(tmp(), 'out');
+    const r = convene('schedule', fixture(name), '-o', out, '--quiet');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('No valid schedule exists');
+    expect(r.stderr).toMatch(reason);
+    expect(() => readdirSync(out)).toThrow();
+  });
+});
