@@ -11,6 +11,7 @@ import { buildModel, decode } from '../model/build.js';
 import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
 import { modelSize } from '../model/mip.js';
 import { scoreThemeClashes, THEME_CLASH_TERM } from '../model/objectives/theme-clash.js';
+import { solveInStages, worthStaging } from './stages.js';
 import { pickBackend, solve, type BackendChoice, type Progress, type Solver } from '../solve/index.js';
 
 export type ScheduleRequest = {
@@ -46,11 +47,11 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   const { model } = built;
   const t1 = request.now();
   const backend = pickBackend(request.backend, model.mip);
-  const result = await (request.solver ?? solve)(model.mip, {
-    backend,
-    timeLimitSeconds: request.timeLimitSeconds,
-    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
-  });
+  const solver = request.solver ?? solve;
+  const progress = request.onProgress ? { onProgress: request.onProgress } : {};
+  const result = worthStaging(ctx)
+    ? await solveInStages(ctx, model, { backend, timeLimitSeconds: request.timeLimitSeconds, now: request.now, solver, ...progress })
+    : await solver(model.mip, { backend, timeLimitSeconds: request.timeLimitSeconds, ...progress });
   const t2 = request.now();
   switch (result.status) {
     case 'infeasible':

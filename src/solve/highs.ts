@@ -26,6 +26,7 @@ const load = require(workerData.highsPath);
       output_flag: false, time_limit: workerData.timeLimit, mip_rel_gap: 0, mip_abs_gap: workerData.absGap,
       random_seed: 0,
     });
+    if (workerData.initial) model.setSolution({ colValue: workerData.initial });
     const t0 = Date.now();
     const cb = highs.constants.callbackType;
     let lastProgress = 0;
@@ -79,6 +80,7 @@ export async function solveWithHighs(model: MipModel, options: SolveOptions): Pr
       model: toCsr(model),
       timeLimit: Math.max(0.1, options.timeLimitSeconds - 0.3),
       absGap: model.integralObjective ? 0.999 : 1e-6,
+      initial: options.initial ?? null,
     },
     options.timeLimitSeconds * 1000 + 1000,
     (m) => {

@@ -16,6 +16,8 @@ export type SolveOptions = {
   /** Wall-clock limit; the backend is stopped at this limit plus a second at the latest. */
   readonly timeLimitSeconds: number;
   readonly onProgress?: (p: Progress) => void;
+  /** A known solution to start from (one value per column); the backend may ignore it. */
+  readonly initial?: Float64Array;
 };
 
 /**

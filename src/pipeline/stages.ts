@@ -1,0 +1,93 @@
+/**
+ * Relax, then extend: an exact way to solve events with many lightning talks
+ * quickly, with a certificate of optimality.
+ *
+ * 1. Solve the core: the event without its lightning talks. Dropping items
+ *    drops variables, rows and (non-negative) clash costs, so the core is a
+ *    relaxation: its optimum is a lower bound on the whole event's.
+ * 2. Extend: solve the whole model with the core placements fixed. Only the
+ *    lightning talks move; the clash rows against fixed items collapse into
+ *    plain costs, and the model is almost an assignment problem.
+ * 3. If the extension costs no more than the core's proven optimum, the
+ *    schedule is proven optimal for the whole event. Otherwise the whole model
+ *    is solved from that schedule as a warm start, keeping the core's bound.
+ *
+ * Any stage that fails or runs out of time falls back to the whole model.
+ */
+import type { Schedule } from '../domain/types.js';
+import { buildModel, decode, type BuiltModel } from '../model/build.js';
+import { buildContext, type Context } from '../model/context.js';
+import type { MipModel } from '../model/mip.js';
+import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
+import type { Backend, Progress, SolveResult, Solver } from '../solve/index.js';
+
+export type StagedRequest = {
+  readonly backend: Backend;
+  readonly timeLimitSeconds: number;
+  readonly now: () => number;
+  readonly solver: Solver;
+  readonly onProgress?: (p: Progress) => void;
+};
+
+const cost = (ctx: Context, schedule: Schedule) => scoreThemeClashes(ctx, schedule).reduce((n, c) => n + c.cost, 0);
+
+/** Whether staging can help: some lightning talks, and something else. */
+export function worthStaging(ctx: Context): boolean {
+  const formats = new Set([...ctx.items.values()].map((i) => i.format));
+  return formats.has('lightning') && formats.size > 1;
+}
+
+export async function solveInStages(ctx: Context, whole: BuiltModel, request: StagedRequest): Promise<SolveResult> {
+  const started = request.now();
+  const left = () => request.timeLimitSeconds - (request.now() - started) / 1000;
+  const options = (extra: { initial?: Float64Array } = {}) => ({
+    backend: request.backend,
+    timeLimitSeconds: Math.max(1, left()),
+    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    ...extra,
+  });
+  const wholeSolve = async (initial?: Float64Array, bound: number | null = null): Promise<SolveResult> => {
+    const r = await request.solver(whole.mip, options(initial ? { initial } : {}));
+    if ((r.status === 'optimal' || r.status === 'feasible') && bound !== null) {
+      return { ...r, bound: r.bound === null ? bound : Math.max(r.bound, bound) };
+    }
+    return r;
+  };
+
+  const coreEvent = { ...ctx.event, items: ctx.event.items.filter((i) => i.format !== 'lightning') };
+  const coreCtx = buildContext(coreEvent, ctx.options);
+  const core = buildModel(coreCtx);
+  if (!core.ok) return wholeSolve();
+  const coreResult = await request.solver(core.model.mip, options());
+  if (coreResult.status === 'infeasible') return coreResult; // a relaxation with no solution: none for the whole event
+  if (coreResult.status !== 'optimal' && coreResult.status !== 'feasible') return wholeSolve();
+
+  const coreSchedule = decode(core.model, coreResult.values);
+  const lowerBound = coreResult.status === 'optimal' ? cost(coreCtx, coreSchedule) : coreResult.bound;
+  const fixed = fixPlacements(whole, coreSchedule);
+  const extension = await request.solver(fixed, options());
+  if (extension.status !== 'optimal' && extension.status !== 'feasible') return wholeSolve(undefined, lowerBound);
+
+  const total = cost(ctx, decode(whole, extension.values));
+  if (coreResult.status === 'optimal' && lowerBound !== null && total <= lowerBound + 1e-9) {
+    return { ...extension, status: 'optimal', objective: total, bound: total };
+  }
+  if (left() < 1) return { ...extension, status: 'feasible', objective: total, bound: lowerBound };
+  const improved = await wholeSolve(extension.values, lowerBound);
+  return improved.status === 'optimal' || improved.status === 'feasible'
+    ? improved
+    : { ...extension, status: 'feasible', objective: total, bound: lowerBound };
+}
+
+/** The whole model with every non-lightning placement fixed: chosen ones to 1, the rest to 0. */
+function fixPlacements(whole: BuiltModel, coreSchedule: Schedule): MipModel {
+  const chosen = new Set(coreSchedule.map((a) => `${a.item}\u0000${a.room}\u0000${a.date}\u0000${a.start}`));
+  const coreItems = new Set(coreSchedule.map((a) => a.item));
+  const columns = whole.mip.columns.map((c, i) => {
+    const p = whole.placements[i];
+    if (!p || !coreItems.has(p.item)) return c;
+    const on = chosen.has(`${p.item}\u0000${p.room}\u0000${p.date}\u0000${p.start}`) ? 1 : 0;
+    return { ...c, lower: on, upper: on };
+  });
+  return { ...whole.mip, columns };
+}
