@@ -1,10 +1,12 @@
 /**
  * Exit codes, decided here and nowhere else (documented in the README):
- * 0 done; 1 no valid schedule, or violations found; 2 bad input or usage;
+ * 0 done; 1 no valid schedule, or violations found; 2 bad input or usage
+ * (including an output folder that cannot be written);
  * 3 an internal error (a bug in convene: please report it).
  */
 import { CommanderError } from 'commander';
 import { InputError, formatIssue } from '../domain/issues.js';
+import { OutputError } from '../io/write.js';
 
 export const EXIT = { ok: 0, noSchedule: 1, badInput: 2, internal: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -24,6 +26,10 @@ export function exitCodeFor(e: unknown, out: Printer, verbose: boolean): ExitCod
   if (e instanceof InputError) {
     for (const issue of e.issues) out.error(formatIssue(issue));
     out.error(`${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} found in the input; nothing was written.`);
+    return EXIT.badInput;
+  }
+  if (e instanceof OutputError) {
+    out.error(`error: ${e.message}`);
     return EXIT.badInput;
   }
   if (e instanceof UsageError) {

@@ -41,7 +41,30 @@ export async function writeOutputs(dir: string, files: Readonly<Record<string, s
   }
   for (const name of names) {
     const path = join(dir, name);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, files[name] ?? '', 'utf8');
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, files[name] ?? '', 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      throw new OutputError(`cannot write ${path}: ${OUTPUT_REASONS[code] ?? code}`);
+    }
   }
 }
+
+/** The output folder cannot be written (a user's problem, not convene's). */
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputError';
+  }
+}
+
+const OUTPUT_REASONS: Readonly<Record<string, string>> = {
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EISDIR: 'a folder stands where the file should go',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EEXIST: 'a file stands where a folder should go',
+};

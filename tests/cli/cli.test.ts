@@ -162,3 +162,12 @@ describe('the bundled example event', () => {
     }
   });
 });
+
+test('an output folder that cannot be written is the user’s problem (exit 2), not a crash', slow, () => {
+  const blocker = path.join(tmp(), 'a-file');
+  writeFileSync(blocker, 'not a folder');
+  const r = convene('schedule', fixture('tiny'), '-o', path.join(blocker, 'out'), '--quiet');
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('part of the path is a file, not a folder');
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+});
