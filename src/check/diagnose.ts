@@ -88,20 +88,26 @@ export function overloadedRoomKinds(ctx: Context): readonly Finding[] {
     const slots = rooms.length * ctx.programWindows.length;
     const gaps = items.reduce((n, i) => n + gapAfter(ctx, i), 0);
     const minGap = Math.min(...items.map((i) => gapAfter(ctx, i)));
-    const need = items.reduce((n, i) => n + i.duration, 0) + Math.max(0, gaps - slots * minGap);
-    const have = rooms.reduce(
+    const durations = items.reduce((n, i) => n + i.duration, 0);
+    const need = durations + Math.max(0, gaps - slots * minGap);
+    // A hallway gap needs no free room: it may fall in time the room is
+    // unavailable. So only the items are weighed against the rooms' free time,
+    // and items with their gaps against all the rooms' program time.
+    const free = rooms.reduce(
       (n, r) => n + ctx.programWindows.flatMap((w) => freeParts(availabilityFor(ctx, r.id), w)).reduce((m, p) => m + p.end - p.start, 0),
       0,
     );
-    if (need > have) {
+    const span = rooms.length * ctx.programWindows.reduce((n, w) => n + w.end - w.start, 0);
+    const withGaps = need > span && minGap > 0;
+    if (need > span || durations > free) {
       const what = { plenary: 'main-hall sessions', workshop: 'workshops', lightning: 'lightning talks' }[format];
       out.push({
         check: 'room-time',
         ids: rooms.map((r) => r.id),
         message:
-          `${items.length} ${what} need at least ${need} minutes of ${rooms.length === 1 ? 'room' : 'rooms'} ${rooms.map((r) => roomLabel(ctx, r.id)).join(', ')}` +
-          (minGap > 0 ? ` (with the ${ctx.options.gap}-minute hallway gaps)` : '') +
-          ` but ${rooms.length === 1 ? 'it offers' : 'they offer'} only ${have} minutes of program time`,
+          `${items.length} ${what} need at least ${need > span ? need : durations} minutes of ${rooms.length === 1 ? 'room' : 'rooms'} ${rooms.map((r) => roomLabel(ctx, r.id)).join(', ')}` +
+          (withGaps ? ` (with the ${ctx.options.gap}-minute hallway gaps)` : '') +
+          ` but ${rooms.length === 1 ? 'it offers' : 'they offer'} only ${need > span ? span : free} minutes of program time`,
       });
     }
   }

@@ -1,0 +1,152 @@
+/**
+ * Staged solving (core without lightning talks, then the extension, then the
+ * whole model if needed), observed through planSchedule with a spy around the
+ * real solver, or with stubs for the outcomes HiGHS will not produce on demand.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Event } from '../../src/domain/types.js';
+import { checkSchedule } from '../../src/check/check.js';
+import { buildModel, type BuiltModel } from '../../src/model/build.js';
+import { buildContext } from '../../src/model/context.js';
+import { planSchedule, type ScheduleOutcome } from '../../src/pipeline/schedule.js';
+import { worthStaging } from '../../src/pipeline/stages.js';
+import { solve, type SolveResult, type Solver } from '../../src/solve/index.js';
+import { event, item, room, win } from '../helpers/event.js';
+
+const D = '2014-11-19';
+const GAP = 10;
+
+type Call = { readonly columns: number; readonly fixed: number; readonly initial: boolean };
+
+/** Records each call, then answers with `answer(k)` for the k-th call, or the real solver. */
+function spy(answer: (k: number, real: () => Promise<SolveResult>) => Promise<SolveResult> = (_k, real) => real()) {
+  const calls: Call[] = [];
+  const solver: Solver = async (model, options) => {
+    calls.push({
+      columns: model.columns.length,
+      fixed: model.columns.filter((c) => c.lower === c.upper).length,
+      initial: options.initial !== undefined,
+    });
+    return answer(calls.length - 1, () => solve(model, options));
+  };
+  return { solver, calls };
+}
+
+const plan = (ev: Event, solver: Solver) => planSchedule(ev, { gap: GAP, timeLimitSeconds: 20, backend: 'highs', now: () => 0, solver });
+
+function whole(ev: Event): BuiltModel {
+  const r = buildModel(buildContext(ev, { gap: GAP }));
+  if (!r.ok) throw new Error('unexpected rejections');
+  return r.model;
+}
+
+function scheduled(o: ScheduleOutcome): Extract<ScheduleOutcome, { kind: 'scheduled' }> {
+  expect(o.kind, JSON.stringify(o)).toBe('scheduled');
+  return o as Extract<ScheduleOutcome, { kind: 'scheduled' }>;
+}
+
+/** A plenary and a workshop sharing a theme, and a lightning talk; the morning lasts `end`. */
+function mixed(end: string, lightningThemes: string[]): Event {
+  return event({
+    calendar: [win(D, '09:00', end)],
+    rooms: [room('mh', 'main_hall'), room('lobby', 'lobby'), room('c1', 'classroom')],
+    items: [
+      item('p1', 'plenary', 60, ['a'], { themes: ['x'] }),
+      item('w1', 'workshop', 60, ['b'], { themes: ['x'] }),
+      item('l1', 'lightning', 10, ['c'], { themes: lightningThemes, audience: 5 }),
+    ],
+  });
+}
+
+describe('worthStaging', () => {
+  test('only when there are lightning talks and something else', () => {
+    const l = item('l1', 'lightning', 10, ['a']);
+    const w = item('w1', 'workshop', 60, ['b']);
+    expect(worthStaging(buildContext(event({ items: [l, w] })))).toBe(true);
+    expect(worthStaging(buildContext(event({ items: [l] })))).toBe(false);
+    expect(worthStaging(buildContext(event({ items: [w] })))).toBe(false);
+  });
+});
+
+describe('planSchedule in stages', () => {
+  test('a free extension proves the schedule optimal after two solves: the core, then the fixed whole', { timeout: 60_000 }, async () => {
+    const ev = mixed('11:00', ['z']);
+    const { solver, calls } = spy();
+    const o = scheduled(await plan(ev, solver));
+    expect(checkSchedule(buildContext(ev, { gap: GAP }), o.schedule)).toEqual([]);
+    expect([o.report.status, o.report.objective, o.report.bound]).toEqual(['optimal', 0, 0]);
+    const n = whole(ev).mip.columns.length;
+    expect(calls).toHaveLength(2);
+    // The core has no lightning columns; the extension is the whole model with every core column fixed.
+    expect(calls[0]!.columns).toBeLessThan(n);
+    expect(calls[1]!.columns).toBe(n);
+    expect(calls[1]!.fixed).toBe(whole(ev).placements.filter((p) => p.item !== 'l1').length);
+  });
+
+  test('a costly extension is improved by a warm-started whole solve, still optimal', { timeout: 60_000 }, async () => {
+    // p1 and w1 fill the morning side by side or one after the other; l1 shares their theme
+    // and cannot avoid both unless they overlap each other, which costs more than l1's audience.
+    const ev = mixed('11:00', ['x']);
+    const { solver, calls } = spy();
+    const o = scheduled(await plan(ev, solver));
+    expect(checkSchedule(buildContext(ev, { gap: GAP }), o.schedule)).toEqual([]);
+    expect(o.report.status).toBe('optimal');
+    expect(o.report.objective).toBe(5);
+    expect(o.report.clashes.map((c) => [c.a, c.b].sort().join('+')).filter((k) => k === 'p1+w1')).toEqual([]);
+    expect(calls.map((c) => c.initial)).toEqual([false, false, true]);
+    expect(calls[2]!.columns).toBe(whole(ev).mip.columns.length);
+    expect(calls[2]!.fixed).toBe(0);
+  });
+
+  test('an infeasible core proves the whole event impossible, without more solves', { timeout: 60_000 }, async () => {
+    // Three 2-hour workshops, two classrooms, two 2-hour windows back to back: the hallway gap
+    // after a workshop ending at 11:00 keeps its room closed at 11:00, so the third never fits.
+    const ev = event({
+      calendar: [win(D, '09:00', '11:00'), win(D, '11:00', '13:00')],
+      rooms: [room('c1', 'classroom'), room('c2', 'classroom'), room('lobby', 'lobby')],
+      items: [
+        item('w1', 'workshop', 120, ['a']),
+        item('w2', 'workshop', 120, ['b']),
+        item('w3', 'workshop', 120, ['c']),
+        item('l1', 'lightning', 10, ['d']),
+      ],
+    });
+    const { solver, calls } = spy();
+    const o = await plan(ev, solver);
+    expect(o.kind).toBe('impossible');
+    if (o.kind === 'impossible') expect(o.by).toBe('solver');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.columns).toBeLessThan(whole(ev).mip.columns.length);
+  });
+
+  test('a core that times out falls back to the whole model', async () => {
+    const ev = mixed('11:00', ['z']);
+    const { solver, calls } = spy(async (k) =>
+      k === 0 ? { status: 'timedout', backend: 'highs', seconds: 20 } : { status: 'infeasible', backend: 'highs', seconds: 1 },
+    );
+    const o = await plan(ev, solver);
+    expect(o.kind).toBe('impossible');
+    expect(calls.map((c) => [c.columns, c.fixed])).toEqual([
+      [calls[0]!.columns, 0],
+      [whole(ev).mip.columns.length, 0],
+    ]);
+  });
+
+  test('an extension whose values break a rule is failed by the checker, never scheduled', { timeout: 60_000 }, async () => {
+    const ev = mixed('11:00', ['z']);
+    const model = whole(ev);
+    // Place l1 a second time, at no cost: the stages see an optimal answer, the checker does not.
+    const { solver } = spy(async (k, real) => {
+      const r = await real();
+      if (k !== 1 || (r.status !== 'optimal' && r.status !== 'feasible')) return r;
+      const values = Float64Array.from(r.values);
+      const again = model.placements.findIndex((p, i) => p.item === 'l1' && values[i]! < 0.5);
+      expect(again).toBeGreaterThanOrEqual(0);
+      values[again] = 1;
+      return { ...r, values };
+    });
+    const o = await plan(ev, solver);
+    expect(o.kind).toBe('failed');
+    if (o.kind === 'failed') expect(o.violations.map((v) => [v.rule, v.items])).toContainEqual(['placed-once', ['l1']]);
+  });
+});
