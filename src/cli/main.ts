@@ -4,9 +4,11 @@
  */
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
+import { registerAllocate } from './allocate.js';
 import { registerCheck } from './check.js';
 import { processConsole, type Console } from './console.js';
 import { EXIT, exitCodeFor, type ExitCode } from './exit.js';
+import { registerPublish } from './publish.js';
 import { registerSchedule } from './schedule.js';
 import { registerValidate } from './validate.js';
 
@@ -33,6 +35,8 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   registerValidate(program, run);
   registerSchedule(program, run);
   registerCheck(program, run);
+  registerAllocate(program, run);
+  registerPublish(program, run);
   try {
     await program.parseAsync([...argv]);
   } catch (e) {

@@ -171,3 +171,33 @@ test('an output folder that cannot be written is the user’s problem (exit 2), 
   expect(r.stderr).toContain('part of the path is a file, not a folder');
   expect(r.stderr).not.toMatch(/^\s+at /m);
 });
+
+describe('allocate and publish, through the binary', () => {
+  const expected = () => path.join(fixture('ogp-americas'), 'expected', 'schedule.csv');
+
+  test('allocate: every registrant exactly once in admissions.csv, rosters written', slow, () => {
+    const out = tmp();
+    const r = convene('allocate', fixture('ogp-americas'), '--schedule', expected(), '-o', out);
+    expect(r.code, r.stderr).toBe(0);
+    const registrants = parse(readFileSync(path.join(fixture('ogp-americas'), 'registrations.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const admissions = parse(readFileSync(path.join(out, 'admissions.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(admissions.map((a) => a['id']).sort()).toEqual(registrants.map((g) => g['id']).sort());
+    expect(admissions.filter((a) => a['status'] === 'admitted')).toHaveLength(150);
+    expect(readdirSync(path.join(out, 'rosters')).length).toBeGreaterThan(0);
+  });
+
+  test('allocate: bad input is exit 2 with file:line:column', () => {
+    const r = convene('allocate', fixture('alloc-bad-references'), '-o', tmp());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^[a-z]+\.csv:\d+:\d+ /m);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  test('publish: the site is written; an unknown time zone is a usage error', slow, () => {
+    const out = tmp();
+    const r = convene('publish', fixture('ogp-americas'), expected(), '-o', out);
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of ['index.html', 'program.ics', 'schedule.json']) expect(readdirSync(out)).toContain(f);
+    expect(convene('publish', fixture('ogp-americas'), expected(), '-o', tmp(), '--tz', 'Mars/Olympus').code).toBe(2);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The allocation files read and checked against each other, pure (no file
+ * system): every problem of every file is gathered into one InputError.
+ */
+import { InputError, type InputIssue } from '../../domain/issues.js';
+import type { Item } from '../../domain/types.js';
+import type { AllocationInput, Preference, Workshop } from '../../allocate/types.js';
+import { cellIssue, type FileText } from '../rows/sheet.js';
+import { readPreferences } from './preferences.js';
+import { readRegistrations } from './registrations.js';
+import { readUnconference } from './unconference.js';
+
+export type AllocationFiles = {
+  readonly registrations: FileText;
+  readonly unconference: FileText;
+  readonly preferences: FileText;
+};
+
+/**
+ * `items` are the event's themes.csv items (for workshop ids; empty when
+ * there is no themes.csv) and `workshops` the scheduled ones (empty without
+ * --schedule). Throws InputError.
+ */
+export function parseAllocationInput(files: AllocationFiles, items: readonly Item[], workshops: readonly Workshop[]): AllocationInput {
+  const registrations = readRegistrations(files.registrations);
+  const unconference = readUnconference(files.unconference);
+  const preferences = readPreferences(files.preferences);
+  const issues: InputIssue[] = [...registrations.issues, ...unconference.issues, ...preferences.issues];
+  const people = new Map(registrations.rows.map((r) => [r.id, r]));
+  const known = registrations.ids;
+  const itemById = new Map(items.map((i) => [i.id, i]));
+  const workshopIds = items.filter((i) => i.format === 'workshop').map((i) => i.id);
+
+  // Pre-chosen roles: known people, registered for the day, one role per block.
+  const ut = unconference.table;
+  if (ut) {
+    const roleInBlock = new Map<string, { session: string; line: number }>();
+    for (const s of [...unconference.rows].sort((a, b) => a.line - b.line)) {
+      if (itemById.has(s.id)) issues.push(cellIssue(ut, s.line, 'id', `${JSON.stringify(s.id)} is also an item id in themes.csv; session ids must differ from item ids`));
+      for (const [column, id] of [['facilitator', s.facilitator], ['note_taker', s.noteTaker]] as const) {
+        if (id === null) continue;
+        if (known && !known.has(id)) {
+          issues.push(cellIssue(ut, s.line, column, `unknown registrant ${JSON.stringify(id)} (not in registrations.csv)`));
+          continue;
+        }
+        const r = people.get(id);
+        if (r && !r.events.includes('civil_society_day')) {
+          issues.push(cellIssue(ut, s.line, column, `${id} (${r.name}) is not registered for civil_society_day`));
+        }
+        const key = `${s.block}\u0000${id}`;
+        const before = roleInBlock.get(key);
+        if (before && before.session !== s.id) {
+          issues.push(cellIssue(ut, s.line, column, `${id} already holds a role in ${before.session} (line ${before.line}), in the same block ${s.block}`));
+        } else roleInBlock.set(key, { session: s.id, line: s.line });
+      }
+    }
+  }
+
+  // Preferences: known people and sessions, no session ranked twice, no rank given twice in a block or among workshops.
+  const pt = preferences.table;
+  const blockOf = new Map(unconference.rows.map((s) => [s.id, s.block]));
+  const sessionIds = unconference.ids ?? new Map<string, number>();
+  if (pt) {
+    const seen = new Map<string, number>();
+    const ranks = new Map<string, Preference>();
+    for (const p of [...preferences.rows].sort((a, b) => a.line - b.line)) {
+      if (known && !known.has(p.registrant)) {
+        issues.push(cellIssue(pt, p.line, 'registrant', `unknown registrant ${JSON.stringify(p.registrant)} (not in registrations.csv)`));
+      }
+      const item = itemById.get(p.session);
+      const isWorkshop = item?.format === 'workshop';
+      if (!sessionIds.has(p.session) && !isWorkshop) {
+        const message = item
+          ? `${p.session} is a ${item.format} in themes.csv; only unconference sessions and workshops take places`
+          : `unknown session ${JSON.stringify(p.session)} (not in unconference.csv, nor a workshop in themes.csv)`;
+        issues.push(cellIssue(pt, p.line, 'session', message));
+        continue;
+      }
+      const pair = `${p.registrant}\u0000${p.session}`;
+      const first = seen.get(pair);
+      if (first !== undefined) {
+        issues.push(cellIssue(pt, p.line, 'session', `${p.registrant} already ranked ${p.session} on line ${first}`));
+        continue;
+      }
+      seen.set(pair, p.line);
+      const group = isWorkshop ? 'the workshops' : `block ${blockOf.get(p.session) ?? '?'}`;
+      const rankKey = `${p.registrant}\u0000${group}\u0000${p.rank}`;
+      const other = ranks.get(rankKey);
+      if (other) {
+        issues.push(cellIssue(pt, p.line, 'rank', `${p.registrant} already gave rank ${p.rank} to ${other.session} (line ${other.line}) in ${group}`));
+      } else ranks.set(rankKey, p);
+    }
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return {
+    registrants: registrations.rows,
+    sessions: unconference.rows,
+    preferences: preferences.rows,
+    workshops,
+    workshopIds,
+  };
+}

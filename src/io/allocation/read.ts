@@ -1,0 +1,84 @@
+/**
+ * An event folder and an optional schedule on disk -> AllocationInput, plus
+ * the lottery keys and the hash of the inputs (node:crypto lives here, not in
+ * the pure allocate module).
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { AllocationInput, Workshop } from '../../allocate/types.js';
+import { InputError } from '../../domain/issues.js';
+import type { Item } from '../../domain/types.js';
+import { readEvent } from '../event.js';
+import { listFolder, readText } from '../files.js';
+import { THEMES_FILE, readThemes } from '../rows/themes.js';
+import type { FileText } from '../rows/sheet.js';
+import { readScheduleFile } from '../schedule.js';
+import { parseAllocationInput } from './parse.js';
+import { PREFERENCES_FILE } from './preferences.js';
+import { REGISTRATIONS_FILE } from './registrations.js';
+import { UNCONFERENCE_FILE } from './unconference.js';
+
+/**
+ * Reads registrations.csv, unconference.csv and preferences.csv from `dir`
+ * (the last two may be absent), the workshop ids from its themes.csv and, with
+ * `schedulePath`, the whole event and the workshops' times and rooms from that
+ * schedule. Throws InputError.
+ */
+export async function readAllocationInput(dir: string, schedulePath: string | null): Promise<AllocationInput> {
+  const names = await listFolder(dir);
+  const text = async (file: string): Promise<FileText> => {
+    const actual = names.find((n) => n === file) ?? names.find((n) => n.toLowerCase() === file);
+    return actual === undefined ? undefined : readText(join(dir, actual), file);
+  };
+  let items: readonly Item[] = [];
+  let workshops: readonly Workshop[] = [];
+  if (schedulePath !== null) {
+    const event = await readEvent(dir);
+    const { schedule } = await readScheduleFile(schedulePath, event);
+    items = event.items;
+    const rooms = new Map(event.rooms.map((r) => [r.id, r]));
+    const byItem = new Map(event.items.map((i) => [i.id, i]));
+    workshops = schedule.flatMap((a): Workshop[] => {
+      const item = byItem.get(a.item);
+      if (item?.format !== 'workshop') return [];
+      return [{ id: a.item, title: item.title, room: a.room, capacity: rooms.get(a.room)?.capacity ?? 0, date: a.date, start: a.start, end: a.end }];
+    });
+  } else {
+    const themes = readThemes(await text(THEMES_FILE));
+    if (themes.table) {
+      if (themes.issues.length > 0) throw new InputError(themes.issues);
+      items = themes.rows;
+    }
+  }
+  return parseAllocationInput(
+    {
+      registrations: await text(REGISTRATIONS_FILE),
+      unconference: await text(UNCONFERENCE_FILE),
+      preferences: await text(PREFERENCES_FILE),
+    },
+    items,
+    workshops,
+  );
+}
+
+/** The lottery key of an id: hex SHA-256 of `${seed}:${id}` (UTF-8). Anyone can recompute it with `printf '%s' "$seed:$id" | sha256sum`. */
+export function lotteryKey(seed: string): (id: string) => string {
+  return (id) => createHash('sha256').update(`${seed}:${id}`, 'utf8').digest('hex');
+}
+
+/**
+ * SHA-256 of the inputs as read: registrants, sessions, preferences and
+ * scheduled workshops as sorted JSON without line numbers, so reordering rows
+ * or re-saving a file in another CSV dialect does not change it, and any
+ * change of content does.
+ */
+export function inputsSha256(input: AllocationInput): string {
+  const strip = <T extends { readonly line?: number }>(rows: readonly T[]) => rows.map(({ line: _line, ...rest }) => rest);
+  const canonical = {
+    registrants: strip(input.registrants),
+    sessions: strip(input.sessions),
+    preferences: strip(input.preferences),
+    workshops: [...input.workshops].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+  return createHash('sha256').update(JSON.stringify(canonical), 'utf8').digest('hex');
+}

@@ -1,0 +1,61 @@
+/** registrations.csv: everyone who registered for any of the event's days. */
+import { z } from 'zod';
+import { SECTORS } from '../../domain/types.js';
+import { EVENT_NAMES, ROLES, type EventName, type Registrant, type Role } from '../../allocate/types.js';
+import { boolCell, choiceCell, found, idCell, listWords, parseChoice, requiredTextCell, splitList, textCell } from '../cells.js';
+import { byId, readSheet, type FileText, type Sheet } from '../rows/sheet.js';
+
+export const REGISTRATIONS_FILE = 'registrations.csv';
+
+/** A list cell whose items must each be one of `values` (empty allowed). */
+function choiceListCell<T extends string>(values: readonly T[]) {
+  return z.string().transform((text, ctx): readonly T[] => {
+    const items = splitList(text);
+    const bad = items.filter((i) => parseChoice(values, i) === null);
+    if (bad.length > 0) {
+      ctx.issues.push({ code: 'custom', message: `expected a list of ${listWords(values)}, ${found(bad[0] ?? '')}`, input: text });
+      return z.NEVER;
+    }
+    return items.map((i) => parseChoice(values, i) as T);
+  });
+}
+
+const shape = z.object({
+  id: idCell,
+  name: requiredTextCell,
+  email: textCell,
+  organization: textCell,
+  sector: choiceCell(SECTORS),
+  country: textCell,
+  registered_at: textCell,
+  events: choiceListCell<EventName>(EVENT_NAMES),
+  roles: choiceListCell<Role>(ROLES),
+  point_of_contact: boolCell,
+});
+
+export function readRegistrations(text: FileText): Sheet<Registrant> {
+  return readSheet(
+    {
+      file: REGISTRATIONS_FILE,
+      columns: ['id', 'name', 'email', 'organization', 'sector', 'country', 'registered_at', 'events', 'roles', 'point_of_contact'],
+      idColumn: 'id',
+      required: true,
+      schema: shape,
+      build: (v, row): Registrant => ({
+        id: v.id,
+        name: v.name,
+        email: v.email,
+        organization: v.organization,
+        sector: v.sector,
+        country: v.country,
+        registeredAt: v.registered_at,
+        events: [...new Set(v.events)],
+        roles: [...new Set(v.roles)],
+        pointOfContact: v.point_of_contact,
+        line: row.line,
+      }),
+      order: byId,
+    },
+    text,
+  );
+}
