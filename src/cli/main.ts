@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { registerAllocate } from './allocate.js';
 import { registerCheck } from './check.js';
+import { registerExplain } from './explain.js';
 import { processConsole, type Console } from './console.js';
 import { EXIT, exitCodeFor, type ExitCode } from './exit.js';
 import { registerPublish } from './publish.js';
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   registerValidate(program, run);
   registerSchedule(program, run);
   registerCheck(program, run);
+  registerExplain(program, run);
   registerAllocate(program, run);
   registerPublish(program, run);
   try {

@@ -24,6 +24,7 @@ export type ScheduleFlags = {
   readonly gap: number;
   readonly timeLimit: number;
   readonly solver: BackendChoice;
+  readonly allowPartial?: boolean;
 };
 
 export function registerSchedule(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
@@ -35,6 +36,7 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .option('--gap <min>', 'hallway minutes between main-hall sessions or workshops in one room', wholeNumber(0, 240), 10)
     .option('--time-limit <s>', 'stop the solver after this many seconds and keep its best schedule', seconds, 60)
     .option('--solver <name>', 'auto, highs or jslp', oneOf<BackendChoice>(['auto', 'highs', 'jslp']), 'auto')
+    .option('--allow-partial', 'when not every item fits, write the best schedule of those that do, plus unscheduled.csv (exit 1)')
     .action(async (dir: string, flags: ScheduleFlags) => run((c) => scheduleCommand(dir, flags, c)));
 }
 
@@ -44,6 +46,7 @@ export async function scheduleCommand(dir: string, flags: ScheduleFlags, c: Cons
     gap: flags.gap,
     timeLimitSeconds: flags.timeLimit,
     backend: flags.solver,
+    allowPartial: Boolean(flags.allowPartial),
     now: () => performance.now(),
     onProgress: (p) => c.status(formatProgress(p)),
   });
@@ -71,6 +74,14 @@ async function finish(event: Event, outcome: ScheduleOutcome, flags: ScheduleFla
       await writeOutputs(flags.out, scheduleFiles(event, outcome.schedule, outcome.report));
       c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out));
       return EXIT.ok;
+    case 'partial': {
+      const files = { ...scheduleFiles(event, outcome.schedule, outcome.report), 'unscheduled.csv': unscheduledCsv(event, outcome.report) };
+      await writeOutputs(flags.out, files);
+      c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out));
+      c.error(`Partial schedule: ${outcome.report.unscheduled.length} item(s) could not be placed (see ${path.join(flags.out, 'unscheduled.csv')}):`);
+      for (const u of outcome.report.unscheduled) c.error(`  - ${u.reason}`);
+      return EXIT.noSchedule;
+    }
   }
 }
 
@@ -86,8 +97,18 @@ export function scheduleFiles(event: Event, schedule: Schedule, report: Schedule
   };
 }
 
+function unscheduledCsv(event: Event, report: ScheduleReport): string {
+  const title = new Map(event.items.map((i) => [i.id, i.title]));
+  return tableToCsv({
+    header: ['id', 'title', 'reason'],
+    rows: [...report.unscheduled].sort((a, b) => (a.item < b.item ? -1 : 1)).map((u) => [u.item, title.get(u.item) ?? '', u.reason]),
+  });
+}
+
 function summaryLine(report: ScheduleReport, placed: number, total: number, out: string): string {
-  const status = report.status === 'optimal' ? 'proven optimal' : `valid, gap ${report.gap === null ? 'unknown' : `${(report.gap * 100).toFixed(1)} %`}`;
+  const status = report.unscheduled.length > 0
+    ? `${report.unscheduled.length} left out (the fewest that must give)`
+    : report.status === 'optimal' ? 'proven optimal' : `valid, gap ${report.gap === null ? 'unknown' : `${(report.gap * 100).toFixed(1)} %`}`;
   const clashes = report.clashes.length === 1 ? '1 theme clash' : `${report.clashes.length} theme clashes`;
   const secs = (report.timing.buildSeconds + report.timing.solveSeconds).toFixed(1);
   return `Scheduled ${placed} of ${total} items: ${status}, ${clashes} (cost ${report.objective}), ${secs} s. Wrote ${path.join(out, 'schedule.csv')} and 5 more files.`;

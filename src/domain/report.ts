@@ -51,6 +51,8 @@ export type ScheduleReport = {
   readonly clashes: readonly ThemeClash[];
   readonly solver: string;
   readonly model: ModelSize;
+  /** Items left out of a partial schedule (--allow-partial), each with the reason in plain words. */
+  readonly unscheduled: readonly { readonly item: string; readonly reason: string }[];
   /** Wall-clock seconds; the only part of any output that varies between identical runs. */
   readonly timing: { readonly buildSeconds: number; readonly solveSeconds: number };
 };

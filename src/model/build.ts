@@ -13,6 +13,17 @@ export type BuiltModel = {
   readonly mip: MipModel;
   /** The theme pairs that got a penalty column, in column order after the placements. */
   readonly pairs: readonly ThemePair[];
+  /** Elastic models only: per item, the column that is 1 when the item is left out. */
+  readonly slack: readonly { readonly item: string; readonly column: number }[];
+};
+
+export type BuildOptions = {
+  /**
+   * Elastic: every item may be left out, at a cost above any schedule's total
+   * cost, so the solver places as many items as possible (then the usual
+   * objective). Used to find the fewest items that must give.
+   */
+  readonly elastic?: boolean;
 };
 
 export type BuildResult =
@@ -25,10 +36,10 @@ export type BuildResult =
  * row per packing constraint of every conflict rule, and the theme-clash
  * penalty columns and rows.
  */
-export function buildModel(ctx: Context): BuildResult {
+export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResult {
   const grid = coarsestGrid(ctx);
   const { placements, rejected } = candidatePlacements(ctx, grid);
-  if (rejected.size > 0) return { ok: false, grid, rejected };
+  if (rejected.size > 0 && !options.elastic) return { ok: false, grid, rejected };
 
   const columns: MipColumn[] = placements.map((p) => ({
     name: `x_${p.item}_${p.room}_${p.date}_${p.start}`,
@@ -38,9 +49,14 @@ export function buildModel(ctx: Context): BuildResult {
     integer: true,
   }));
   const rows: MipRow[] = [];
+  const once: { item: string; members: readonly number[] }[] = [];
   for (const rule of CONFLICT_RULES) {
     rule.build(ctx, placements).forEach((c, k) => {
       if (c.kind === 'at-most' && c.members.length < 2) return;
+      if (options.elastic && c.kind === 'exactly' && c.items?.length === 1) {
+        once.push({ item: c.items[0]!, members: c.members });
+        return;
+      }
       const lower = c.kind === 'exactly' ? 1 : -Infinity;
       rows.push(makeRow(`${rule.name}_${k}`, lower, 1, c.members.map((i) => [i, 1] as const)));
     });
@@ -56,8 +72,21 @@ export function buildModel(ctx: Context): BuildResult {
     });
   }
   rows.push(...forcedClashCuts(ctx, placements, pairs, placements.length));
+  // Leaving an item out costs more than every clash together: fewest items out first.
+  const penalty = 1 + pairs.reduce((n, p) => n + p.weight, 0);
+  const slack = once.map(({ item, members }) => {
+    const column = columns.length;
+    columns.push({ name: `unplaced_${item}`, cost: penalty, lower: 0, upper: 1, integer: true });
+    rows.push(makeRow(`placed-once_${item}`, 1, 1, [...members.map((i) => [i, 1] as const), [column, 1] as const]));
+    return { item, column };
+  });
   const integralObjective = pairs.every((p) => Number.isInteger(p.weight));
-  return { ok: true, model: { grid, placements, mip: { columns, rows, integralObjective }, pairs } };
+  return { ok: true, model: { grid, placements, mip: { columns, rows, integralObjective }, pairs, slack } };
+}
+
+/** Items an elastic solution leaves out. */
+export function leftOut(model: BuiltModel, values: ArrayLike<number>): readonly string[] {
+  return model.slack.filter((s) => (values[s.column] ?? 0) > 0.5).map((s) => s.item);
 }
 
 /** The placements a solution chose (value above one half). */

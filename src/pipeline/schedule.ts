@@ -7,12 +7,13 @@ import { FORMATS, type Event, type Schedule } from '../domain/types.js';
 import type { ScheduleReport } from '../domain/report.js';
 import { checkSchedule, type Violation } from '../check/check.js';
 import { directFindings, unplaceableItems, type Finding } from '../check/diagnose.js';
-import { buildModel, decode } from '../model/build.js';
-import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
+import { buildModel, decode, leftOut, type BuiltModel } from '../model/build.js';
+import { buildContext, DEFAULT_RULE_OPTIONS, type Context } from '../model/context.js';
 import { modelSize } from '../model/mip.js';
 import { scoreThemeClashes, THEME_CLASH_TERM } from '../model/objectives/theme-clash.js';
 import { solveInStages, worthStaging } from './stages.js';
-import { pickBackend, solve, type BackendChoice, type Progress, type Solver } from '../solve/index.js';
+import { pickBackend, solve, type BackendChoice, type Progress, type SolveResult, type Solver } from '../solve/index.js';
+import { whyLeftOut, type Unscheduled } from './partial.js';
 
 export type ScheduleRequest = {
   readonly gap: number;
@@ -21,12 +22,16 @@ export type ScheduleRequest = {
   /** Milliseconds from some fixed origin; the CLI passes the real clock. */
   readonly now: () => number;
   readonly onProgress?: (p: Progress) => void;
+  /** Write the best schedule of the items that fit, listing the others, instead of giving up. */
+  readonly allowPartial?: boolean;
   /** For tests: a stand-in for the solver module. */
   readonly solver?: Solver;
 };
 
 export type ScheduleOutcome =
   | { readonly kind: 'scheduled'; readonly schedule: Schedule; readonly report: ScheduleReport }
+  /** With allowPartial: the most items that fit; report.unscheduled says which are left out and why. */
+  | { readonly kind: 'partial'; readonly schedule: Schedule; readonly report: ScheduleReport }
   /** Proven impossible: by direct checks (findings name the culprits) or by the solver. */
   | { readonly kind: 'impossible'; readonly findings: readonly Finding[]; readonly by: 'direct checks' | 'solver' }
   /** The time limit passed before any valid schedule was found. */
@@ -38,12 +43,11 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap: request.gap });
   const t0 = request.now();
   const built = buildModel(ctx);
-  if (!built.ok) {
-    return { kind: 'impossible', by: 'direct checks', findings: [...unplaceableItems(ctx, built.rejected), ...directFindings(ctx)] };
+  const direct = built.ok ? directFindings(ctx) : [...unplaceableItems(ctx, built.rejected), ...directFindings(ctx)];
+  if (!built.ok || direct.length > 0) {
+    if (request.allowPartial) return planPartial(ctx, request, t0);
+    return { kind: 'impossible', by: 'direct checks', findings: direct };
   }
-  const direct = directFindings(ctx);
-  if (direct.length > 0) return { kind: 'impossible', by: 'direct checks', findings: direct };
-
   const { model } = built;
   const t1 = request.now();
   const backend = pickBackend(request.backend, model.mip);
@@ -54,30 +58,65 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
     : await solver(model.mip, { backend, timeLimitSeconds: request.timeLimitSeconds, ...progress });
   const t2 = request.now();
   switch (result.status) {
-    case 'infeasible':
-      return {
-        kind: 'impossible',
-        by: 'solver',
-        findings: [
-          {
-            check: 'solver',
-            ids: [],
-            message:
-              'no schedule satisfies every hard rule at once, although each item on its own has places it could go ' +
-              'and no single speaker, room or pin is overbooked: several items compete for the same rooms, speakers or times. ' +
-              'Look at the busiest speakers and rooms in the input, or relax a pin or an availability row.',
-          },
-        ],
-      };
+    case 'infeasible': {
+      if (request.allowPartial) return planPartial(ctx, request, t0);
+      // Find the fewest items that must give, to say which and why.
+      const partial = await planPartial(ctx, { ...request, timeLimitSeconds: Math.max(5, request.timeLimitSeconds - (t2 - t1) / 1000) }, t0);
+      const findings: Finding[] =
+        partial.kind === 'partial'
+          ? partial.report.unscheduled.map((u) => ({ check: 'must-give', ids: [u.item], message: u.reason }))
+          : [{ check: 'solver', ids: [], message: GENERIC_INFEASIBLE }];
+      return { kind: 'impossible', by: 'solver', findings };
+    }
     case 'timedout':
       return { kind: 'timedout', seconds: result.seconds };
     case 'error':
       return { kind: 'failed', message: `the ${result.backend} solver failed: ${result.message}`, violations: [] };
     default:
-      break;
+      return finish(ctx, model, result, [], { buildSeconds: (t1 - t0) / 1000, solveSeconds: (t2 - t1) / 1000 });
   }
+}
+
+const GENERIC_INFEASIBLE =
+  'no schedule satisfies every hard rule at once, although each item on its own has places it could go ' +
+  'and no single speaker, room or pin is overbooked: several items compete for the same rooms, speakers or times. ' +
+  'Run again with --allow-partial to see the fewest items that must give.';
+
+/** The elastic model: as many items as possible, then the usual objective. */
+async function planPartial(ctx: Context, request: ScheduleRequest, t0: number): Promise<ScheduleOutcome> {
+  const built = buildModel(ctx, { elastic: true });
+  if (!built.ok) return { kind: 'failed', message: 'the elastic model could not be built', violations: [] };
+  const t1 = request.now();
+  const solver = request.solver ?? solve;
+  const result = await solver(built.model.mip, {
+    backend: pickBackend(request.backend, built.model.mip),
+    timeLimitSeconds: request.timeLimitSeconds,
+    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+  });
+  const t2 = request.now();
+  if (result.status === 'timedout') return { kind: 'timedout', seconds: result.seconds };
+  if (result.status !== 'optimal' && result.status !== 'feasible') {
+    return { kind: 'failed', message: `the ${result.backend} solver failed on the elastic model`, violations: [] };
+  }
+  const out = leftOut(built.model, result.values);
+  const schedule = decode(built.model, result.values);
+  const unscheduled = whyLeftOut(ctx, schedule, out, built.model);
+  return finish(ctx, built.model, result, unscheduled, { buildSeconds: (t1 - t0) / 1000, solveSeconds: (t2 - t1) / 1000 });
+}
+
+type Solved = Extract<SolveResult, { status: 'optimal' | 'feasible' }>;
+
+/** Decode, check, re-score: nothing leaves here that the checker has not passed. */
+function finish(
+  ctx: Context,
+  model: BuiltModel,
+  result: Solved,
+  unscheduled: readonly Unscheduled[],
+  timing: { buildSeconds: number; solveSeconds: number },
+): ScheduleOutcome {
   const schedule = decode(model, result.values);
-  const violations = checkSchedule(ctx, schedule);
+  const out = new Set(unscheduled.map((u) => u.item));
+  const violations = checkSchedule(ctx, schedule).filter((v) => !(v.rule === 'placed-once' && v.items.every((i) => out.has(i))));
   if (violations.length > 0) {
     return {
       kind: 'failed',
@@ -89,7 +128,8 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   const clashes = scoreThemeClashes(ctx, schedule);
   const objective = clashes.reduce((n, c) => n + c.cost, 0);
   const optimal = result.status === 'optimal';
-  const bound = optimal ? objective : result.bound;
+  // An elastic solve's bound counts left-out items too: only the plain model's bound applies here.
+  const bound = optimal ? objective : unscheduled.length > 0 ? null : result.bound;
   const gap = optimal ? 0 : bound === null ? null : objective <= 0 ? 0 : Math.max(0, (objective - bound) / objective);
   const report: ScheduleReport = {
     status: optimal ? 'optimal' : 'feasible',
@@ -99,9 +139,10 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
     terms: [{ ...THEME_CLASH_TERM, weight: 1, count: clashes.length, cost: objective }],
     counts: FORMATS.map((format) => ({ format, items: schedule.filter((a) => ctx.items.get(a.item)?.format === format).length })),
     clashes,
+    unscheduled,
     solver: result.backend,
     model: { ...modelSize(model.mip), grid: model.grid },
-    timing: { buildSeconds: (t1 - t0) / 1000, solveSeconds: (t2 - t1) / 1000 },
+    timing,
   };
-  return { kind: 'scheduled', schedule, report };
+  return unscheduled.length > 0 ? { kind: 'partial', schedule, report } : { kind: 'scheduled', schedule, report };
 }

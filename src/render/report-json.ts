@@ -9,7 +9,7 @@ import { countsByFormat, sortedClashes, sortedTerms, titleOf } from './report-pa
  * Key order is fixed by building fresh object literals (JSON.stringify keeps
  * insertion order) rather than spreading the input, so a field added to
  * ScheduleReport upstream cannot silently move or leak into the file:
- * status, objective, bound, gap, terms, counts, clashes, solver, model, timing, items.
+ * status, objective, bound, gap, terms, counts, clashes, solver, model, timing, items, unscheduled.
  *
  * Times are written HH:MM like every other output. `items` is the number of
  * distinct items the schedule places. Timing is rounded to milliseconds; it is
@@ -53,6 +53,9 @@ export function reportJson(event: Event, schedule: Schedule, report: ScheduleRep
       solveSeconds: milliseconds(report.timing.solveSeconds),
     },
     items: new Set(schedule.map((a) => a.item)).size,
+    unscheduled: [...report.unscheduled]
+      .sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0))
+      .map((u) => ({ id: u.item, title: title(u.item), reason: u.reason })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -21,6 +21,7 @@ export function reportMarkdown(event: Event, schedule: Schedule, report: Schedul
     '# Schedule report',
     '',
     ...statusSection(report),
+    ...unscheduledSection(event, report),
     ...costSection(report),
     ...tracksSection(event, schedule, report),
     ...clashSection(event, report),
@@ -48,6 +49,23 @@ function statusSection(report: ScheduleReport): readonly string[] {
       : `No schedule can cost less than ${formatNumber(report.bound)}, so at most ` +
         `${formatNumber(Math.max(0, report.objective - report.bound))} of the cost could still be saved.`;
   return [head, '', `The schedule keeps every rule, but the solver ran out of time before proving that none is better. ${bound}`, ''];
+}
+
+function unscheduledSection(event: Event, report: ScheduleReport): readonly string[] {
+  if (report.unscheduled.length === 0) return [];
+  const title = titleOf(event);
+  const rows = [...report.unscheduled]
+    .sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0))
+    .map((u) => `- ${u.item} "${inlineText(title(u.item))}": ${inlineText(u.reason)}`);
+  return [
+    '## Items not scheduled',
+    '',
+    `This is a partial schedule: ${plural(report.unscheduled.length, 'item')} could not be placed together with the rest ` +
+      '(the fewest that must give). Everything below holds for the items that are placed.',
+    '',
+    ...rows,
+    '',
+  ];
 }
 
 function costSection(report: ScheduleReport): readonly string[] {

@@ -201,3 +201,39 @@ describe('allocate and publish, through the binary', () => {
     expect(convene('publish', fixture('ogp-americas'), expected(), '-o', tmp(), '--tz', 'Mars/Olympus').code).toBe(2);
   });
 });
+
+describe('why not', () => {
+  test('an impossibility only the solver sees names the item that must give and what holds its place', slow, () => {
+    const r = convene('schedule', fixture('infeasible-gap'), '-o', path.join(tmp(), 'out'), '--quiet');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('proven by solver');
+    expect(r.stderr).toMatch(/p[12] "[^"]+" cannot be placed together with the rest: .* is taken by p[12]/);
+    // Without the hallway gap the same event fits.
+    expect(convene('schedule', fixture('infeasible-gap'), '-o', tmp(), '--quiet', '--gap', '0').code).toBe(0);
+  });
+
+  test('--allow-partial writes the items that fit and unscheduled.csv with reasons, exit 1', slow, () => {
+    const out = tmp();
+    const r = convene('schedule', fixture('infeasible-pin-clash'), '-o', out, '--quiet', '--allow-partial');
+    expect(r.code).toBe(1);
+    const rows = parse(readFileSync(path.join(out, 'unscheduled.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(1);
+    expect(['p01', 'p02']).toContain(rows[0]!['id']);
+    expect(rows[0]!['reason']).toMatch(/taken by p0[12] \(pinned\)/);
+    const placed = parse(readFileSync(path.join(out, 'schedule.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(placed.map((p) => p['id'])).not.toContain(rows[0]!['id']);
+    // The placed items keep every rule: the checker's only complaint is the one left out.
+    const c = convene('check', fixture('infeasible-pin-clash'), path.join(out, 'schedule.csv'));
+    expect(c.stdout.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^placed-once: ${rows[0]!['id']} "[^"]+" is not placed$`))]);
+  });
+
+  test('explain lists where an item could go and what blocks the rest', slow, () => {
+    const expected = path.join(fixture('ogp-americas'), 'expected', 'schedule.csv');
+    const r = convene('explain', fixture('ogp-americas'), expected, 'w05');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^w05 "[^"]+" is in c\d at 2014-11-2\d \d\d:\d\d-\d\d:\d\d\.$/m);
+    expect(r.stdout).toMatch(/the room is taken by w\d\d "/);
+    expect(r.stdout).toContain('lobby (at any time): it is a workshop but lobby');
+    expect(convene('explain', fixture('ogp-americas'), expected, 'nope').code).toBe(2);
+  });
+});

@@ -98,7 +98,7 @@ describe('planSchedule in stages', () => {
     expect(calls[2]!.fixed).toBe(0);
   });
 
-  test('an infeasible core proves the whole event impossible, without more solves', { timeout: 60_000 }, async () => {
+  test('an infeasible core proves the whole event impossible, without solving the whole model', { timeout: 60_000 }, async () => {
     // Three 2-hour workshops, two classrooms, two 2-hour windows back to back: the hallway gap
     // after a workshop ending at 11:00 keeps its room closed at 11:00, so the third never fits.
     const ev = event({
@@ -115,8 +115,11 @@ describe('planSchedule in stages', () => {
     const o = await plan(ev, solver);
     expect(o.kind).toBe('impossible');
     if (o.kind === 'impossible') expect(o.by).toBe('solver');
-    expect(calls).toHaveLength(1);
+    // The core, then only the elastic model that names what must give.
+    expect(calls).toHaveLength(2);
     expect(calls[0]!.columns).toBeLessThan(whole(ev).mip.columns.length);
+    expect(calls[1]!.columns).toBeGreaterThan(whole(ev).mip.columns.length);
+    if (o.kind === 'impossible') expect(o.findings.map((f) => f.check)).toEqual(['must-give']);
   });
 
   test('a core that times out falls back to the whole model', async () => {
@@ -129,7 +132,10 @@ describe('planSchedule in stages', () => {
     expect(calls.map((c) => [c.columns, c.fixed])).toEqual([
       [calls[0]!.columns, 0],
       [whole(ev).mip.columns.length, 0],
+      // then the elastic model, after the whole one said infeasible
+      [calls[2]!.columns, 0],
     ]);
+    expect(calls[2]!.columns).toBeGreaterThan(whole(ev).mip.columns.length);
   });
 
   test('an extension whose values break a rule is failed by the checker, never scheduled', { timeout: 60_000 }, async () => {

@@ -109,6 +109,7 @@ export const schedule: Schedule = [
 ];
 
 export const report: ScheduleReport = {
+  unscheduled: [],
   status: 'feasible',
   objective: 1240.5,
   bound: 1200,

@@ -24,6 +24,7 @@ describe('reportJson', () => {
       'model',
       'timing',
       'items',
+      'unscheduled',
     ]);
   });
 

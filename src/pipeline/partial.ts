@@ -1,0 +1,42 @@
+/**
+ * When not every item fits: the elastic model (every item may be left out,
+ * at a cost above any clash) finds the fewest items that must give, and each
+ * one left out gets its reason in the committee's terms: what blocks every
+ * place its own rules allow, naming the items that hold those places.
+ */
+import type { Schedule } from '../domain/types.js';
+import { explainItem, optionWhere } from '../check/explain.js';
+import { unplaceableItems } from '../check/diagnose.js';
+import type { BuiltModel } from '../model/build.js';
+import { candidatePlacements } from '../model/candidates.js';
+import { itemLabel, type Context } from '../model/context.js';
+
+export type Unscheduled = { readonly item: string; readonly reason: string };
+
+export function whyLeftOut(ctx: Context, schedule: Schedule, items: readonly string[], model: BuiltModel): readonly Unscheduled[] {
+  const { rejected } = candidatePlacements(ctx, model.grid);
+  const byRules = new Map(unplaceableItems(ctx, rejected).map((f) => [f.ids[0]!, f.message]));
+  return [...items].sort().map((id) => {
+    const direct = byRules.get(id);
+    if (direct) return { item: id, reason: direct };
+    const item = ctx.items.get(id)!;
+    const { options } = explainItem(ctx, schedule, id, model.grid);
+    // Places its own rules allow, but others hold.
+    const held = options.filter((o) => o.blockingItems.length > 0);
+    const holders = [...new Set(held.flatMap((o) => o.blockingItems))].sort().map((other) => {
+      const it = ctx.items.get(other)!;
+      const pinned = it.pin.date !== undefined || it.pin.start !== undefined || it.pin.room !== undefined;
+      return `${other}${pinned ? ' (pinned)' : ''}`;
+    });
+    const where = held.slice(0, 4).map(optionWhere);
+    const more = held.length > 4 ? ` and ${held.length - 4} more` : '';
+    const speakersBusy = held.some((o) => o.blockers.some((b) => b.startsWith('speaker ')));
+    return {
+      item: id,
+      reason:
+        `${itemLabel(item)} cannot be placed together with the rest: every place its own rules allow ` +
+        `(${where.join('; ')}${more}) is taken by ${holders.join(', ')}` +
+        (speakersBusy ? ', in that room or by one of its speakers' : ''),
+    };
+  });
+}
