@@ -119,3 +119,13 @@ export function optionWhere(o: Option): string {
   if (o.firstStart === o.lastStart) return `${o.room} ${o.date} at ${formatTime(o.firstStart)}`;
   return `${o.room} ${o.date} starting ${formatTime(o.firstStart)}-${formatTime(o.lastStart)}`;
 }
+
+/** What keeps one item out of one place, with the rest of the schedule as it is: [] when nothing does. */
+export function blockersAt(ctx: Context, schedule: Schedule, p: Assignment): readonly string[] {
+  const item = ctx.items.get(p.item);
+  if (!item) return [];
+  if (!ctx.rooms.has(p.room)) return [`room ${p.room} no longer exists`];
+  const moved = { ...p, end: p.start + item.duration };
+  const blockers = verdict(ctx, item, moved, schedule.filter((a) => a.item !== p.item)).blockers;
+  return moved.end !== p.end ? [`it now lasts ${item.duration} minutes`, ...blockers] : blockers;
+}

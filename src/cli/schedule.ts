@@ -3,6 +3,10 @@ import path from 'node:path';
 import type { Event, Schedule } from '../domain/types.js';
 import type { ScheduleReport } from '../domain/report.js';
 import { readEvent } from '../io/event.js';
+import { readBaseline, readScheduleFile } from '../io/schedule.js';
+import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
+import { changesAgainst, changesSummary } from '../pipeline/changes.js';
+import { lockItems } from '../pipeline/locks.js';
 import { tableToCsv, writeOutputs } from '../io/write.js';
 import { planSchedule, type ScheduleOutcome } from '../pipeline/schedule.js';
 import {
@@ -25,6 +29,8 @@ export type ScheduleFlags = {
   readonly timeLimit: number;
   readonly solver: BackendChoice;
   readonly allowPartial?: boolean;
+  readonly baseline?: string;
+  readonly lock?: string;
 };
 
 export function registerSchedule(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
@@ -36,13 +42,21 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .option('--gap <min>', 'hallway minutes between main-hall sessions or workshops in one room', wholeNumber(0, 240), 10)
     .option('--time-limit <s>', 'stop the solver after this many seconds and keep its best schedule', seconds, 60)
     .option('--solver <name>', 'auto, highs or jslp', oneOf<BackendChoice>(['auto', 'highs', 'jslp']), 'auto')
+    .option('--baseline <schedule.csv>', 'a previous schedule: move as few items as possible from it (time moves cost more than room moves); writes changes.csv')
+    .option('--lock <schedule.csv>', 'a schedule whose rows with locked=yes keep their date, start and room')
     .option('--allow-partial', 'when not every item fits, write the best schedule of those that do, plus unscheduled.csv (exit 1)')
     .action(async (dir: string, flags: ScheduleFlags) => run((c) => scheduleCommand(dir, flags, c)));
 }
 
 export async function scheduleCommand(dir: string, flags: ScheduleFlags, c: Console): Promise<ExitCode> {
-  const event = await readEvent(dir);
+  let event = await readEvent(dir);
+  if (flags.lock) {
+    const locks = await readScheduleFile(flags.lock, event);
+    event = lockItems(event, locks.schedule, locks.locked);
+  }
+  const baseline = flags.baseline ? await readBaseline(flags.baseline, event) : undefined;
   const outcome = await planSchedule(event, {
+    ...(baseline ? { baseline } : {}),
     gap: flags.gap,
     timeLimitSeconds: flags.timeLimit,
     backend: flags.solver,
@@ -51,10 +65,10 @@ export async function scheduleCommand(dir: string, flags: ScheduleFlags, c: Cons
     onProgress: (p) => c.status(formatProgress(p)),
   });
   c.clearStatus();
-  return finish(event, outcome, flags, c);
+  return finish(event, outcome, flags, c, baseline);
 }
 
-async function finish(event: Event, outcome: ScheduleOutcome, flags: ScheduleFlags, c: Console): Promise<ExitCode> {
+async function finish(event: Event, outcome: ScheduleOutcome, flags: ScheduleFlags, c: Console, baseline?: Schedule): Promise<ExitCode> {
   switch (outcome.kind) {
     case 'impossible':
       c.error(`No valid schedule exists (proven by ${outcome.by}):`);
@@ -71,13 +85,23 @@ async function finish(event: Event, outcome: ScheduleOutcome, flags: ScheduleFla
       for (const v of outcome.violations.slice(0, 20)) c.error(`  ${v.rule}: ${v.message}`);
       return EXIT.noSchedule;
     case 'scheduled':
-      await writeOutputs(flags.out, scheduleFiles(event, outcome.schedule, outcome.report));
-      c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out));
-      return EXIT.ok;
     case 'partial': {
-      const files = { ...scheduleFiles(event, outcome.schedule, outcome.report), 'unscheduled.csv': unscheduledCsv(event, outcome.report) };
+      const files: Record<string, string> = { ...scheduleFiles(event, outcome.schedule, outcome.report) };
+      if (outcome.kind === 'partial') files['unscheduled.csv'] = unscheduledCsv(event, outcome.report);
+      let changed = '';
+      if (baseline) {
+        const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap: flags.gap });
+        const changes = changesAgainst(ctx, baseline, outcome.schedule, new Set(outcome.report.unscheduled.map((u) => u.item)));
+        files['changes.csv'] = tableToCsv({
+          header: ['id', 'title', 'from', 'to', 'why'],
+          rows: changes.map((x) => [x.item, x.title, x.from, x.to, x.why]),
+        });
+        changed = changesSummary(changes, baseline, outcome.schedule);
+      }
       await writeOutputs(flags.out, files);
       c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out));
+      if (changed) c.out(`Against the baseline: ${changed} (see ${path.join(flags.out, 'changes.csv')}).`);
+      if (outcome.kind === 'scheduled') return EXIT.ok;
       c.error(`Partial schedule: ${outcome.report.unscheduled.length} item(s) could not be placed (see ${path.join(flags.out, 'unscheduled.csv')}):`);
       for (const u of outcome.report.unscheduled) c.error(`  - ${u.reason}`);
       return EXIT.noSchedule;
@@ -109,7 +133,8 @@ function summaryLine(report: ScheduleReport, placed: number, total: number, out:
   const status = report.unscheduled.length > 0
     ? `${report.unscheduled.length} left out (the fewest that must give)`
     : report.status === 'optimal' ? 'proven optimal' : `valid, gap ${report.gap === null ? 'unknown' : `${(report.gap * 100).toFixed(1)} %`}`;
+  const clashCost = report.clashes.reduce((n, x) => n + x.cost, 0);
   const clashes = report.clashes.length === 1 ? '1 theme clash' : `${report.clashes.length} theme clashes`;
   const secs = (report.timing.buildSeconds + report.timing.solveSeconds).toFixed(1);
-  return `Scheduled ${placed} of ${total} items: ${status}, ${clashes} (cost ${report.objective}), ${secs} s. Wrote ${path.join(out, 'schedule.csv')} and 5 more files.`;
+  return `Scheduled ${placed} of ${total} items: ${status}, ${clashes} (cost ${clashCost}), ${secs} s. Wrote ${path.join(out, 'schedule.csv')} and 5 more files.`;
 }

@@ -38,8 +38,12 @@ const shape = z.object({
   }),
 });
 
-/** Parses and checks against `event`; throws InputError. */
-export function parseScheduleFile(text: FileText, file: string, event: Event): ScheduleFile {
+/**
+ * Parses and checks against `event`; throws InputError. `baseline`: a previous
+ * schedule may name items and rooms the event no longer has (a cancelled
+ * talk): those rows are kept rather than refused.
+ */
+export function parseScheduleFile(text: FileText, file: string, event: Event, baseline = false): ScheduleFile {
   const items = new Set(event.items.map((i) => i.id));
   const rooms = new Set(event.rooms.map((r) => r.id));
   const sheet = readSheet(
@@ -50,11 +54,12 @@ export function parseScheduleFile(text: FileText, file: string, event: Event): S
       required: true,
       schema: shape,
       check: (v, report) => {
+        if (baseline) return;
         if (v.id !== undefined && !items.has(v.id)) report('id', `unknown item ${JSON.stringify(v.id)} (not in themes.csv)`);
         if (v.room !== undefined && !rooms.has(v.room)) report('room', `unknown room ${JSON.stringify(v.room)} (not in rooms.csv)`);
       },
       build: ({ id, ...v }, row): Row | null =>
-        items.has(id) && rooms.has(v.room) ? { item: id, ...v, line: row.line } : null,
+        baseline || (items.has(id) && rooms.has(v.room)) ? { item: id, ...v, line: row.line } : null,
       order: (a, b) =>
         cmp(a.date, b.date) || a.start - b.start || cmp(a.room, b.room) || cmp(a.item, b.item) || a.line - b.line,
     },
@@ -83,6 +88,11 @@ export async function readScheduleFile(path: string, event: Event): Promise<Sche
 
 export async function readSchedule(path: string, event: Event): Promise<Schedule> {
   return (await readScheduleFile(path, event)).schedule;
+}
+
+/** A previous schedule to compare a re-run with; rows of items no longer in the event are kept. */
+export async function readBaseline(path: string, event: Event): Promise<Schedule> {
+  return parseScheduleFile(await readText(path, path), path, event, true).schedule;
 }
 
 function cmp(a: string, b: string): number {

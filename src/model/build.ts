@@ -4,6 +4,7 @@ import type { Context } from './context.js';
 import { coarsestGrid } from './grid.js';
 import { makeRow, type MipColumn, type MipModel, type MipRow } from './mip.js';
 import { forcedClashCuts } from './objectives/clash-cuts.js';
+import { moveCost, moveWeights, type Baseline } from './objectives/moves.js';
 import { themeClashRows, type ThemePair } from './objectives/theme-clash.js';
 import { CONFLICT_RULES } from './rules/conflicts.js';
 
@@ -24,6 +25,8 @@ export type BuildOptions = {
    * objective). Used to find the fewest items that must give.
    */
   readonly elastic?: boolean;
+  /** A previous schedule to stay close to: moving an item costs (see objectives/moves.ts). */
+  readonly baseline?: Baseline;
 };
 
 export type BuildResult =
@@ -41,9 +44,10 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
   const { placements, rejected } = candidatePlacements(ctx, grid);
   if (rejected.size > 0 && !options.elastic) return { ok: false, grid, rejected };
 
+  const weights = options.baseline ? moveWeights(ctx) : null;
   const columns: MipColumn[] = placements.map((p) => ({
     name: `x_${p.item}_${p.room}_${p.date}_${p.start}`,
-    cost: 0,
+    cost: options.baseline && weights ? moveCost(options.baseline, weights, p) : 0,
     lower: 0,
     upper: 1,
     integer: true,
@@ -72,8 +76,8 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
     });
   }
   rows.push(...forcedClashCuts(ctx, placements, pairs, placements.length));
-  // Leaving an item out costs more than every clash together: fewest items out first.
-  const penalty = 1 + pairs.reduce((n, p) => n + p.weight, 0);
+  // Leaving an item out costs more than every clash and move together: fewest items out first.
+  const penalty = 1 + pairs.reduce((n, p) => n + p.weight, 0) + (weights ? weights.time * ctx.items.size : 0);
   const slack = once.map(({ item, members }) => {
     const column = columns.length;
     columns.push({ name: `unplaced_${item}`, cost: penalty, lower: 0, upper: 1, integer: true });
@@ -92,4 +96,30 @@ export function leftOut(model: BuiltModel, values: ArrayLike<number>): readonly 
 /** The placements a solution chose (value above one half). */
 export function decode(model: BuiltModel, values: ArrayLike<number>): Schedule {
   return model.placements.filter((_, i) => (values[i] ?? 0) > 0.5);
+}
+
+/**
+ * A schedule as a starting solution of this model, or null when it is not one
+ * (an item missing, or placed where the model has no candidate). Penalty
+ * columns are set to what the schedule implies.
+ */
+export function initialValues(model: BuiltModel, schedule: Schedule): Float64Array | null {
+  const index = new Map(model.placements.map((p, i) => [`${p.item}\u0000${p.room}\u0000${p.date}\u0000${p.start}`, i]));
+  const items = new Set(model.placements.map((p) => p.item));
+  const values = new Float64Array(model.mip.columns.length);
+  const at = new Map<string, Assignment>();
+  for (const a of schedule) {
+    if (!items.has(a.item)) continue;
+    const i = index.get(`${a.item}\u0000${a.room}\u0000${a.date}\u0000${a.start}`);
+    if (i === undefined || at.has(a.item)) return null;
+    values[i] = 1;
+    at.set(a.item, a);
+  }
+  if (at.size !== items.size) return null;
+  model.pairs.forEach((pair, k) => {
+    const x = at.get(pair.a.id);
+    const y = at.get(pair.b.id);
+    if (x && y && x.date === y.date && x.start < y.end && y.start < x.end) values[model.placements.length + k] = 1;
+  });
+  return values;
 }

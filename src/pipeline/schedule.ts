@@ -4,10 +4,11 @@
  * files, no process. Nothing leaves here that the checker has not passed.
  */
 import { FORMATS, type Event, type Schedule } from '../domain/types.js';
-import type { ScheduleReport } from '../domain/report.js';
+import type { ObjectiveTerm, ScheduleReport } from '../domain/report.js';
 import { checkSchedule, type Violation } from '../check/check.js';
 import { directFindings, unplaceableItems, type Finding } from '../check/diagnose.js';
-import { buildModel, decode, leftOut, type BuiltModel } from '../model/build.js';
+import { buildModel, decode, initialValues, leftOut, type BuildOptions, type BuiltModel } from '../model/build.js';
+import { baselineOf, MOVES_TERMS, moveWeights, scoreMoves } from '../model/objectives/moves.js';
 import { buildContext, DEFAULT_RULE_OPTIONS, type Context } from '../model/context.js';
 import { modelSize } from '../model/mip.js';
 import { scoreThemeClashes, THEME_CLASH_TERM } from '../model/objectives/theme-clash.js';
@@ -22,6 +23,8 @@ export type ScheduleRequest = {
   /** Milliseconds from some fixed origin; the CLI passes the real clock. */
   readonly now: () => number;
   readonly onProgress?: (p: Progress) => void;
+  /** A previous schedule: move as little as possible from it (time moves cost more than room moves). */
+  readonly baseline?: Schedule;
   /** Write the best schedule of the items that fit, listing the others, instead of giving up. */
   readonly allowPartial?: boolean;
   /** For tests: a stand-in for the solver module. */
@@ -42,7 +45,8 @@ export type ScheduleOutcome =
 export async function planSchedule(event: Event, request: ScheduleRequest): Promise<ScheduleOutcome> {
   const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap: request.gap });
   const t0 = request.now();
-  const built = buildModel(ctx);
+  const objective = objectiveOf(ctx, request.baseline);
+  const built = buildModel(ctx, objective.buildOptions);
   const direct = built.ok ? directFindings(ctx) : [...unplaceableItems(ctx, built.rejected), ...directFindings(ctx)];
   if (!built.ok || direct.length > 0) {
     if (request.allowPartial) return planPartial(ctx, request, t0);
@@ -53,9 +57,19 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   const backend = pickBackend(request.backend, model.mip);
   const solver = request.solver ?? solve;
   const progress = request.onProgress ? { onProgress: request.onProgress } : {};
+  const start = objective.initialFor(model);
   const result = worthStaging(ctx)
-    ? await solveInStages(ctx, model, { backend, timeLimitSeconds: request.timeLimitSeconds, now: request.now, solver, ...progress })
-    : await solver(model.mip, { backend, timeLimitSeconds: request.timeLimitSeconds, ...progress });
+    ? await solveInStages(ctx, model, {
+        backend,
+        timeLimitSeconds: request.timeLimitSeconds,
+        now: request.now,
+        solver,
+        score: objective.score,
+        buildOptions: objective.buildOptions,
+        initialFor: objective.initialFor,
+        ...progress,
+      })
+    : await solver(model.mip, { backend, timeLimitSeconds: request.timeLimitSeconds, ...progress, ...(start ? { initial: start } : {}) });
   const t2 = request.now();
   switch (result.status) {
     case 'infeasible': {
@@ -73,7 +87,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
     case 'error':
       return { kind: 'failed', message: `the ${result.backend} solver failed: ${result.message}`, violations: [] };
     default:
-      return finish(ctx, model, result, [], { buildSeconds: (t1 - t0) / 1000, solveSeconds: (t2 - t1) / 1000 });
+      return finish(ctx, objective, model, result, [], { buildSeconds: (t1 - t0) / 1000, solveSeconds: (t2 - t1) / 1000 });
   }
 }
 
@@ -84,7 +98,8 @@ const GENERIC_INFEASIBLE =
 
 /** The elastic model: as many items as possible, then the usual objective. */
 async function planPartial(ctx: Context, request: ScheduleRequest, t0: number): Promise<ScheduleOutcome> {
-  const built = buildModel(ctx, { elastic: true });
+  const objective = objectiveOf(ctx, request.baseline);
+  const built = buildModel(ctx, { ...objective.buildOptions, elastic: true });
   if (!built.ok) return { kind: 'failed', message: 'the elastic model could not be built', violations: [] };
   const t1 = request.now();
   const solver = request.solver ?? solve;
@@ -101,7 +116,7 @@ async function planPartial(ctx: Context, request: ScheduleRequest, t0: number): 
   const out = leftOut(built.model, result.values);
   const schedule = decode(built.model, result.values);
   const unscheduled = whyLeftOut(ctx, schedule, out, built.model);
-  return finish(ctx, built.model, result, unscheduled, { buildSeconds: (t1 - t0) / 1000, solveSeconds: (t2 - t1) / 1000 });
+  return finish(ctx, objective, built.model, result, unscheduled, { buildSeconds: (t1 - t0) / 1000, solveSeconds: (t2 - t1) / 1000 });
 }
 
 type Solved = Extract<SolveResult, { status: 'optimal' | 'feasible' }>;
@@ -109,6 +124,7 @@ type Solved = Extract<SolveResult, { status: 'optimal' | 'feasible' }>;
 /** Decode, check, re-score: nothing leaves here that the checker has not passed. */
 function finish(
   ctx: Context,
+  objectiveFn: Objective,
   model: BuiltModel,
   result: Solved,
   unscheduled: readonly Unscheduled[],
@@ -126,7 +142,8 @@ function finish(
   }
   // Re-scored by our own code: after a time limit a solver's own figure can be off.
   const clashes = scoreThemeClashes(ctx, schedule);
-  const objective = clashes.reduce((n, c) => n + c.cost, 0);
+  const terms = objectiveFn.terms(schedule);
+  const objective = terms.reduce((n, t) => n + t.cost, 0);
   const optimal = result.status === 'optimal';
   // An elastic solve's bound counts left-out items too: only the plain model's bound applies here.
   const bound = optimal ? objective : unscheduled.length > 0 ? null : result.bound;
@@ -136,7 +153,7 @@ function finish(
     objective,
     bound,
     gap,
-    terms: [{ ...THEME_CLASH_TERM, weight: 1, count: clashes.length, cost: objective }],
+    terms,
     counts: FORMATS.map((format) => ({ format, items: schedule.filter((a) => ctx.items.get(a.item)?.format === format).length })),
     clashes,
     unscheduled,
@@ -145,4 +162,38 @@ function finish(
     timing,
   };
   return unscheduled.length > 0 ? { kind: 'partial', schedule, report } : { kind: 'scheduled', schedule, report };
+}
+
+/** What a run minimises, computed by our own code, and how the model is told. */
+type Objective = {
+  readonly buildOptions: BuildOptions;
+  readonly score: (ctx: Context, schedule: Schedule) => number;
+  readonly terms: (schedule: Schedule) => readonly ObjectiveTerm[];
+  readonly initialFor: (model: BuiltModel) => Float64Array | null;
+};
+
+function objectiveOf(ctx: Context, baselineSchedule: Schedule | undefined): Objective {
+  const clashCost = (c: Context, s: Schedule) => scoreThemeClashes(c, s).reduce((n, x) => n + x.cost, 0);
+  const clashTerm = (s: Schedule): ObjectiveTerm => {
+    const clashes = scoreThemeClashes(ctx, s);
+    return { ...THEME_CLASH_TERM, weight: 1, count: clashes.length, cost: clashes.reduce((n, x) => n + x.cost, 0) };
+  };
+  if (!baselineSchedule) {
+    return { buildOptions: {}, score: clashCost, terms: (s) => [clashTerm(s)], initialFor: () => null };
+  }
+  const baseline = baselineOf(baselineSchedule);
+  const weights = moveWeights(ctx);
+  return {
+    buildOptions: { baseline },
+    score: (c, s) => clashCost(c, s) + scoreMoves(baseline, weights, s).cost,
+    terms: (s) => {
+      const moves = scoreMoves(baseline, weights, s);
+      return [
+        { ...MOVES_TERMS.time, weight: weights.time, count: moves.time.length, cost: moves.time.length * weights.time },
+        { ...MOVES_TERMS.room, weight: weights.room, count: moves.room.length, cost: moves.room.length * weights.room },
+        clashTerm(s),
+      ];
+    },
+    initialFor: (model) => initialValues(model, baselineSchedule),
+  };
 }

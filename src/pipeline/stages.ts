@@ -15,10 +15,9 @@
  * Any stage that fails or runs out of time falls back to the whole model.
  */
 import type { Schedule } from '../domain/types.js';
-import { buildModel, decode, type BuiltModel } from '../model/build.js';
+import { buildModel, decode, type BuildOptions, type BuiltModel } from '../model/build.js';
 import { buildContext, type Context } from '../model/context.js';
 import type { MipModel } from '../model/mip.js';
-import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
 import type { Backend, Progress, SolveResult, Solver } from '../solve/index.js';
 
 export type StagedRequest = {
@@ -27,9 +26,13 @@ export type StagedRequest = {
   readonly now: () => number;
   readonly solver: Solver;
   readonly onProgress?: (p: Progress) => void;
+  /** The whole objective of a schedule, by our own code (clashes, and moves when there is a baseline). */
+  readonly score: (ctx: Context, schedule: Schedule) => number;
+  readonly buildOptions?: BuildOptions;
+  /** A known schedule to start a model from, when it is valid for it. */
+  readonly initialFor?: (model: BuiltModel) => Float64Array | null;
 };
 
-const cost = (ctx: Context, schedule: Schedule) => scoreThemeClashes(ctx, schedule).reduce((n, c) => n + c.cost, 0);
 
 /** Whether staging can help: some lightning talks, and something else. */
 export function worthStaging(ctx: Context): boolean {
@@ -56,19 +59,21 @@ export async function solveInStages(ctx: Context, whole: BuiltModel, request: St
 
   const coreEvent = { ...ctx.event, items: ctx.event.items.filter((i) => i.format !== 'lightning') };
   const coreCtx = buildContext(coreEvent, ctx.options);
-  const core = buildModel(coreCtx);
-  if (!core.ok) return wholeSolve();
-  const coreResult = await request.solver(core.model.mip, options());
+  const core = buildModel(coreCtx, request.buildOptions);
+  const wholeStart = request.initialFor?.(whole) ?? undefined;
+  if (!core.ok) return wholeSolve(wholeStart);
+  const coreStart = request.initialFor?.(core.model);
+  const coreResult = await request.solver(core.model.mip, options(coreStart ? { initial: coreStart } : {}));
   if (coreResult.status === 'infeasible') return coreResult; // a relaxation with no solution: none for the whole event
-  if (coreResult.status !== 'optimal' && coreResult.status !== 'feasible') return wholeSolve();
+  if (coreResult.status !== 'optimal' && coreResult.status !== 'feasible') return wholeSolve(wholeStart);
 
   const coreSchedule = decode(core.model, coreResult.values);
-  const lowerBound = coreResult.status === 'optimal' ? cost(coreCtx, coreSchedule) : coreResult.bound;
+  const lowerBound = coreResult.status === 'optimal' ? request.score(coreCtx, coreSchedule) : coreResult.bound;
   const fixed = fixPlacements(whole, coreSchedule);
   const extension = await request.solver(fixed, options());
-  if (extension.status !== 'optimal' && extension.status !== 'feasible') return wholeSolve(undefined, lowerBound);
+  if (extension.status !== 'optimal' && extension.status !== 'feasible') return wholeSolve(wholeStart, lowerBound);
 
-  const total = cost(ctx, decode(whole, extension.values));
+  const total = request.score(ctx, decode(whole, extension.values));
   if (coreResult.status === 'optimal' && lowerBound !== null && total <= lowerBound + 1e-9) {
     return { ...extension, status: 'optimal', objective: total, bound: total };
   }

@@ -237,3 +237,34 @@ describe('why not', () => {
     expect(convene('explain', fixture('ogp-americas'), expected, 'nope').code).toBe(2);
   });
 });
+
+describe('re-runs', () => {
+  test('--baseline on unchanged input moves nothing and says so; changes.csv has only its header', slow, () => {
+    const out = tmp();
+    const expected = path.join(fixture('ogp-americas'), 'expected', 'schedule.csv');
+    const r = convene('schedule', fixture('ogp-americas'), '-o', out, '--quiet', '--baseline', expected);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Against the baseline: 0 items moved, 0 changed room');
+    expect(readFileSync(path.join(out, 'changes.csv'), 'utf8')).toBe('id,title,from,to,why\n');
+    expect(readFileSync(path.join(out, 'schedule.csv'), 'utf8')).toBe(readFileSync(expected, 'utf8'));
+  });
+
+  test('--lock keeps a locked row where the file puts it', slow, () => {
+    const first = tmp();
+    expect(convene('schedule', fixture('tiny'), '-o', first, '--quiet').code).toBe(0);
+    const rows = parse(readFileSync(path.join(first, 'schedule.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const talk = rows.find((r) => r['format'] === 'lightning')!;
+    // Somewhere the solver had no reason to choose: the last ten minutes before lunch.
+    talk['start'] = '12:50';
+    talk['end'] = '13:00';
+    const locked = rows.map((r) => ({ ...r, locked: r === talk ? 'yes' : '' }));
+    const lockFile = path.join(first, 'locked.csv');
+    writeFileSync(lockFile, stringify(locked, { header: true }));
+    const out = tmp();
+    const r = convene('schedule', fixture('tiny'), '-o', out, '--quiet', '--lock', lockFile);
+    expect(r.code, r.stderr).toBe(0);
+    const again = parse(readFileSync(path.join(out, 'schedule.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const kept = again.find((x) => x['id'] === talk['id'])!;
+    expect([kept['date'], kept['start'], kept['room']]).toEqual([talk['date'], '12:50', talk['room']]);
+  });
+});
