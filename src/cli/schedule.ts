@@ -1,8 +1,10 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import path from 'node:path';
 import type { Event, Schedule } from '../domain/types.js';
 import type { ScheduleReport } from '../domain/report.js';
 import { readEvent } from '../io/event.js';
+import { parseWeightFlag, readWeights, type WeightOverrides } from '../io/weights.js';
+import { DEFAULT_WEIGHTS, TERM_NAMES, withWeights } from '../model/objectives/weights.js';
 import { readBaseline, readScheduleFile } from '../io/schedule.js';
 import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
 import { changesAgainst, changesSummary } from '../pipeline/changes.js';
@@ -31,6 +33,7 @@ export type ScheduleFlags = {
   readonly allowPartial?: boolean;
   readonly baseline?: string;
   readonly lock?: string;
+  readonly weight?: readonly WeightOverrides[];
 };
 
 export function registerSchedule(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
@@ -44,6 +47,15 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .option('--solver <name>', 'auto, highs or jslp', oneOf<BackendChoice>(['auto', 'highs', 'jslp']), 'auto')
     .option('--baseline <schedule.csv>', 'a previous schedule: move as few items as possible from it (time moves cost more than room moves); writes changes.csv')
     .option('--lock <schedule.csv>', 'a schedule whose rows with locked=yes keep their date, start and room')
+    .option(
+      '--weight <term=value>',
+      `set a soft goal's weight (repeatable; overrides weights.csv): ${TERM_NAMES.join(', ')}`,
+      (text: string, previous: readonly WeightOverrides[] = []) => {
+        const w = parseWeightFlag(text);
+        if (!w) throw new InvalidArgumentError(`expected term=number with a term among ${TERM_NAMES.join(', ')}, got "${text}".`);
+        return [...previous, w];
+      },
+    )
     .option('--allow-partial', 'when not every item fits, write the best schedule of those that do, plus unscheduled.csv (exit 1)')
     .action(async (dir: string, flags: ScheduleFlags) => run((c) => scheduleCommand(dir, flags, c)));
 }
@@ -55,7 +67,9 @@ export async function scheduleCommand(dir: string, flags: ScheduleFlags, c: Cons
     event = lockItems(event, locks.schedule, locks.locked);
   }
   const baseline = flags.baseline ? await readBaseline(flags.baseline, event) : undefined;
+  const weights = withWeights(withWeights(DEFAULT_WEIGHTS, await readWeights(dir)), Object.assign({}, ...(flags.weight ?? [])));
   const outcome = await planSchedule(event, {
+    weights,
     ...(baseline ? { baseline } : {}),
     gap: flags.gap,
     timeLimitSeconds: flags.timeLimit,

@@ -26,6 +26,8 @@ export type ObjectiveTerm = {
   readonly weight: number;
   readonly count: number;
   readonly cost: number;
+  /** Each occurrence in plain words, naming the items (theme clashes are listed apart, in `clashes`). */
+  readonly occurrences?: readonly string[];
 };
 
 export type ModelSize = {

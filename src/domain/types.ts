@@ -99,7 +99,11 @@ export type Speaker = {
   readonly line: number;
 };
 
-export const AVAILABILITY_STATUSES = ['unavailable', 'available'] as const;
+/**
+ * unavailable / available bound when a who may be used (hard rules);
+ * preferred / avoid are wishes (soft goals, weighed in the objective).
+ */
+export const AVAILABILITY_STATUSES = ['unavailable', 'available', 'preferred', 'avoid'] as const;
 export type AvailabilityStatus = (typeof AVAILABILITY_STATUSES)[number];
 
 /** A row of availability.csv; `who` is a speaker, room or item id. */

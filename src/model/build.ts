@@ -5,6 +5,8 @@ import { coarsestGrid } from './grid.js';
 import { makeRow, type MipColumn, type MipModel, type MipRow } from './mip.js';
 import { forcedClashCuts } from './objectives/clash-cuts.js';
 import { moveCost, moveWeights, type Baseline } from './objectives/moves.js';
+import { avoidingSpeakers, busySpeakers, unpreferredSpeakers } from './objectives/speakers.js';
+import { DEFAULT_WEIGHTS, type Weights } from './objectives/weights.js';
 import { themeClashRows, type ThemePair } from './objectives/theme-clash.js';
 import { CONFLICT_RULES } from './rules/conflicts.js';
 
@@ -27,6 +29,8 @@ export type BuildOptions = {
   readonly elastic?: boolean;
   /** A previous schedule to stay close to: moving an item costs (see objectives/moves.ts). */
   readonly baseline?: Baseline;
+  /** Soft-goal weights; the defaults when absent. */
+  readonly weights?: Weights;
 };
 
 export type BuildResult =
@@ -44,10 +48,14 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
   const { placements, rejected } = candidatePlacements(ctx, grid);
   if (rejected.size > 0 && !options.elastic) return { ok: false, grid, rejected };
 
-  const weights = options.baseline ? moveWeights(ctx) : null;
+  const soft = options.weights ?? DEFAULT_WEIGHTS;
+  const weights = options.baseline ? moveWeights(ctx, soft) : null;
   const columns: MipColumn[] = placements.map((p) => ({
     name: `x_${p.item}_${p.room}_${p.date}_${p.start}`,
-    cost: options.baseline && weights ? moveCost(options.baseline, weights, p) : 0,
+    cost:
+      (options.baseline && weights ? moveCost(options.baseline, weights, p) : 0) +
+      soft['speaker-avoid'] * avoidingSpeakers(ctx, p).length +
+      soft['speaker-preferred'] * unpreferredSpeakers(ctx, p).length,
     lower: 0,
     upper: 1,
     integer: true,
@@ -68,7 +76,7 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
   const pairs: ThemePair[] = [];
   for (const { pair, rows: clashRows } of themeClashRows(ctx, placements)) {
     const z = columns.length;
-    columns.push({ name: `clash_${pair.a.id}_${pair.b.id}`, cost: pair.weight, lower: 0, upper: 1, integer: false });
+    columns.push({ name: `clash_${pair.a.id}_${pair.b.id}`, cost: soft['theme-clash'] * pair.weight, lower: 0, upper: 1, integer: false });
     pairs.push(pair);
     clashRows.forEach((members, k) => {
       // z - sum(members) >= -1
@@ -76,16 +84,39 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
     });
   }
   rows.push(...forcedClashCuts(ctx, placements, pairs, placements.length));
+  const offset = speakerDayColumns(ctx, placements, soft['speaker-days'], columns, rows);
   // Leaving an item out costs more than every clash and move together: fewest items out first.
-  const penalty = 1 + pairs.reduce((n, p) => n + p.weight, 0) + (weights ? weights.time * ctx.items.size : 0);
+  const penalty = 1 + columns.reduce((n, c) => n + Math.max(0, c.cost), 0);
   const slack = once.map(({ item, members }) => {
     const column = columns.length;
     columns.push({ name: `unplaced_${item}`, cost: penalty, lower: 0, upper: 1, integer: true });
     rows.push(makeRow(`placed-once_${item}`, 1, 1, [...members.map((i) => [i, 1] as const), [column, 1] as const]));
     return { item, column };
   });
-  const integralObjective = pairs.every((p) => Number.isInteger(p.weight));
-  return { ok: true, model: { grid, placements, mip: { columns, rows, integralObjective }, pairs, slack } };
+  const integralObjective = columns.every((c) => Number.isInteger(c.cost));
+  return { ok: true, model: { grid, placements, mip: { columns, rows, offset, integralObjective }, pairs, slack } };
+}
+
+/**
+ * speaker-days: for each speaker with several items and each date, a column
+ * that must be 1 when any of their items runs that day; their sum less one per
+ * speaker (the offset) is the number of extra days.
+ */
+function speakerDayColumns(ctx: Context, placements: readonly Assignment[], weight: number, columns: MipColumn[], rows: MipRow[]): number {
+  if (weight === 0) return 0;
+  let offset = 0;
+  for (const [speaker, ids] of busySpeakers(ctx)) {
+    offset -= weight;
+    for (const date of ctx.dates) {
+      const u = columns.length;
+      columns.push({ name: `days_${speaker}_${date}`, cost: weight, lower: 0, upper: 1, integer: false });
+      for (const id of ids) {
+        const on = placements.flatMap((p, i) => (p.item === id && p.date === date ? [i] : []));
+        if (on.length > 0) rows.push(makeRow(`days_${speaker}_${date}_${id}`, 0, Infinity, [[u, 1], ...on.map((i) => [i, -1] as const)]));
+      }
+    }
+  }
+  return offset;
 }
 
 /** Items an elastic solution leaves out. */

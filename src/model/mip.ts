@@ -23,6 +23,8 @@ export type MipRow = {
 export type MipModel = {
   readonly columns: readonly MipColumn[];
   readonly rows: readonly MipRow[];
+  /** A constant added to the objective (so the solver's figures match convene's own scoring). */
+  readonly offset?: number;
   /** True when every feasible objective value is a whole number, so a gap below 1 proves optimality. */
   readonly integralObjective: boolean;
 };

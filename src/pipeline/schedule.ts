@@ -9,6 +9,8 @@ import { checkSchedule, type Violation } from '../check/check.js';
 import { directFindings, unplaceableItems, type Finding } from '../check/diagnose.js';
 import { buildModel, decode, initialValues, leftOut, type BuildOptions, type BuiltModel } from '../model/build.js';
 import { baselineOf, MOVES_TERMS, moveWeights, scoreMoves } from '../model/objectives/moves.js';
+import { scoreSpeakerGoals, SPEAKER_TERMS } from '../model/objectives/speakers.js';
+import { DEFAULT_WEIGHTS, type TermName, type Weights } from '../model/objectives/weights.js';
 import { buildContext, DEFAULT_RULE_OPTIONS, type Context } from '../model/context.js';
 import { modelSize } from '../model/mip.js';
 import { scoreThemeClashes, THEME_CLASH_TERM } from '../model/objectives/theme-clash.js';
@@ -23,6 +25,8 @@ export type ScheduleRequest = {
   /** Milliseconds from some fixed origin; the CLI passes the real clock. */
   readonly now: () => number;
   readonly onProgress?: (p: Progress) => void;
+  /** Soft-goal weights (defaults when absent). */
+  readonly weights?: Weights;
   /** A previous schedule: move as little as possible from it (time moves cost more than room moves). */
   readonly baseline?: Schedule;
   /** Write the best schedule of the items that fit, listing the others, instead of giving up. */
@@ -45,7 +49,7 @@ export type ScheduleOutcome =
 export async function planSchedule(event: Event, request: ScheduleRequest): Promise<ScheduleOutcome> {
   const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap: request.gap });
   const t0 = request.now();
-  const objective = objectiveOf(ctx, request.baseline);
+  const objective = objectiveOf(ctx, request.baseline, request.weights ?? DEFAULT_WEIGHTS);
   const built = buildModel(ctx, objective.buildOptions);
   const direct = built.ok ? directFindings(ctx) : [...unplaceableItems(ctx, built.rejected), ...directFindings(ctx)];
   if (!built.ok || direct.length > 0) {
@@ -98,7 +102,7 @@ const GENERIC_INFEASIBLE =
 
 /** The elastic model: as many items as possible, then the usual objective. */
 async function planPartial(ctx: Context, request: ScheduleRequest, t0: number): Promise<ScheduleOutcome> {
-  const objective = objectiveOf(ctx, request.baseline);
+  const objective = objectiveOf(ctx, request.baseline, request.weights ?? DEFAULT_WEIGHTS);
   const built = buildModel(ctx, { ...objective.buildOptions, elastic: true });
   if (!built.ok) return { kind: 'failed', message: 'the elastic model could not be built', violations: [] };
   const t1 = request.now();
@@ -172,28 +176,56 @@ type Objective = {
   readonly initialFor: (model: BuiltModel) => Float64Array | null;
 };
 
-function objectiveOf(ctx: Context, baselineSchedule: Schedule | undefined): Objective {
-  const clashCost = (c: Context, s: Schedule) => scoreThemeClashes(c, s).reduce((n, x) => n + x.cost, 0);
-  const clashTerm = (s: Schedule): ObjectiveTerm => {
-    const clashes = scoreThemeClashes(ctx, s);
-    return { ...THEME_CLASH_TERM, weight: 1, count: clashes.length, cost: clashes.reduce((n, x) => n + x.cost, 0) };
+function objectiveOf(ctx: Context, baselineSchedule: Schedule | undefined, weights: Weights): Objective {
+  const speakerTerms = (s: Schedule): ObjectiveTerm[] => {
+    const goals = scoreSpeakerGoals(ctx, s);
+    const term = (meta: { name: TermName; description: string }, found: readonly { message: string }[]): ObjectiveTerm => ({
+      ...meta,
+      weight: weights[meta.name],
+      count: found.length,
+      cost: weights[meta.name] * found.length,
+      occurrences: found.map((o) => o.message),
+    });
+    return [term(SPEAKER_TERMS.avoid, goals.avoid), term(SPEAKER_TERMS.preferred, goals.preferred), term(SPEAKER_TERMS.days, goals.days)];
   };
+  const clashTerm = (c: Context, s: Schedule): ObjectiveTerm => {
+    const clashes = scoreThemeClashes(c, s);
+    const w = weights['theme-clash'];
+    return { ...THEME_CLASH_TERM, weight: w, count: clashes.length, cost: w * clashes.reduce((n, x) => n + x.cost, 0) };
+  };
+  const softTerms = (c: Context, s: Schedule) => (c === ctx ? [clashTerm(c, s), ...speakerTerms(s)] : [clashTerm(c, s), ...speakerTermsFor(c, s, weights)]);
+  const total = (terms: readonly ObjectiveTerm[]) => terms.reduce((n, t) => n + t.cost, 0);
   if (!baselineSchedule) {
-    return { buildOptions: {}, score: clashCost, terms: (s) => [clashTerm(s)], initialFor: () => null };
+    return {
+      buildOptions: { weights },
+      score: (c, s) => total(softTerms(c, s)),
+      terms: (s) => softTerms(ctx, s),
+      initialFor: () => null,
+    };
   }
   const baseline = baselineOf(baselineSchedule);
-  const weights = moveWeights(ctx);
+  const moves = moveWeights(ctx, weights);
+  const moveTerms = (s: Schedule): ObjectiveTerm[] => {
+    const m = scoreMoves(baseline, moves, s);
+    return [
+      { ...MOVES_TERMS.time, weight: moves.time, count: m.time.length, cost: m.time.length * moves.time, occurrences: m.time },
+      { ...MOVES_TERMS.room, weight: moves.room, count: m.room.length, cost: m.room.length * moves.room, occurrences: m.room },
+    ];
+  };
   return {
-    buildOptions: { baseline },
-    score: (c, s) => clashCost(c, s) + scoreMoves(baseline, weights, s).cost,
-    terms: (s) => {
-      const moves = scoreMoves(baseline, weights, s);
-      return [
-        { ...MOVES_TERMS.time, weight: weights.time, count: moves.time.length, cost: moves.time.length * weights.time },
-        { ...MOVES_TERMS.room, weight: weights.room, count: moves.room.length, cost: moves.room.length * weights.room },
-        clashTerm(s),
-      ];
-    },
+    buildOptions: { baseline, weights },
+    score: (c, s) => total(softTerms(c, s)) + scoreMoves(baseline, moves, s).cost,
+    terms: (s) => [...moveTerms(s), ...softTerms(ctx, s)],
     initialFor: (model) => initialValues(model, baselineSchedule),
   };
+}
+
+/** The speaker goals scored in another context (the staged solve's core). */
+function speakerTermsFor(c: Context, s: Schedule, weights: Weights): ObjectiveTerm[] {
+  const goals = scoreSpeakerGoals(c, s);
+  return [
+    { ...SPEAKER_TERMS.avoid, weight: weights['speaker-avoid'], count: goals.avoid.length, cost: weights['speaker-avoid'] * goals.avoid.length },
+    { ...SPEAKER_TERMS.preferred, weight: weights['speaker-preferred'], count: goals.preferred.length, cost: weights['speaker-preferred'] * goals.preferred.length },
+    { ...SPEAKER_TERMS.days, weight: weights['speaker-days'], count: goals.days.length, cost: weights['speaker-days'] * goals.days.length },
+  ];
 }

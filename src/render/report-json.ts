@@ -28,6 +28,7 @@ export function reportJson(event: Event, schedule: Schedule, report: ScheduleRep
       weight: t.weight,
       count: t.count,
       cost: t.cost,
+      occurrences: t.occurrences ?? [],
     })),
     counts: countsByFormat(report).map((c) => ({ format: c.format, items: c.items })),
     clashes: sortedClashes(report).map((c) => ({

@@ -25,6 +25,7 @@ export function reportMarkdown(event: Event, schedule: Schedule, report: Schedul
     ...costSection(report),
     ...tracksSection(event, schedule, report),
     ...clashSection(event, report),
+    ...occurrenceSection(report),
     ...solverSection(report),
   ];
   return `${lines.join('\n')}\n`;
@@ -49,6 +50,16 @@ function statusSection(report: ScheduleReport): readonly string[] {
       : `No schedule can cost less than ${formatNumber(report.bound)}, so at most ` +
         `${formatNumber(Math.max(0, report.objective - report.bound))} of the cost could still be saved.`;
   return [head, '', `The schedule keeps every rule, but the solver ran out of time before proving that none is better. ${bound}`, ''];
+}
+
+function occurrenceSection(report: ScheduleReport): readonly string[] {
+  const terms = sortedTerms(report).filter((t) => (t.occurrences ?? []).length > 0);
+  if (terms.length === 0) return [];
+  return [
+    '## Other soft goals not met',
+    '',
+    ...terms.flatMap((t) => [`### ${t.name} (weight ${formatNumber(t.weight)}, cost ${formatNumber(t.cost)})`, '', ...(t.occurrences ?? []).map((o) => `- ${inlineText(o)}`), '']),
+  ];
 }
 
 function unscheduledSection(event: Event, report: ScheduleReport): readonly string[] {

@@ -18,7 +18,7 @@ const load = require(workerData.highsPath);
     const highs = await load();
     const d = workerData.model;
     const model = highs.createModel({
-      numCols: d.numCols, numRows: d.numRows, colCost: d.colCost, colLower: d.colLower, colUpper: d.colUpper,
+      numCols: d.numCols, numRows: d.numRows, offset: d.offset, colCost: d.colCost, colLower: d.colLower, colUpper: d.colUpper,
       rowLower: d.rowLower, rowUpper: d.rowUpper, integrality: d.integrality,
       matrix: { format: 'csr', numRows: d.numRows, numCols: d.numCols, starts: d.starts, indices: d.indices, values: d.values },
     });
@@ -135,6 +135,7 @@ function toCsr(model: MipModel) {
   return {
     numCols: cols.length,
     numRows: model.rows.length,
+    offset: model.offset ?? 0,
     colCost: Float64Array.from(cols, (c) => c.cost),
     colLower: Float64Array.from(cols, (c) => c.lower),
     colUpper: Float64Array.from(cols, (c) => c.upper),

@@ -268,3 +268,15 @@ describe('re-runs', () => {
     expect([kept['date'], kept['start'], kept['room']]).toEqual([talk['date'], '12:50', talk['room']]);
   });
 });
+
+test('--weight changes the trade and the report shows it; a bad one is a usage error', slow, () => {
+  const out = tmp();
+  const r = convene('schedule', fixture('ogp-americas'), '-o', out, '--quiet', '--weight', 'speaker-avoid=0', '--weight', 'speaker-days=5');
+  expect(r.code, r.stderr).toBe(0);
+  const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { terms: { name: string; weight: number }[] };
+  expect(report.terms.find((t) => t.name === 'speaker-avoid')!.weight).toBe(0);
+  expect(report.terms.find((t) => t.name === 'speaker-days')!.weight).toBe(5);
+  const bad = convene('schedule', fixture('tiny'), '-o', tmp(), '--weight', 'happiness=3');
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('expected term=number');
+});

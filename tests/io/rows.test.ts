@@ -280,7 +280,7 @@ describe('availability.csv', () => {
         ),
       }),
       [
-        'availability.csv:2:5 status: expected one of unavailable or available, got "busy"',
+        'availability.csv:2:5 status: expected one of unavailable, available, preferred or avoid, got "busy"',
         'availability.csv:3:4 end: expected a time after the start (11:00), got 10:00',
         'availability.csv:4:2 date: 2025-06-05 is not a date in calendar.csv (its dates: 2025-06-02, 2025-06-03)',
         'availability.csv:5:2 date: expected a date written YYYY-MM-DD, got an empty cell',

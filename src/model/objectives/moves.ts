@@ -9,6 +9,7 @@
 import type { Assignment, Schedule } from '../../domain/types.js';
 import type { Context } from '../context.js';
 import { themePairs } from './theme-clash.js';
+import { DEFAULT_WEIGHTS, type Weights } from './weights.js';
 
 export type Baseline = ReadonlyMap<string, Assignment>;
 
@@ -25,9 +26,15 @@ export function baselineOf(schedule: Schedule): Baseline {
   return map;
 }
 
-/** A room move outweighs all clashes; a time move outweighs two room moves. */
-export function moveWeights(ctx: Context): MoveWeights {
-  const room = 1 + themePairs(ctx).reduce((n, p) => n + p.weight, 0);
+/**
+ * A room move outweighs every soft goal together (all clashes, and every
+ * speaker wish broken for every item); a time move outweighs two room moves.
+ */
+export function moveWeights(ctx: Context, weights: Weights = DEFAULT_WEIGHTS): MoveWeights {
+  const clashes = weights['theme-clash'] * themePairs(ctx).reduce((n, p) => n + p.weight, 0);
+  const speakerSlots = [...ctx.items.values()].reduce((n, i) => n + i.speakers.length, 0);
+  const wishes = (weights['speaker-avoid'] + weights['speaker-preferred']) * speakerSlots + weights['speaker-days'] * ctx.dates.length * ctx.speakers.size;
+  const room = 1 + Math.ceil(clashes + wishes);
   return { room, time: 2 * room + 1 };
 }
 
