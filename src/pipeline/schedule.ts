@@ -78,10 +78,11 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   switch (result.status) {
     case 'infeasible': {
       if (request.allowPartial) return planPartial(ctx, request, t0);
-      // Find the fewest items that must give, to say which and why.
-      const partial = await planPartial(ctx, { ...request, timeLimitSeconds: Math.max(5, request.timeLimitSeconds - (t2 - t1) / 1000) }, t0);
+      // Find the fewest items that must give, to say which and why, in the time left.
+      const left = request.timeLimitSeconds - (t2 - t0) / 1000;
+      const partial = left >= 2 ? await planPartial(ctx, { ...request, timeLimitSeconds: left }, t0) : null;
       const findings: Finding[] =
-        partial.kind === 'partial'
+        partial?.kind === 'partial'
           ? partial.report.unscheduled.map((u) => ({ check: 'must-give', ids: [u.item], message: u.reason }))
           : [{ check: 'solver', ids: [], message: GENERIC_INFEASIBLE }];
       return { kind: 'impossible', by: 'solver', findings };
