@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Event, Schedule } from '../domain/types.js';
 import type { ScheduleReport } from '../domain/report.js';
 import { readEvent } from '../io/event.js';
+import type { Lang } from '../render/publish/index.js';
+import { DEFAULT_TIME_ZONE, publishCommand } from './publish.js';
 import { parseWeightFlag, readWeights, type WeightOverrides } from '../io/weights.js';
 import { DEFAULT_WEIGHTS, TERM_NAMES, withWeights } from '../model/objectives/weights.js';
 import { readBaseline, readScheduleFile } from '../io/schedule.js';
@@ -34,6 +36,10 @@ export type ScheduleFlags = {
   readonly baseline?: string;
   readonly lock?: string;
   readonly weight?: readonly WeightOverrides[];
+  /** Also publish the program (as `convene publish`) into this folder. */
+  readonly publish?: string | boolean;
+  readonly tz?: string;
+  readonly lang?: Lang;
 };
 
 export function registerSchedule(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
@@ -56,11 +62,15 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
         return [...previous, w];
       },
     )
+    .option('--publish [site]', 'also publish the program as `convene publish` does, into <out>/site or the folder given')
+    .option('--tz <zone>', 'with --publish: the IANA time zone of the calendar', DEFAULT_TIME_ZONE)
+    .option('--lang <lang>', 'with --publish: es or en', oneOf<Lang>(['es', 'en']), 'es')
     .option('--allow-partial', 'when not every item fits, write the best schedule of those that do, plus unscheduled.csv (exit 1)')
     .action(async (dir: string, flags: ScheduleFlags) => run((c) => scheduleCommand(dir, flags, c)));
 }
 
-export async function scheduleCommand(dir: string, flags: ScheduleFlags, c: Console): Promise<ExitCode> {
+export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Console): Promise<ExitCode> {
+  const flags = { ...given, dir };
   let event = await readEvent(dir);
   if (flags.lock) {
     const locks = await readScheduleFile(flags.lock, event);
@@ -82,7 +92,13 @@ export async function scheduleCommand(dir: string, flags: ScheduleFlags, c: Cons
   return finish(event, outcome, flags, c, baseline);
 }
 
-async function finish(event: Event, outcome: ScheduleOutcome, flags: ScheduleFlags, c: Console, baseline?: Schedule): Promise<ExitCode> {
+async function finish(
+  event: Event,
+  outcome: ScheduleOutcome,
+  flags: ScheduleFlags & { readonly dir?: string },
+  c: Console,
+  baseline?: Schedule,
+): Promise<ExitCode> {
   switch (outcome.kind) {
     case 'impossible':
       c.error(`No valid schedule exists (proven by ${outcome.by}):`);
@@ -115,6 +131,15 @@ async function finish(event: Event, outcome: ScheduleOutcome, flags: ScheduleFla
       await writeOutputs(flags.out, files);
       c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out));
       if (changed) c.out(`Against the baseline: ${changed} (see ${path.join(flags.out, 'changes.csv')}).`);
+      if (outcome.kind === 'scheduled' && flags.publish) {
+        const site = typeof flags.publish === 'string' ? flags.publish : path.join(flags.out, 'site');
+        return publishCommand(flags.dir ?? '', path.join(flags.out, 'schedule.csv'), {
+          out: site,
+          tz: flags.tz ?? DEFAULT_TIME_ZONE,
+          lang: flags.lang ?? 'es',
+          gap: flags.gap,
+        }, c);
+      }
       if (outcome.kind === 'scheduled') return EXIT.ok;
       c.error(`Partial schedule: ${outcome.report.unscheduled.length} item(s) could not be placed (see ${path.join(flags.out, 'unscheduled.csv')}):`);
       for (const u of outcome.report.unscheduled) c.error(`  - ${u.reason}`);

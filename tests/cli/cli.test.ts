@@ -280,3 +280,11 @@ test('--weight changes the trade and the report shows it; a bad one is a usage e
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain('expected term=number');
 });
+
+test('schedule --publish also writes the site', slow, () => {
+  const out = tmp();
+  const r = convene('schedule', fixture('tiny'), '-o', out, '--quiet', '--publish', '--lang', 'en');
+  expect(r.code, r.stderr).toBe(0);
+  expect(readdirSync(path.join(out, 'site'))).toEqual(expect.arrayContaining(['index.html', 'program.ics', 'schedule.json']));
+  expect(readFileSync(path.join(out, 'site', 'index.html'), 'utf8')).toContain('<html lang="en"');
+});
