@@ -13,9 +13,9 @@ import { convene, fixture } from './run.js';
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'convene-cli-'));
 const slow = { timeout: 120_000 };
 
-describe('validate', () => {
-  test('a valid event: summary and exit 0', () => {
-    const r = convene('validate', fixture('tiny'));
+describe('validate', async () => {
+  test('a valid event: summary and exit 0', async () => {
+    const r = await convene('validate', fixture('tiny'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('7 items (2 plenary, 4 lightning, 1 workshop)');
     expect(r.stdout).toContain('No problems found.');
@@ -23,8 +23,8 @@ describe('validate', () => {
 
   test.each(['bad-calendar', 'bad-cells', 'bad-missing-file', 'bad-references', 'bad-times'])(
     '%s: every problem as file:line:column, exit 2, no stack trace',
-    (name) => {
-      const r = convene('validate', fixture(name));
+    async (name) => {
+      const r = await convene('validate', fixture(name));
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^[a-z]+\.csv(:\d+(:\d+)?)?:? /m);
       expect(r.stderr).toMatch(/\d+ problems? found in the input; nothing was written\./);
@@ -36,41 +36,41 @@ describe('validate', () => {
     },
   );
 
-  test('a missing folder is bad input, not a crash', () => {
-    const r = convene('validate', fixture('no-such-event'));
+  test('a missing folder is bad input, not a crash', async () => {
+    const r = await convene('validate', fixture('no-such-event'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no-such-event: no such folder');
   });
 
-  test('a well-formed but impossible event exits 1 and names the culprit', () => {
-    const r = convene('validate', fixture('infeasible-speaker'));
+  test('a well-formed but impossible event exits 1 and names the culprit', async () => {
+    const r = await convene('validate', fixture('infeasible-speaker'));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/speaker sp-\d+/);
   });
 });
 
-describe('usage', () => {
-  test('an unknown command or flag is a usage error (exit 2)', () => {
-    expect(convene('frobnicate').code).toBe(2);
-    expect(convene('schedule', fixture('tiny'), '--no-such-flag').code).toBe(2);
-    const r = convene('schedule', fixture('tiny'), '--gap', 'ten');
+describe('usage', async () => {
+  test('an unknown command or flag is a usage error (exit 2)', async () => {
+    expect((await convene('frobnicate')).code).toBe(2);
+    expect((await convene('schedule', fixture('tiny'), '--no-such-flag')).code).toBe(2);
+    const r = await convene('schedule', fixture('tiny'), '--gap', 'ten');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('expected a whole number');
   });
 
-  test('--help and --version exit 0', () => {
-    expect(convene('--help').code).toBe(0);
-    expect(convene('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  test('--help and --version exit 0', async () => {
+    expect((await convene('--help')).code).toBe(0);
+    expect((await convene('--version')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
 
-describe('schedule and check', () => {
-  test('tiny: writes all outputs, which check accepts', slow, () => {
+describe('schedule and check', async () => {
+  test('tiny: writes all outputs, which check accepts', slow, async () => {
     const out = tmp();
-    const r = convene('schedule', fixture('tiny'), '-o', out, '--quiet');
+    const r = await convene('schedule', fixture('tiny'), '-o', out, '--quiet');
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['by-room.csv', 'by-speaker.csv', 'report.json', 'report.md', 'schedule.csv', 'schedule.md']);
-    const c = convene('check', fixture('tiny'), path.join(out, 'schedule.csv'));
+    const c = await convene('check', fixture('tiny'), path.join(out, 'schedule.csv'));
     expect(c.code, c.stdout + c.stderr).toBe(0);
     expect(c.stdout).toContain('all hard rules hold for 7 items');
     const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { status: string; objective: number };
@@ -78,9 +78,9 @@ describe('schedule and check', () => {
     expect(report.objective).toBe(0);
   });
 
-  test('pins: the pinned fields are kept', slow, () => {
+  test('pins: the pinned fields are kept', slow, async () => {
     const out = tmp();
-    expect(convene('schedule', fixture('pins'), '-o', out, '--quiet').code).toBe(0);
+    expect((await convene('schedule', fixture('pins'), '-o', out, '--quiet')).code).toBe(0);
     const rows = readFileSync(path.join(out, 'schedule.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
     const row = (id: string) => rows.find((r) => r[0] === id)!;
     expect(row('p02')[3]).toBe('2014-06-02');
@@ -88,9 +88,9 @@ describe('schedule and check', () => {
     expect(row('w01')[6]).toBe('c2');
   });
 
-  test('check reports a tampered schedule with ids, titles, room and time, exit 1', slow, () => {
+  test('check reports a tampered schedule with ids, titles, room and time, exit 1', slow, async () => {
     const out = tmp();
-    expect(convene('schedule', fixture('tiny'), '-o', out, '--quiet').code).toBe(0);
+    expect((await convene('schedule', fixture('tiny'), '-o', out, '--quiet')).code).toBe(0);
     const file = path.join(out, 'schedule.csv');
     const rows = parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
     const [first, second] = rows.filter((r) => r['format'] === 'plenary');
@@ -101,7 +101,7 @@ describe('schedule and check', () => {
     second!['start'] = first!['start']!;
     second!['end'] = clock(minutes(first!['start']!) + length);
     writeFileSync(file, stringify(rows, { header: true }));
-    const r = convene('check', fixture('tiny'), file);
+    const r = await convene('check', fixture('tiny'), file);
     expect(r.code).toBe(1);
     const line = r.stdout.split('\n').find((l) => l.startsWith('room-overlap:')) ?? '';
     for (const p of [first!, second!]) expect(line).toContain(`${p['id']} "${p['title']}"`);
@@ -115,9 +115,9 @@ describe('schedule and check', () => {
     ['infeasible-main-hall', /main-hall sessions need at least \d+ minutes/],
     ['infeasible-pin-clash', /pinned to/],
     ['infeasible-workshop-window', /cannot be placed/],
-  ])('%s: no schedule, exit 1, the reason in the committee’s terms, nothing written', slow, (name, reason) => {
+  ])('%s: no schedule, exit 1, the reason in the committee’s terms, nothing written', slow, async (name, reason) => {
     const out = path.join(tmp(), 'out');
-    const r = convene('schedule', fixture(name), '-o', out, '--quiet');
+    const r = await convene('schedule', fixture(name), '-o', out, '--quiet');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('No valid schedule exists');
     expect(r.stderr).toMatch(reason);
@@ -125,26 +125,26 @@ describe('schedule and check', () => {
   });
 });
 
-describe('the bundled example event', () => {
+describe('the bundled example event', async () => {
   const stripTiming = (text: string) =>
     text
       .split('\n')
       .filter((l) => !/"(build|solve)Seconds"|^- Time: /.test(l))
       .join('\n');
 
-  test('reproduces the committed schedule byte for byte, proven optimal, and check accepts it', slow, () => {
+  test('reproduces the committed schedule byte for byte, proven optimal, and check accepts it', slow, async () => {
     const out = tmp();
-    const r = convene('schedule', fixture('ogp-americas'), '-o', out, '--quiet');
+    const r = await convene('schedule', fixture('ogp-americas'), '-o', out, '--quiet');
     expect(r.code, r.stderr).toBe(0);
     const expected = readFileSync(path.join(fixture('ogp-americas'), 'expected', 'schedule.csv'), 'utf8');
     expect(readFileSync(path.join(out, 'schedule.csv'), 'utf8')).toBe(expected);
     const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { status: string; items: number };
     expect(report.status).toBe('optimal');
-    const c = convene('check', fixture('ogp-americas'), path.join(fixture('ogp-americas'), 'expected', 'schedule.csv'));
+    const c = await convene('check', fixture('ogp-americas'), path.join(fixture('ogp-americas'), 'expected', 'schedule.csv'));
     expect(c.code, c.stdout).toBe(0);
   });
 
-  test('shuffled input rows give byte-identical outputs (timings aside)', slow, () => {
+  test('shuffled input rows give byte-identical outputs (timings aside)', slow, async () => {
     const shuffled = tmp();
     for (const name of readdirSync(fixture('ogp-americas')).filter((n) => n.endsWith('.csv'))) {
       const [header, ...rows] = readFileSync(path.join(fixture('ogp-americas'), name), 'utf8').trimEnd().split('\n');
@@ -155,29 +155,29 @@ describe('the bundled example event', () => {
     }
     const a = tmp();
     const b = tmp();
-    expect(convene('schedule', fixture('ogp-americas'), '-o', a, '--quiet').code).toBe(0);
-    expect(convene('schedule', shuffled, '-o', b, '--quiet').code).toBe(0);
+    expect((await convene('schedule', fixture('ogp-americas'), '-o', a, '--quiet')).code).toBe(0);
+    expect((await convene('schedule', shuffled, '-o', b, '--quiet')).code).toBe(0);
     for (const file of readdirSync(a)) {
       expect(stripTiming(readFileSync(path.join(b, file), 'utf8')), file).toBe(stripTiming(readFileSync(path.join(a, file), 'utf8')));
     }
   });
 });
 
-test('an output folder that cannot be written is the user’s problem (exit 2), not a crash', slow, () => {
+test('an output folder that cannot be written is the user’s problem (exit 2), not a crash', slow, async () => {
   const blocker = path.join(tmp(), 'a-file');
   writeFileSync(blocker, 'not a folder');
-  const r = convene('schedule', fixture('tiny'), '-o', path.join(blocker, 'out'), '--quiet');
+  const r = await convene('schedule', fixture('tiny'), '-o', path.join(blocker, 'out'), '--quiet');
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('part of the path is a file, not a folder');
   expect(r.stderr).not.toMatch(/^\s+at /m);
 });
 
-describe('allocate and publish, through the binary', () => {
+describe('allocate and publish, through the binary', async () => {
   const expected = () => path.join(fixture('ogp-americas'), 'expected', 'schedule.csv');
 
-  test('allocate: every registrant exactly once in admissions.csv, rosters written', slow, () => {
+  test('allocate: every registrant exactly once in admissions.csv, rosters written', slow, async () => {
     const out = tmp();
-    const r = convene('allocate', fixture('ogp-americas'), '--schedule', expected(), '-o', out);
+    const r = await convene('allocate', fixture('ogp-americas'), '--schedule', expected(), '-o', out);
     expect(r.code, r.stderr).toBe(0);
     const registrants = parse(readFileSync(path.join(fixture('ogp-americas'), 'registrations.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const admissions = parse(readFileSync(path.join(out, 'admissions.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
@@ -186,35 +186,35 @@ describe('allocate and publish, through the binary', () => {
     expect(readdirSync(path.join(out, 'rosters')).length).toBeGreaterThan(0);
   });
 
-  test('allocate: bad input is exit 2 with file:line:column', () => {
-    const r = convene('allocate', fixture('alloc-bad-references'), '-o', tmp());
+  test('allocate: bad input is exit 2 with file:line:column', async () => {
+    const r = await convene('allocate', fixture('alloc-bad-references'), '-o', tmp());
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^[a-z]+\.csv:\d+:\d+ /m);
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 
-  test('publish: the site is written; an unknown time zone is a usage error', slow, () => {
+  test('publish: the site is written; an unknown time zone is a usage error', slow, async () => {
     const out = tmp();
-    const r = convene('publish', fixture('ogp-americas'), expected(), '-o', out);
+    const r = await convene('publish', fixture('ogp-americas'), expected(), '-o', out);
     expect(r.code, r.stderr).toBe(0);
     for (const f of ['index.html', 'program.ics', 'schedule.json']) expect(readdirSync(out)).toContain(f);
-    expect(convene('publish', fixture('ogp-americas'), expected(), '-o', tmp(), '--tz', 'Mars/Olympus').code).toBe(2);
+    expect((await convene('publish', fixture('ogp-americas'), expected(), '-o', tmp(), '--tz', 'Mars/Olympus')).code).toBe(2);
   });
 });
 
-describe('why not', () => {
-  test('an impossibility only the solver sees names the item that must give and what holds its place', slow, () => {
-    const r = convene('schedule', fixture('infeasible-gap'), '-o', path.join(tmp(), 'out'), '--quiet');
+describe('why not', async () => {
+  test('an impossibility only the solver sees names the item that must give and what holds its place', slow, async () => {
+    const r = await convene('schedule', fixture('infeasible-gap'), '-o', path.join(tmp(), 'out'), '--quiet');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('proven by solver');
     expect(r.stderr).toMatch(/p[12] "[^"]+" cannot be placed together with the rest: .* is taken by p[12]/);
     // Without the hallway gap the same event fits.
-    expect(convene('schedule', fixture('infeasible-gap'), '-o', tmp(), '--quiet', '--gap', '0').code).toBe(0);
+    expect((await convene('schedule', fixture('infeasible-gap'), '-o', tmp(), '--quiet', '--gap', '0')).code).toBe(0);
   });
 
-  test('--allow-partial writes the items that fit and unscheduled.csv with reasons, exit 1', slow, () => {
+  test('--allow-partial writes the items that fit and unscheduled.csv with reasons, exit 1', slow, async () => {
     const out = tmp();
-    const r = convene('schedule', fixture('infeasible-pin-clash'), '-o', out, '--quiet', '--allow-partial');
+    const r = await convene('schedule', fixture('infeasible-pin-clash'), '-o', out, '--quiet', '--allow-partial');
     expect(r.code).toBe(1);
     const rows = parse(readFileSync(path.join(out, 'unscheduled.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
@@ -223,35 +223,35 @@ describe('why not', () => {
     const placed = parse(readFileSync(path.join(out, 'schedule.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(placed.map((p) => p['id'])).not.toContain(rows[0]!['id']);
     // The placed items keep every rule: the checker's only complaint is the one left out.
-    const c = convene('check', fixture('infeasible-pin-clash'), path.join(out, 'schedule.csv'));
+    const c = await convene('check', fixture('infeasible-pin-clash'), path.join(out, 'schedule.csv'));
     expect(c.stdout.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^placed-once: ${rows[0]!['id']} "[^"]+" is not placed$`))]);
   });
 
-  test('explain lists where an item could go and what blocks the rest', slow, () => {
+  test('explain lists where an item could go and what blocks the rest', slow, async () => {
     const expected = path.join(fixture('ogp-americas'), 'expected', 'schedule.csv');
-    const r = convene('explain', fixture('ogp-americas'), expected, 'w05');
+    const r = await convene('explain', fixture('ogp-americas'), expected, 'w05');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^w05 "[^"]+" is in c\d at 2014-11-2\d \d\d:\d\d-\d\d:\d\d\.$/m);
     expect(r.stdout).toMatch(/the room is taken by w\d\d "/);
     expect(r.stdout).toContain('lobby (at any time): it is a workshop but lobby');
-    expect(convene('explain', fixture('ogp-americas'), expected, 'nope').code).toBe(2);
+    expect((await convene('explain', fixture('ogp-americas'), expected, 'nope')).code).toBe(2);
   });
 });
 
-describe('re-runs', () => {
-  test('--baseline on unchanged input moves nothing and says so; changes.csv has only its header', slow, () => {
+describe('re-runs', async () => {
+  test('--baseline on unchanged input moves nothing and says so; changes.csv has only its header', slow, async () => {
     const out = tmp();
     const expected = path.join(fixture('ogp-americas'), 'expected', 'schedule.csv');
-    const r = convene('schedule', fixture('ogp-americas'), '-o', out, '--quiet', '--baseline', expected);
+    const r = await convene('schedule', fixture('ogp-americas'), '-o', out, '--quiet', '--baseline', expected);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Against the baseline: 0 items moved, 0 changed room');
     expect(readFileSync(path.join(out, 'changes.csv'), 'utf8')).toBe('id,title,from,to,why\n');
     expect(readFileSync(path.join(out, 'schedule.csv'), 'utf8')).toBe(readFileSync(expected, 'utf8'));
   });
 
-  test('--lock keeps a locked row where the file puts it', slow, () => {
+  test('--lock keeps a locked row where the file puts it', slow, async () => {
     const first = tmp();
-    expect(convene('schedule', fixture('tiny'), '-o', first, '--quiet').code).toBe(0);
+    expect((await convene('schedule', fixture('tiny'), '-o', first, '--quiet')).code).toBe(0);
     const rows = parse(readFileSync(path.join(first, 'schedule.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const talk = rows.find((r) => r['format'] === 'lightning')!;
     // Somewhere the solver had no reason to choose: the last ten minutes before lunch.
@@ -261,7 +261,7 @@ describe('re-runs', () => {
     const lockFile = path.join(first, 'locked.csv');
     writeFileSync(lockFile, stringify(locked, { header: true }));
     const out = tmp();
-    const r = convene('schedule', fixture('tiny'), '-o', out, '--quiet', '--lock', lockFile);
+    const r = await convene('schedule', fixture('tiny'), '-o', out, '--quiet', '--lock', lockFile);
     expect(r.code, r.stderr).toBe(0);
     const again = parse(readFileSync(path.join(out, 'schedule.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const kept = again.find((x) => x['id'] === talk['id'])!;
@@ -269,21 +269,21 @@ describe('re-runs', () => {
   });
 });
 
-test('--weight changes the trade and the report shows it; a bad one is a usage error', slow, () => {
+test('--weight changes the trade and the report shows it; a bad one is a usage error', slow, async () => {
   const out = tmp();
-  const r = convene('schedule', fixture('ogp-americas'), '-o', out, '--quiet', '--weight', 'speaker-avoid=0', '--weight', 'speaker-days=5');
+  const r = await convene('schedule', fixture('ogp-americas'), '-o', out, '--quiet', '--weight', 'speaker-avoid=0', '--weight', 'speaker-days=5');
   expect(r.code, r.stderr).toBe(0);
   const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { terms: { name: string; weight: number }[] };
   expect(report.terms.find((t) => t.name === 'speaker-avoid')!.weight).toBe(0);
   expect(report.terms.find((t) => t.name === 'speaker-days')!.weight).toBe(5);
-  const bad = convene('schedule', fixture('tiny'), '-o', tmp(), '--weight', 'happiness=3');
+  const bad = await convene('schedule', fixture('tiny'), '-o', tmp(), '--weight', 'happiness=3');
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain('expected term=number');
 });
 
-test('schedule --publish also writes the site', slow, () => {
+test('schedule --publish also writes the site', slow, async () => {
   const out = tmp();
-  const r = convene('schedule', fixture('tiny'), '-o', out, '--quiet', '--publish', '--lang', 'en');
+  const r = await convene('schedule', fixture('tiny'), '-o', out, '--quiet', '--publish', '--lang', 'en');
   expect(r.code, r.stderr).toBe(0);
   expect(readdirSync(path.join(out, 'site'))).toEqual(expect.arrayContaining(['index.html', 'program.ics', 'schedule.json']));
   expect(readFileSync(path.join(out, 'site', 'index.html'), 'utf8')).toContain('<html lang="en"');
