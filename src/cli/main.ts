@@ -11,6 +11,7 @@ import { processConsole, type Console } from './console.js';
 import { EXIT, exitCodeFor, type ExitCode } from './exit.js';
 import { registerPublish } from './publish.js';
 import { registerSchedule } from './schedule.js';
+import { registerTeams } from './teams.js';
 import { registerValidate } from './validate.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   registerExplain(program, run);
   registerAllocate(program, run);
   registerPublish(program, run);
+  registerTeams(program, run);
   try {
     await program.parseAsync([...argv]);
   } catch (e) {
