@@ -5,6 +5,7 @@ import { coarsestGrid } from './grid.js';
 import { makeRow, type MipColumn, type MipModel, type MipRow } from './mip.js';
 import { forcedClashCuts } from './objectives/clash-cuts.js';
 import { moveCost, moveWeights, type Baseline } from './objectives/moves.js';
+import { sizeSteps, sizeUnits } from './objectives/room-size.js';
 import { avoidingSpeakers, busySpeakers, unpreferredSpeakers } from './objectives/speakers.js';
 import { DEFAULT_WEIGHTS, type Weights } from './objectives/weights.js';
 import { themeClashRows, type ThemePair } from './objectives/theme-clash.js';
@@ -55,7 +56,8 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
     cost:
       (options.baseline && weights ? moveCost(options.baseline, weights, p) : 0) +
       soft['speaker-avoid'] * avoidingSpeakers(ctx, p).length +
-      soft['speaker-preferred'] * unpreferredSpeakers(ctx, p).length,
+      soft['speaker-preferred'] * unpreferredSpeakers(ctx, p).length +
+      soft['room-size'] * sizeSteps(ctx, p) * sizeUnits(ctx.items.get(p.item)!),
     lower: 0,
     upper: 1,
     integer: true,

@@ -9,6 +9,7 @@ import { checkSchedule, type Violation } from '../check/check.js';
 import { directFindings, unplaceableItems, type Finding } from '../check/diagnose.js';
 import { buildModel, decode, initialValues, leftOut, type BuildOptions, type BuiltModel } from '../model/build.js';
 import { baselineOf, MOVES_TERMS, moveWeights, scoreMoves } from '../model/objectives/moves.js';
+import { ROOM_SIZE_TERM, scoreRoomSize } from '../model/objectives/room-size.js';
 import { scoreSpeakerGoals, SPEAKER_TERMS } from '../model/objectives/speakers.js';
 import { DEFAULT_WEIGHTS, type TermName, type Weights } from '../model/objectives/weights.js';
 import { buildContext, DEFAULT_RULE_OPTIONS, type Context } from '../model/context.js';
@@ -189,12 +190,18 @@ function objectiveOf(ctx: Context, baselineSchedule: Schedule | undefined, weigh
     });
     return [term(SPEAKER_TERMS.avoid, goals.avoid), term(SPEAKER_TERMS.preferred, goals.preferred), term(SPEAKER_TERMS.days, goals.days)];
   };
+  const sizeTerm = (c: Context, s: Schedule): ObjectiveTerm => {
+    const found = scoreRoomSize(c, s);
+    const units = found.reduce((n, f) => n + f.units, 0);
+    return { ...ROOM_SIZE_TERM, weight: weights['room-size'], count: units, cost: weights['room-size'] * units, occurrences: found.map((f) => f.message) };
+  };
   const clashTerm = (c: Context, s: Schedule): ObjectiveTerm => {
     const clashes = scoreThemeClashes(c, s);
     const w = weights['theme-clash'];
     return { ...THEME_CLASH_TERM, weight: w, count: clashes.length, cost: w * clashes.reduce((n, x) => n + x.cost, 0) };
   };
-  const softTerms = (c: Context, s: Schedule) => (c === ctx ? [clashTerm(c, s), ...speakerTerms(s)] : [clashTerm(c, s), ...speakerTermsFor(c, s, weights)]);
+  const softTerms = (c: Context, s: Schedule) =>
+    c === ctx ? [clashTerm(c, s), ...speakerTerms(s), sizeTerm(c, s)] : [clashTerm(c, s), ...speakerTermsFor(c, s, weights), sizeTerm(c, s)];
   const total = (terms: readonly ObjectiveTerm[]) => terms.reduce((n, t) => n + t.cost, 0);
   if (!baselineSchedule) {
     return {

@@ -34,7 +34,8 @@ export function moveWeights(ctx: Context, weights: Weights = DEFAULT_WEIGHTS): M
   const clashes = weights['theme-clash'] * themePairs(ctx).reduce((n, p) => n + p.weight, 0);
   const speakerSlots = [...ctx.items.values()].reduce((n, i) => n + i.speakers.length, 0);
   const wishes = (weights['speaker-avoid'] + weights['speaker-preferred']) * speakerSlots + weights['speaker-days'] * ctx.dates.length * ctx.speakers.size;
-  const room = 1 + Math.ceil(clashes + wishes);
+  const sizes = weights['room-size'] * [...ctx.items.values()].reduce((n, i) => n + Math.ceil(i.audience / 10) * ctx.rooms.size, 0);
+  const room = 1 + Math.ceil(clashes + wishes + sizes);
   return { room, time: 2 * room + 1 };
 }
 
