@@ -6,6 +6,7 @@ import { makeRow, type MipColumn, type MipModel, type MipRow } from './mip.js';
 import { forcedClashCuts } from './objectives/clash-cuts.js';
 import { moveCost, moveWeights, type Baseline } from './objectives/moves.js';
 import { sizeSteps, sizeUnits } from './objectives/room-size.js';
+import { spreadThemes } from './objectives/theme-spread.js';
 import { avoidingSpeakers, busySpeakers, unpreferredSpeakers } from './objectives/speakers.js';
 import { DEFAULT_WEIGHTS, type Weights } from './objectives/weights.js';
 import { themeClashRows, type ThemePair } from './objectives/theme-clash.js';
@@ -87,6 +88,7 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
   }
   rows.push(...forcedClashCuts(ctx, placements, pairs, placements.length));
   const offset = speakerDayColumns(ctx, placements, soft['speaker-days'], columns, rows);
+  themeSpreadColumns(ctx, placements, soft['theme-spread'], columns, rows);
   // Leaving an item out costs more than every clash and move together: fewest items out first.
   const penalty = 1 + columns.reduce((n, c) => n + Math.max(0, c.cost), 0);
   const slack = once.map(({ item, members }) => {
@@ -119,6 +121,21 @@ function speakerDayColumns(ctx: Context, placements: readonly Assignment[], weig
     }
   }
   return offset;
+}
+
+/** theme-spread: a column per theme and day that must be 1 when none of the theme's sessions runs that day. */
+function themeSpreadColumns(ctx: Context, placements: readonly Assignment[], weight: number, columns: MipColumn[], rows: MipRow[]): void {
+  if (weight === 0) return;
+  for (const [theme, items] of spreadThemes(ctx)) {
+    const ids = new Set(items.map((i) => i.id));
+    for (const date of ctx.dates) {
+      const v = columns.length;
+      columns.push({ name: `spread_${theme}_${date}`, cost: weight, lower: 0, upper: 1, integer: false });
+      const on = placements.flatMap((p, i) => (ids.has(p.item) && p.date === date ? [i] : []));
+      // v + sum(on) >= 1
+      rows.push(makeRow(`spread_${theme}_${date}`, 1, Infinity, [[v, 1], ...on.map((i) => [i, 1] as const)]));
+    }
+  }
 }
 
 /** Items an elastic solution leaves out. */

@@ -10,6 +10,7 @@ import { directFindings, unplaceableItems, type Finding } from '../check/diagnos
 import { buildModel, decode, initialValues, leftOut, type BuildOptions, type BuiltModel } from '../model/build.js';
 import { baselineOf, MOVES_TERMS, moveWeights, scoreMoves } from '../model/objectives/moves.js';
 import { ROOM_SIZE_TERM, scoreRoomSize } from '../model/objectives/room-size.js';
+import { scoreThemeSpread, THEME_SPREAD_TERM } from '../model/objectives/theme-spread.js';
 import { scoreSpeakerGoals, SPEAKER_TERMS } from '../model/objectives/speakers.js';
 import { DEFAULT_WEIGHTS, type TermName, type Weights } from '../model/objectives/weights.js';
 import { buildContext, DEFAULT_RULE_OPTIONS, type Context } from '../model/context.js';
@@ -200,8 +201,17 @@ function objectiveOf(ctx: Context, baselineSchedule: Schedule | undefined, weigh
     const w = weights['theme-clash'];
     return { ...THEME_CLASH_TERM, weight: w, count: clashes.length, cost: w * clashes.reduce((n, x) => n + x.cost, 0) };
   };
-  const softTerms = (c: Context, s: Schedule) =>
-    c === ctx ? [clashTerm(c, s), ...speakerTerms(s), sizeTerm(c, s)] : [clashTerm(c, s), ...speakerTermsFor(c, s, weights), sizeTerm(c, s)];
+  const spreadTerm = (c: Context, s: Schedule): ObjectiveTerm => {
+    const found = scoreThemeSpread(c, s);
+    const w = weights['theme-spread'];
+    return { ...THEME_SPREAD_TERM, weight: w, count: found.length, cost: w * found.length, occurrences: found };
+  };
+  const softTerms = (c: Context, s: Schedule) => [
+    clashTerm(c, s),
+    ...(c === ctx ? speakerTerms(s) : speakerTermsFor(c, s, weights)),
+    sizeTerm(c, s),
+    spreadTerm(c, s),
+  ];
   const total = (terms: readonly ObjectiveTerm[]) => terms.reduce((n, t) => n + t.cost, 0);
   if (!baselineSchedule) {
     return {

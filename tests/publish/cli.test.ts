@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,12 +97,12 @@ describe('publishCommand', () => {
 
   test('a schedule that breaks a hard rule is refused (exit 1) and nothing is written', async () => {
     const dir = tmp();
-    const lines = readFileSync(OGP_SCHEDULE, 'utf8').split('\n');
-    // Move the second row (a lightning talk) onto the opening plenary's room and time.
-    const cells = (lines[2] ?? '').split(',');
-    lines[2] = [...cells.slice(0, 3), '2014-11-19', '09:00', '09:10', 'mh', ...cells.slice(7)].join(',');
+    const rows = parse(readFileSync(OGP_SCHEDULE, 'utf8'), { columns: true }) as Record<string, string>[];
+    // Move a lightning talk onto the opening plenary's room and time.
+    const talk = rows.find((r) => r['format'] === 'lightning')!;
+    Object.assign(talk, { date: '2014-11-19', start: '09:00', end: '09:10', room: 'mh' });
     const bad = path.join(dir, 'bad.csv');
-    writeFileSync(bad, lines.join('\n'));
+    writeFileSync(bad, stringify(rows, { header: true }));
     const out = path.join(dir, 'site');
     const c = fakeConsole();
     expect(await publishCommand(OGP_DIR, bad, flags(out), c, EPOCH, never)).toBe(EXIT.noSchedule);

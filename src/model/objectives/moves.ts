@@ -35,7 +35,8 @@ export function moveWeights(ctx: Context, weights: Weights = DEFAULT_WEIGHTS): M
   const speakerSlots = [...ctx.items.values()].reduce((n, i) => n + i.speakers.length, 0);
   const wishes = (weights['speaker-avoid'] + weights['speaker-preferred']) * speakerSlots + weights['speaker-days'] * ctx.dates.length * ctx.speakers.size;
   const sizes = weights['room-size'] * [...ctx.items.values()].reduce((n, i) => n + Math.ceil(i.audience / 10) * ctx.rooms.size, 0);
-  const room = 1 + Math.ceil(clashes + wishes + sizes);
+  const spread = weights['theme-spread'] * ctx.dates.length * new Set([...ctx.items.values()].flatMap((i) => i.themes)).size;
+  const room = 1 + Math.ceil(clashes + wishes + sizes + spread);
   return { room, time: 2 * room + 1 };
 }
 

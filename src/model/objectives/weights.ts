@@ -4,7 +4,7 @@
  * One theme clash costs its weight times the smaller audience of the pair, so
  * the other defaults are set against a clash of about 50 people.
  */
-export const TERM_NAMES = ['theme-clash', 'speaker-avoid', 'speaker-preferred', 'speaker-days', 'room-size'] as const;
+export const TERM_NAMES = ['theme-clash', 'speaker-avoid', 'speaker-preferred', 'speaker-days', 'room-size', 'theme-spread'] as const;
 export type TermName = (typeof TERM_NAMES)[number];
 export type Weights = Readonly<Record<TermName, number>>;
 
@@ -14,6 +14,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   'speaker-preferred': 40,
   'speaker-days': 60,
   'room-size': 1,
+  'theme-spread': 50,
 };
 
 export function withWeights(base: Weights, overrides: Readonly<Partial<Record<TermName, number>>>): Weights {
