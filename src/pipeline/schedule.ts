@@ -90,7 +90,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
       return { kind: 'impossible', by: 'solver', findings };
     }
     case 'timedout':
-      return { kind: 'timedout', seconds: result.seconds };
+      return { kind: 'timedout', seconds: (t2 - t1) / 1000 };
     case 'error':
       return { kind: 'failed', message: `the ${result.backend} solver failed: ${result.message}`, violations: [] };
     default:
@@ -116,7 +116,7 @@ async function planPartial(ctx: Context, request: ScheduleRequest, t0: number): 
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
   });
   const t2 = request.now();
-  if (result.status === 'timedout') return { kind: 'timedout', seconds: result.seconds };
+  if (result.status === 'timedout') return { kind: 'timedout', seconds: (t2 - t1) / 1000 };
   if (result.status !== 'optimal' && result.status !== 'feasible') {
     return { kind: 'failed', message: `the ${result.backend} solver failed on the elastic model`, violations: [] };
   }

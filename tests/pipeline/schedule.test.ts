@@ -81,9 +81,16 @@ describe('planSchedule with a stub solver', () => {
     expect(o.violations).toEqual([]);
   });
 
-  test('timedout: timedout, with the seconds the solver reports', async () => {
-    const { solver } = stub(() => ({ status: 'timedout', backend: 'highs', seconds: 20.5 }));
-    expect(await planSchedule(ev, request(solver))).toEqual({ kind: 'timedout', seconds: 20.5 });
+  test('timedout: timedout, with the seconds the whole solve took (not only the last call)', async () => {
+    const { solver } = stub(() => ({ status: 'timedout', backend: 'highs', seconds: 1 }));
+    // The clock advances 20.5 s around the solve.
+    let clock = 0;
+    const now = () => {
+      const t = clock;
+      clock += 10_250;
+      return t;
+    };
+    expect(await planSchedule(ev, { ...request(solver), now })).toEqual({ kind: 'timedout', seconds: 10.25 });
   });
 
   test('values placing an item twice: failed with the violations, never scheduled', async () => {
