@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rng } from './generate.mjs'; // mulberry32, seeded: the instance never changes
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.CONVENE_DIST ?? path.join(root, 'dist');
@@ -26,17 +27,6 @@ const PER_BLOCK = 40;
 const CHOICES = 5;
 const PLACES = Math.round(N * 0.8);
 
-// mulberry32: a small seeded generator, so the instance never changes.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(20141119);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const SECTORS = ['civil_society', 'civil_society', 'civil_society', 'government', 'irm', 'academia', 'private', 'multilateral', 'other'];

@@ -36,3 +36,4 @@ export type Summary = {
 export function seedOf(text: string): number;
 export function generate(name: string, options?: { seed?: number }): { files: Record<string, string>; summary: Summary };
 export function writeInstance(name: string, dir: string, options?: { seed?: number }): Summary;
+export function rng(seed: number): () => number;

@@ -99,7 +99,7 @@ const LEVELS = ['intro', 'intermediate', 'advanced'];
 const SOURCES = ['registration', 'call', 'committee'];
 
 // mulberry32, seeded from the instance name (FNV-1a): the same name always gives the same instance.
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -3,6 +3,7 @@
  * preferences people ranked, and the workshops with their scheduled times.
  * Plain readonly records; every one remembers the CSV line it came from.
  */
+import type { Session } from '../domain/session.js';
 import type { Minutes, Sector } from '../domain/types.js';
 
 export const EVENT_NAMES = ['datacamp', 'civil_society_day', 'focal_point', 'regional_meeting'] as const;
@@ -27,20 +28,7 @@ export type Registrant = {
   readonly line: number;
 };
 
-/** A row of unconference.csv: one session of the Civil Society Day unconference. */
-export type Session = {
-  readonly id: string;
-  readonly title: string;
-  /** Sessions of one block run at the same time. */
-  readonly block: string;
-  /** Seats, roles included. */
-  readonly capacity: number;
-  readonly room: string;
-  /** Registrant ids the organisers already chose; null when the allocation should pick one. */
-  readonly facilitator: string | null;
-  readonly noteTaker: string | null;
-  readonly line: number;
-};
+export type { Session };
 
 /** A row of preferences.csv. `session` is an unconference session id or a workshop item id. */
 export type Preference = {

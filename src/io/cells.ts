@@ -102,6 +102,19 @@ export function choiceCell<T extends string>(values: readonly T[]) {
 }
 
 /** An empty cell reads as null. */
+/** A list cell whose items must each be one of `values` (empty allowed; repeats dropped). */
+export function choiceListCell<T extends string>(values: readonly T[]) {
+  return z.string().transform((text, ctx): readonly T[] => {
+    const items = splitList(text);
+    const bad = items.filter((i) => parseChoice(values, i) === null);
+    if (bad.length > 0) {
+      ctx.issues.push({ code: 'custom', message: `expected a list of ${listWords(values)}, ${found(bad[0] ?? '')}`, input: text });
+      return z.NEVER;
+    }
+    return [...new Set(items.map((i) => parseChoice(values, i) as T))];
+  });
+}
+
 export function optionalChoiceCell<T extends string>(values: readonly T[]) {
   return cellOf(optional((t) => parseChoice(values, t)), `one of ${listWords(values)}, or an empty cell`).transform(
     (v) => v ?? null,

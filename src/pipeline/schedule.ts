@@ -9,13 +9,11 @@ import { checkSchedule, type Violation } from '../check/check.js';
 import { directFindings, unplaceableItems, type Finding } from '../check/diagnose.js';
 import { buildModel, decode, initialValues, leftOut, type BuildOptions, type BuiltModel } from '../model/build.js';
 import { baselineOf, MOVES_TERMS, moveWeights, scoreMoves } from '../model/objectives/moves.js';
-import { ROOM_SIZE_TERM, scoreRoomSize } from '../model/objectives/room-size.js';
-import { scoreThemeSpread, THEME_SPREAD_TERM } from '../model/objectives/theme-spread.js';
-import { scoreSpeakerGoals, SPEAKER_TERMS } from '../model/objectives/speakers.js';
-import { DEFAULT_WEIGHTS, type TermName, type Weights } from '../model/objectives/weights.js';
+import { softGoalTerms } from '../model/objectives/score.js';
+import { DEFAULT_WEIGHTS, type Weights } from '../model/objectives/weights.js';
 import { buildContext, DEFAULT_RULE_OPTIONS, type Context } from '../model/context.js';
 import { modelSize } from '../model/mip.js';
-import { scoreThemeClashes, THEME_CLASH_TERM } from '../model/objectives/theme-clash.js';
+import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
 import { solveInStages, worthStaging } from './stages.js';
 import { pickBackend, solve, type BackendChoice, type Progress, type SolveResult, type Solver } from '../solve/index.js';
 import { whyLeftOut, type Unscheduled } from './partial.js';
@@ -180,44 +178,12 @@ type Objective = {
 };
 
 function objectiveOf(ctx: Context, baselineSchedule: Schedule | undefined, weights: Weights): Objective {
-  const speakerTerms = (s: Schedule): ObjectiveTerm[] => {
-    const goals = scoreSpeakerGoals(ctx, s);
-    const term = (meta: { name: TermName; description: string }, found: readonly { message: string }[]): ObjectiveTerm => ({
-      ...meta,
-      weight: weights[meta.name],
-      count: found.length,
-      cost: weights[meta.name] * found.length,
-      occurrences: found.map((o) => o.message),
-    });
-    return [term(SPEAKER_TERMS.avoid, goals.avoid), term(SPEAKER_TERMS.preferred, goals.preferred), term(SPEAKER_TERMS.days, goals.days)];
-  };
-  const sizeTerm = (c: Context, s: Schedule): ObjectiveTerm => {
-    const found = scoreRoomSize(c, s);
-    const units = found.reduce((n, f) => n + f.units, 0);
-    return { ...ROOM_SIZE_TERM, weight: weights['room-size'], count: units, cost: weights['room-size'] * units, occurrences: found.map((f) => f.message) };
-  };
-  const clashTerm = (c: Context, s: Schedule): ObjectiveTerm => {
-    const clashes = scoreThemeClashes(c, s);
-    const w = weights['theme-clash'];
-    return { ...THEME_CLASH_TERM, weight: w, count: clashes.length, cost: w * clashes.reduce((n, x) => n + x.cost, 0) };
-  };
-  const spreadTerm = (c: Context, s: Schedule): ObjectiveTerm => {
-    const found = scoreThemeSpread(c, s);
-    const w = weights['theme-spread'];
-    return { ...THEME_SPREAD_TERM, weight: w, count: found.length, cost: w * found.length, occurrences: found };
-  };
-  const softTerms = (c: Context, s: Schedule) => [
-    clashTerm(c, s),
-    ...(c === ctx ? speakerTerms(s) : speakerTermsFor(c, s, weights)),
-    sizeTerm(c, s),
-    spreadTerm(c, s),
-  ];
   const total = (terms: readonly ObjectiveTerm[]) => terms.reduce((n, t) => n + t.cost, 0);
   if (!baselineSchedule) {
     return {
       buildOptions: { weights },
-      score: (c, s) => total(softTerms(c, s)),
-      terms: (s) => softTerms(ctx, s),
+      score: (c, s) => total(softGoalTerms(c, s, weights)),
+      terms: (s) => softGoalTerms(ctx, s, weights),
       initialFor: () => null,
     };
   }
@@ -232,18 +198,8 @@ function objectiveOf(ctx: Context, baselineSchedule: Schedule | undefined, weigh
   };
   return {
     buildOptions: { baseline, weights },
-    score: (c, s) => total(softTerms(c, s)) + scoreMoves(baseline, moves, s).cost,
-    terms: (s) => [...moveTerms(s), ...softTerms(ctx, s)],
+    score: (c, s) => total(softGoalTerms(c, s, weights)) + scoreMoves(baseline, moves, s).cost,
+    terms: (s) => [...moveTerms(s), ...softGoalTerms(ctx, s, weights)],
     initialFor: (model) => initialValues(model, baselineSchedule),
   };
-}
-
-/** The speaker goals scored in another context (the staged solve's core). */
-function speakerTermsFor(c: Context, s: Schedule, weights: Weights): ObjectiveTerm[] {
-  const goals = scoreSpeakerGoals(c, s);
-  return [
-    { ...SPEAKER_TERMS.avoid, weight: weights['speaker-avoid'], count: goals.avoid.length, cost: weights['speaker-avoid'] * goals.avoid.length },
-    { ...SPEAKER_TERMS.preferred, weight: weights['speaker-preferred'], count: goals.preferred.length, cost: weights['speaker-preferred'] * goals.preferred.length },
-    { ...SPEAKER_TERMS.days, weight: weights['speaker-days'], count: goals.days.length, cost: weights['speaker-days'] * goals.days.length },
-  ];
 }

@@ -2,23 +2,10 @@
 import { z } from 'zod';
 import { SECTORS } from '../../domain/types.js';
 import { EVENT_NAMES, ROLES, type EventName, type Registrant, type Role } from '../../allocate/types.js';
-import { boolCell, choiceCell, found, idCell, listWords, parseChoice, requiredTextCell, splitList, textCell } from '../cells.js';
+import { boolCell, choiceCell, choiceListCell, idCell, requiredTextCell, textCell } from '../cells.js';
 import { byId, readSheet, type FileText, type Sheet } from '../rows/sheet.js';
 
 export const REGISTRATIONS_FILE = 'registrations.csv';
-
-/** A list cell whose items must each be one of `values` (empty allowed). */
-function choiceListCell<T extends string>(values: readonly T[]) {
-  return z.string().transform((text, ctx): readonly T[] => {
-    const items = splitList(text);
-    const bad = items.filter((i) => parseChoice(values, i) === null);
-    if (bad.length > 0) {
-      ctx.issues.push({ code: 'custom', message: `expected a list of ${listWords(values)}, ${found(bad[0] ?? '')}`, input: text });
-      return z.NEVER;
-    }
-    return items.map((i) => parseChoice(values, i) as T);
-  });
-}
 
 const shape = z.object({
   id: idCell,

@@ -6,25 +6,12 @@
  */
 import { z } from 'zod';
 import { PROFILES, type Profile } from '../../teams/types.js';
-import { found, idCell, listWords, optionalChoiceCell, parseChoice, requiredTextCell, splitList, textCell } from '../cells.js';
+import { choiceListCell, found, idCell, optionalChoiceCell, requiredTextCell, splitList, textCell } from '../cells.js';
 import { byId, readSheet, type FileText, type Sheet } from '../rows/sheet.js';
 import { REGISTRATIONS_FILE } from '../allocation/registrations.js';
 
 export const PROJECTS_FILE = 'projects.csv';
 export const TEAM_COLUMNS = ['profile', 'skills', 'languages', 'project', 'team_with'] as const;
-
-/** A list cell whose items must each be one of `values` (empty allowed). */
-function choiceListCell<T extends string>(values: readonly T[]) {
-  return z.string().transform((text, ctx): readonly T[] => {
-    const items = splitList(text);
-    const bad = items.filter((i) => parseChoice(values, i) === null);
-    if (bad.length > 0) {
-      ctx.issues.push({ code: 'custom', message: `expected a list of ${listWords(values)}, ${found(bad[0] ?? '')}`, input: text });
-      return z.NEVER;
-    }
-    return [...new Set(items.map((i) => parseChoice(values, i) as T))];
-  });
-}
 
 /** Ids listed in one cell; each without spaces inside, so a name typed by mistake is caught. */
 const idListCell = z.string().transform((text, ctx): readonly string[] => {

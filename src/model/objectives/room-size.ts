@@ -14,8 +14,15 @@ export const ROOM_SIZE_TERM = {
   description: 'An item is not in the largest room it could use: per step down in room size, per started ten of its expected audience.',
 } as const;
 
+// Built once per context and item: the model asks for every candidate placement.
+const roomCache = new WeakMap<Context, Map<string, readonly Room[]>>();
+
 function usableRooms(ctx: Context, item: Item): readonly Room[] {
-  return [...ctx.rooms.values()]
+  let byItem = roomCache.get(ctx);
+  if (!byItem) roomCache.set(ctx, (byItem = new Map()));
+  const cached = byItem.get(item.id);
+  if (cached) return cached;
+  const rooms = [...ctx.rooms.values()]
     .filter(
       (r) =>
         r.kind === ROOM_KIND_OF[item.format] &&
@@ -24,6 +31,8 @@ function usableRooms(ctx: Context, item: Item): readonly Room[] {
         r.capacity >= item.audience,
     )
     .sort((a, b) => b.capacity - a.capacity || (a.id < b.id ? -1 : 1));
+  byItem.set(item.id, rooms);
+  return rooms;
 }
 
 /** How many distinct capacities above this room's the item could have had. */

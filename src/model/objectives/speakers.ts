@@ -25,12 +25,20 @@ export const SPEAKER_TERMS = {
   days: { name: 'speaker-days', description: 'A speaker with several items speaks on one more day than needed (per extra day).' },
 } as const;
 
+// Built once per context: the model asks for every candidate placement.
+const wishCache = new WeakMap<Context, Map<AvailabilityRow['status'], ReadonlyMap<string, readonly AvailabilityRow[]>>>();
+
 function rowsOf(ctx: Context, status: AvailabilityRow['status']): ReadonlyMap<string, readonly AvailabilityRow[]> {
+  let byStatus = wishCache.get(ctx);
+  if (!byStatus) wishCache.set(ctx, (byStatus = new Map()));
+  const cached = byStatus.get(status);
+  if (cached) return cached;
   const map = new Map<string, AvailabilityRow[]>();
   for (const r of ctx.event.availability) {
     if (r.status !== status || !ctx.speakers.has(r.who)) continue;
     map.set(r.who, [...(map.get(r.who) ?? []), r]);
   }
+  byStatus.set(status, map);
   return map;
 }
 

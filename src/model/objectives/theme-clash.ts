@@ -18,10 +18,15 @@ export type ThemePair = {
 export const THEME_CLASH_TERM = {
   name: 'theme-clash',
   description: 'Pairs of items sharing a theme at the same time, each weighted by the smaller expected audience.',
-};
+} as const;
 
 /** Every pair of items sharing at least one theme, by ids. */
+// Built once per context: the model, the scoring and the move weights all ask.
+const pairCache = new WeakMap<Context, readonly ThemePair[]>();
+
 export function themePairs(ctx: Context): readonly ThemePair[] {
+  const cached = pairCache.get(ctx);
+  if (cached) return cached;
   const items = [...ctx.items.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
   const pairs: ThemePair[] = [];
   for (let i = 0; i < items.length; i++) {
@@ -32,6 +37,7 @@ export function themePairs(ctx: Context): readonly ThemePair[] {
       if (themes.length > 0) pairs.push({ a, b, themes: [...new Set(themes)].sort(), weight: pairWeight(a, b) });
     }
   }
+  pairCache.set(ctx, pairs);
   return pairs;
 }
 

@@ -3,20 +3,12 @@
  * `convene allocate` writes it) into the session pages' input. Pure; the CLI
  * reads both files.
  */
+import type { Session } from '../../domain/session.js';
 import { compareText } from '../order.js';
 import type { RosterPerson, SessionRoster } from './sessions.js';
 
-/** A session as unconference.csv declares it (the shape io's readUnconference returns). */
-export type DeclaredSession = {
-  readonly id: string;
-  readonly title: string;
-  readonly block: string;
-  readonly capacity: number;
-  readonly room: string;
-  /** Registrant ids chosen in advance, or null. */
-  readonly facilitator: string | null;
-  readonly noteTaker: string | null;
-};
+/** A session as unconference.csv declares it (what io's readUnconference returns, without its line). */
+export type DeclaredSession = Omit<Session, 'line'>;
 
 export const ROSTER_ROLES = ['facilitator', 'note_taker', 'attendee'] as const;
 export type RosterRole = (typeof ROSTER_ROLES)[number];
