@@ -17,9 +17,11 @@ export type InputIssue = {
 export class InputError extends Error {
   readonly issues: readonly InputIssue[];
   constructor(issues: readonly InputIssue[]) {
-    super(issues.map(formatIssue).join('\n'));
+    super([...new Set(issues.map(formatIssue))].join('\n'));
     this.name = 'InputError';
-    this.issues = sortIssues(issues);
+    // Two readers of one file may find the same problem: say it once.
+    const unique = new Map(issues.map((i) => [formatIssue(i), i]));
+    this.issues = sortIssues([...unique.values()]);
   }
 }
 

@@ -53,14 +53,17 @@ const teamShape = z.object({
   team_with: idListCell,
 });
 
-/** Reads only the Datacamp columns; no id checks (the base reader reports those). */
+/**
+ * Reads only the Datacamp columns; no id checks and no missing-file report
+ * (the base reader reports those for the same file).
+ */
 export function readTeamColumns(text: FileText): Sheet<TeamColumns> {
   return readSheet(
     {
       file: REGISTRATIONS_FILE,
       columns: ['id'],
       optionalColumns: [...TEAM_COLUMNS],
-      required: true,
+      required: false,
       schema: teamShape,
       build: (v, row): TeamColumns => ({ id: v.id, profile: v.profile, skills: v.skills, languages: v.languages, project: v.project, teamWith: v.team_with, line: row.line }),
       order: (a, b) => a.line - b.line,
