@@ -108,6 +108,7 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
  */
 function speakerDayColumns(ctx: Context, placements: readonly Assignment[], weight: number, columns: MipColumn[], rows: MipRow[]): number {
   if (weight === 0) return 0;
+  const byItem = placementsByItem(placements);
   let offset = 0;
   for (const [speaker, ids] of busySpeakers(ctx)) {
     offset -= weight;
@@ -115,7 +116,7 @@ function speakerDayColumns(ctx: Context, placements: readonly Assignment[], weig
       const u = columns.length;
       columns.push({ name: `days_${speaker}_${date}`, cost: weight, lower: 0, upper: 1, integer: false });
       for (const id of ids) {
-        const on = placements.flatMap((p, i) => (p.item === id && p.date === date ? [i] : []));
+        const on = (byItem.get(id) ?? []).filter((i) => placements[i]!.date === date);
         if (on.length > 0) rows.push(makeRow(`days_${speaker}_${date}_${id}`, 0, Infinity, [[u, 1], ...on.map((i) => [i, -1] as const)]));
       }
     }
@@ -126,16 +127,28 @@ function speakerDayColumns(ctx: Context, placements: readonly Assignment[], weig
 /** theme-spread: a column per theme and day that must be 1 when none of the theme's sessions runs that day. */
 function themeSpreadColumns(ctx: Context, placements: readonly Assignment[], weight: number, columns: MipColumn[], rows: MipRow[]): void {
   if (weight === 0) return;
+  const byItem = placementsByItem(placements);
   for (const [theme, items] of spreadThemes(ctx)) {
     const ids = new Set(items.map((i) => i.id));
     for (const date of ctx.dates) {
       const v = columns.length;
       columns.push({ name: `spread_${theme}_${date}`, cost: weight, lower: 0, upper: 1, integer: false });
-      const on = placements.flatMap((p, i) => (ids.has(p.item) && p.date === date ? [i] : []));
+      const on = [...ids].flatMap((id) => (byItem.get(id) ?? []).filter((i) => placements[i]!.date === date));
       // v + sum(on) >= 1
       rows.push(makeRow(`spread_${theme}_${date}`, 1, Infinity, [[v, 1], ...on.map((i) => [i, 1] as const)]));
     }
   }
+}
+
+/** Placement indices by item id, in order. */
+function placementsByItem(placements: readonly Assignment[]): ReadonlyMap<string, readonly number[]> {
+  const map = new Map<string, number[]>();
+  placements.forEach((p, i) => {
+    const list = map.get(p.item);
+    if (list) list.push(i);
+    else map.set(p.item, [i]);
+  });
+  return map;
 }
 
 /** Items an elastic solution leaves out. */
