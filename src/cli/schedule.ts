@@ -12,7 +12,7 @@ import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
 import { changesAgainst, changesSummary } from '../pipeline/changes.js';
 import { lockItems } from '../pipeline/locks.js';
 import { tableToCsv, writeOutputs } from '../io/write.js';
-import { planSchedule, type ScheduleOutcome } from '../pipeline/schedule.js';
+import { planSchedule, type ModelChoice, type ScheduleOutcome } from '../pipeline/schedule.js';
 import {
   byRoomTable,
   bySpeakerTable,
@@ -32,6 +32,7 @@ export type ScheduleFlags = {
   readonly gap: number;
   readonly timeLimit: number;
   readonly solver: BackendChoice;
+  readonly model?: ModelChoice;
   readonly allowPartial?: boolean;
   readonly baseline?: string;
   readonly lock?: string;
@@ -51,6 +52,12 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .option('--gap <min>', 'hallway minutes between main-hall sessions or workshops in one room', wholeNumber(0, 240), 10)
     .option('--time-limit <s>', 'stop the solver after this many seconds and keep its best schedule', seconds, 60)
     .option('--solver <name>', 'auto, highs or jslp', oneOf<BackendChoice>(['auto', 'highs', 'jslp']), 'auto')
+    .option(
+      '--model <name>',
+      'auto, whole (every item, room and start at once) or two-stage (times first, then rooms); auto picks by size',
+      oneOf<ModelChoice>(['auto', 'whole', 'two-stage']),
+      'auto',
+    )
     .option('--baseline <schedule.csv>', 'a previous schedule: move as few items as possible from it (time moves cost more than room moves); writes changes.csv')
     .option('--lock <schedule.csv>', 'a schedule whose rows with locked=yes keep their date, start and room')
     .option(
@@ -84,6 +91,7 @@ export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Cons
     gap: flags.gap,
     timeLimitSeconds: flags.timeLimit,
     backend: flags.solver,
+    model: flags.model ?? 'auto',
     allowPartial: Boolean(flags.allowPartial),
     now: () => performance.now(),
     onProgress: (p) => c.status(formatProgress(p)),

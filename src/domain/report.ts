@@ -36,6 +36,12 @@ export type ModelSize = {
   readonly nonzeros: number;
   /** The time grid in minutes: every start is a multiple of it. */
   readonly grid: Minutes;
+  /**
+   * whole: one model of every (item, room, start); its size is given.
+   * two-stage: times first, then rooms; the size given is the times model's
+   * (without theme-clash rows, which are added theme by theme as needed).
+   */
+  readonly stages: 'whole' | 'two-stage';
 };
 
 /** optimal: proven best. feasible: valid, but the solver stopped before proving it best (see gap). */

@@ -1,20 +1,42 @@
 import type { Assignment, Schedule } from '../domain/types.js';
+import { isFree } from './availability.js';
 import { candidatePlacements, type Rejections } from './candidates.js';
-import type { Context } from './context.js';
+import { availabilityFor, type Context } from './context.js';
 import { coarsestGrid } from './grid.js';
 import { makeRow, type MipColumn, type MipModel, type MipRow } from './mip.js';
 import { forcedClashCuts } from './objectives/clash-cuts.js';
-import { moveCost, moveWeights, type Baseline } from './objectives/moves.js';
+import { moveCost, moveWeights, type Baseline, type MoveWeights } from './objectives/moves.js';
 import { sizeSteps, sizeUnits } from './objectives/room-size.js';
 import { spreadThemes } from './objectives/theme-spread.js';
 import { avoidingSpeakers, busySpeakers, unpreferredSpeakers } from './objectives/speakers.js';
 import { DEFAULT_WEIGHTS, type Weights } from './objectives/weights.js';
 import { themeClashRows, type ThemePair } from './objectives/theme-clash.js';
-import { CONFLICT_RULES } from './rules/conflicts.js';
+import { CONFLICT_RULES, cliquesAtStarts, occupiedUntil, roomOverlapRule } from './rules/conflicts.js';
+
+/**
+ * Which model to build:
+ * - `whole`: one binary per admissible (item, room, start);
+ * - `times`: one binary per admissible (item, start), with the rooms left
+ *   open. Rooms are limited per moment instead: for every set of rooms, no
+ *   more items that can only use rooms of that set run at once than the set
+ *   has rooms. A relaxation of `whole` (room costs count at their least), and
+ *   exact when the items of a kind may use the same rooms;
+ * - `rooms`: the whole model restricted to the given times (one row per item
+ *   of a finished `times` solution): only the rooms are left to choose.
+ */
+export type Stage =
+  | 'whole'
+  | 'times'
+  /** `times: 'day'` keeps only each item's date, for when no rooms fit the exact times. */
+  | { readonly rooms: Schedule; readonly times?: 'fixed' | 'day' };
 
 export type BuiltModel = {
+  readonly stage: 'whole' | 'times' | 'rooms';
   readonly grid: number;
+  /** One per column, first; in the `times` stage with room '' (see `roomOptions`). */
   readonly placements: readonly Assignment[];
+  /** `times` stage: the rooms each placement could use then. */
+  readonly roomOptions?: readonly (readonly string[])[];
   readonly mip: MipModel;
   /** The theme pairs that got a penalty column, in column order after the placements. */
   readonly pairs: readonly ThemePair[];
@@ -33,6 +55,15 @@ export type BuildOptions = {
   readonly baseline?: Baseline;
   /** Soft-goal weights; the defaults when absent. */
   readonly weights?: Weights;
+  /** The whole model (default), its times, or its rooms at given times. */
+  readonly stage?: Stage;
+  /**
+   * Only pairs sharing one of these themes get a theme-clash column and rows
+   * (all pairs when absent). Leaving pairs out relaxes the model: its bound
+   * stays a bound, and a solution whose clashes all lie among the modelled
+   * pairs is scored exactly (see pipeline/two-stage.ts).
+   */
+  readonly clashThemes?: ReadonlySet<string>;
 };
 
 export type BuildResult =
@@ -41,24 +72,38 @@ export type BuildResult =
   | { readonly ok: false; readonly grid: number; readonly rejected: ReadonlyMap<string, Rejections> };
 
 /**
- * The time-indexed model: one binary per admissible (item, room, start), one
- * row per packing constraint of every conflict rule, and the theme-clash
- * penalty columns and rows.
+ * The time-indexed model: one binary per admissible placement, one row per
+ * packing constraint of every conflict rule, and the soft goals' penalty
+ * columns and rows.
  */
 export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResult {
   const grid = coarsestGrid(ctx);
-  const { placements, rejected } = candidatePlacements(ctx, grid);
+  const candidates = candidatePlacements(ctx, grid);
+  const { rejected } = candidates;
   if (rejected.size > 0 && !options.elastic) return { ok: false, grid, rejected };
 
   const soft = options.weights ?? DEFAULT_WEIGHTS;
-  const weights = options.baseline ? moveWeights(ctx, soft) : null;
-  const columns: MipColumn[] = placements.map((p) => ({
+  const moves = options.baseline ? moveWeights(ctx, soft) : null;
+  const costOf = (p: Assignment) => placementCost(ctx, soft, options.baseline && moves ? { baseline: options.baseline, moves } : null, p);
+  const stage = options.stage ?? 'whole';
+  let placements: readonly Assignment[] = candidates.placements;
+  let costs: readonly number[];
+  let roomOptions: readonly (readonly string[])[] | undefined;
+  if (stage === 'times') {
+    const slots = timeSlots(candidates.placements, costOf);
+    placements = slots.placements;
+    costs = slots.costs;
+    roomOptions = slots.rooms;
+  } else {
+    if (stage !== 'whole') {
+      const at = new Set(stage.rooms.map(stage.times === 'day' ? dayKey : timeKey));
+      placements = placements.filter((p) => at.has(stage.times === 'day' ? dayKey(p) : timeKey(p)));
+    }
+    costs = placements.map(costOf);
+  }
+  const columns: MipColumn[] = placements.map((p, i) => ({
     name: `x_${p.item}_${p.room}_${p.date}_${p.start}`,
-    cost:
-      (options.baseline && weights ? moveCost(options.baseline, weights, p) : 0) +
-      soft['speaker-avoid'] * avoidingSpeakers(ctx, p).length +
-      soft['speaker-preferred'] * unpreferredSpeakers(ctx, p).length +
-      soft['room-size'] * sizeSteps(ctx, p) * sizeUnits(ctx.items.get(p.item)!),
+    cost: costs[i]!,
     lower: 0,
     upper: 1,
     integer: true,
@@ -66,6 +111,7 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
   const rows: MipRow[] = [];
   const once: { item: string; members: readonly number[] }[] = [];
   for (const rule of CONFLICT_RULES) {
+    if (rule === roomOverlapRule && roomOptions) continue;
     rule.build(ctx, placements).forEach((c, k) => {
       if (c.kind === 'at-most' && c.members.length < 2) return;
       if (options.elastic && c.kind === 'exactly' && c.items?.length === 1) {
@@ -76,8 +122,13 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
       rows.push(makeRow(`${rule.name}_${k}`, lower, 1, c.members.map((i) => [i, 1] as const)));
     });
   }
+  if (roomOptions) rows.push(...roomCapacityRows(ctx, placements, roomOptions));
   const pairs: ThemePair[] = [];
-  for (const { pair, rows: clashRows } of themeClashRows(ctx, placements)) {
+  const roomsOf = roomOptions ? (i: number) => roomOptions[i]! : undefined;
+  // A clash that costs nothing needs no rows.
+  const modelled = soft['theme-clash'] === 0 ? new Set<string>() : options.clashThemes;
+  const clashRowsOf = themeClashRows(ctx, placements, roomsOf, modelled ? (pair) => pair.themes.some((t) => modelled.has(t)) : undefined);
+  for (const { pair, rows: clashRows } of clashRowsOf) {
     const z = columns.length;
     columns.push({ name: `clash_${pair.a.id}_${pair.b.id}`, cost: soft['theme-clash'] * pair.weight, lower: 0, upper: 1, integer: false });
     pairs.push(pair);
@@ -86,7 +137,7 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
       rows.push(makeRow(`clash_${pair.a.id}_${pair.b.id}_${k}`, -1, Infinity, [[z, 1], ...members.map((i) => [i, -1] as const)]));
     });
   }
-  rows.push(...forcedClashCuts(ctx, placements, pairs, placements.length));
+  rows.push(...forcedClashCuts(ctx, placements, pairs, placements.length, modelled));
   const offset = speakerDayColumns(ctx, placements, soft['speaker-days'], columns, rows);
   themeSpreadColumns(ctx, placements, soft['theme-spread'], columns, rows);
   // Leaving an item out costs more than every clash and move together: fewest items out first.
@@ -98,7 +149,122 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
     return { item, column };
   });
   const integralObjective = columns.every((c) => Number.isInteger(c.cost));
-  return { ok: true, model: { grid, placements, mip: { columns, rows, offset, integralObjective }, pairs, slack } };
+  const kind = typeof stage === 'string' ? stage : 'rooms';
+  return {
+    ok: true,
+    model: { stage: kind, grid, placements, ...(roomOptions ? { roomOptions } : {}), mip: { columns, rows, offset, integralObjective }, pairs, slack },
+  };
+}
+
+/** What one placement costs on its own: speakers' wishes, room size, and moves from a baseline. */
+function placementCost(ctx: Context, soft: Weights, baseline: { baseline: Baseline; moves: MoveWeights } | null, p: Assignment): number {
+  return (
+    (baseline ? moveCost(baseline.baseline, baseline.moves, p) : 0) +
+    soft['speaker-avoid'] * avoidingSpeakers(ctx, p).length +
+    soft['speaker-preferred'] * unpreferredSpeakers(ctx, p).length +
+    soft['room-size'] * sizeSteps(ctx, p) * sizeUnits(ctx.items.get(p.item)!)
+  );
+}
+
+const timeKey = (p: Assignment) => `${p.item}\u0000${p.date}\u0000${p.start}`;
+const dayKey = (p: Assignment) => `${p.item}\u0000${p.date}`;
+
+/**
+ * The candidate placements merged per (item, date, start), in order, each
+ * with the rooms it could use and the least cost among them.
+ */
+function timeSlots(
+  placements: readonly Assignment[],
+  costOf: (p: Assignment) => number,
+): { placements: Assignment[]; rooms: string[][]; costs: number[] } {
+  const index = new Map<string, number>();
+  const out: Assignment[] = [];
+  const rooms: string[][] = [];
+  const costs: number[] = [];
+  for (const p of placements) {
+    const key = timeKey(p);
+    const k = index.get(key);
+    const cost = costOf(p);
+    if (k === undefined) {
+      index.set(key, out.length);
+      out.push({ item: p.item, room: '', date: p.date, start: p.start, end: p.end });
+      rooms.push([p.room]);
+      costs.push(cost);
+    } else {
+      rooms[k]!.push(p.room);
+      costs[k] = Math.min(costs[k]!, cost);
+    }
+  }
+  // Candidates come by item, then room, then time: put each item's slots in time order.
+  const order = out.map((_, i) => i).sort((a, b) => {
+    const p = out[a]!;
+    const q = out[b]!;
+    return p.item < q.item ? -1 : p.item > q.item ? 1 : p.date < q.date ? -1 : p.date > q.date ? 1 : p.start - q.start;
+  });
+  return { placements: order.map((i) => out[i]!), rooms: order.map((i) => rooms[i]!.sort()), costs: order.map((i) => costs[i]!) };
+}
+
+/** Beyond this many sets of rooms per day, only the sets items use and their union are limited. */
+const MAX_ROOM_SETS = 64;
+
+/**
+ * The `times` stage's stand-in for rooms: for each day and each set S of
+ * rooms (the sets items may use, and their unions), at every moment no more
+ * items whose rooms all lie in S run (with the hallway gap after) than S has
+ * rooms open then. Necessary for a room assignment to exist (Hall's
+ * condition at each moment), and sufficient when items of a kind share the
+ * same rooms.
+ */
+function roomCapacityRows(ctx: Context, slots: readonly Assignment[], options: readonly (readonly string[])[]): MipRow[] {
+  const rows: MipRow[] = [];
+  for (const date of ctx.dates) {
+    const onDate = slots.map((_, i) => i).filter((i) => slots[i]!.date === date);
+    const family = roomSets(onDate.map((i) => options[i]!));
+    family.forEach((set, s) => {
+      const inSet = new Set(set);
+      const members = onDate.filter((i) => options[i]!.every((r) => inSet.has(r)));
+      for (const clique of cliquesAtStarts(slots, members, (p) => occupiedUntil(ctx, p))) {
+        const open = set.filter((r) => isFree(availabilityFor(ctx, r), date, clique.at, clique.at + 1)).length;
+        if (new Set(clique.members.map((i) => slots[i]!.item)).size <= open) continue;
+        rows.push(makeRow(`rooms_${date}_${s}_${clique.at}`, -Infinity, open, clique.members.map((i) => [i, 1] as const)));
+      }
+    });
+  }
+  return rows;
+}
+
+/** Distinct room sets, closed under union while that stays small; in a stable order. */
+function roomSets(lists: readonly (readonly string[])[]): readonly (readonly string[])[] {
+  const sets = new Map<string, readonly string[]>();
+  for (const l of lists) sets.set(l.join('\u0000'), l);
+  const base = [...sets.values()];
+  let grew = true;
+  while (grew && sets.size <= MAX_ROOM_SETS) {
+    grew = false;
+    for (const a of [...sets.values()]) {
+      for (const b of base) {
+        // Disjoint sets limit nothing together that they do not limit apart.
+        if (!a.some((r) => b.includes(r))) continue;
+        const union = [...new Set([...a, ...b])].sort();
+        const key = union.join('\u0000');
+        if (!sets.has(key)) {
+          sets.set(key, union);
+          grew = true;
+        }
+      }
+    }
+  }
+  if (sets.size > MAX_ROOM_SETS) {
+    const all = [...new Set(base.flat())].sort();
+    return [...base, all].sort(bySetKey);
+  }
+  return [...sets.values()].sort(bySetKey);
+}
+
+function bySetKey(a: readonly string[], b: readonly string[]): number {
+  const x = a.join('\u0000');
+  const y = b.join('\u0000');
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**
@@ -167,13 +333,14 @@ export function decode(model: BuiltModel, values: ArrayLike<number>): Schedule {
  * columns are set to what the schedule implies.
  */
 export function initialValues(model: BuiltModel, schedule: Schedule): Float64Array | null {
-  const index = new Map(model.placements.map((p, i) => [`${p.item}\u0000${p.room}\u0000${p.date}\u0000${p.start}`, i]));
+  const keyOf = (p: Assignment) => (model.stage === 'times' ? timeKey(p) : `${p.item}\u0000${p.room}\u0000${p.date}\u0000${p.start}`);
+  const index = new Map(model.placements.map((p, i) => [keyOf(p), i]));
   const items = new Set(model.placements.map((p) => p.item));
   const values = new Float64Array(model.mip.columns.length);
   const at = new Map<string, Assignment>();
   for (const a of schedule) {
     if (!items.has(a.item)) continue;
-    const i = index.get(`${a.item}\u0000${a.room}\u0000${a.date}\u0000${a.start}`);
+    const i = index.get(keyOf(a));
     if (i === undefined || at.has(a.item)) return null;
     values[i] = 1;
     at.set(a.item, a);
@@ -184,5 +351,16 @@ export function initialValues(model: BuiltModel, schedule: Schedule): Float64Arr
     const y = at.get(pair.b.id);
     if (x && y && x.date === y.date && x.start < y.end && y.start < x.end) values[model.placements.length + k] = 1;
   });
+  // Every other penalty column (speaker days, theme spread) as low as its rows allow.
+  for (const row of model.mip.rows) {
+    if (row.lower === -Infinity) continue;
+    let activity = 0;
+    row.indices.forEach((c, k) => (activity += row.values[k]! * values[c]!));
+    if (activity >= row.lower - 1e-9) continue;
+    const k = row.indices.findIndex((c, j) => c >= model.placements.length && !model.mip.columns[c]!.integer && row.values[j]! > 0);
+    if (k < 0) continue;
+    const c = row.indices[k]!;
+    values[c] = Math.min(model.mip.columns[c]!.upper, values[c]! + (row.lower - activity) / row.values[k]!);
+  }
   return values;
 }

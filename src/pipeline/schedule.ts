@@ -15,6 +15,7 @@ import { buildContext, DEFAULT_RULE_OPTIONS, type Context } from '../model/conte
 import { modelSize } from '../model/mip.js';
 import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
 import { solveInStages, worthStaging } from './stages.js';
+import { solveTimesThenRooms, type TwoStageOutcome } from './two-stage.js';
 import { pickBackend, solve, type BackendChoice, type Progress, type SolveResult, type Solver } from '../solve/index.js';
 import { whyLeftOut, type Unscheduled } from './partial.js';
 
@@ -22,6 +23,8 @@ export type ScheduleRequest = {
   readonly gap: number;
   readonly timeLimitSeconds: number;
   readonly backend: BackendChoice;
+  /** Which model: the whole one, times then rooms, or (auto) by size: see TWO_STAGE_FROM. */
+  readonly model?: ModelChoice;
   /** Milliseconds from some fixed origin; the CLI passes the real clock. */
   readonly now: () => number;
   readonly onProgress?: (p: Progress) => void;
@@ -34,6 +37,8 @@ export type ScheduleRequest = {
   /** For tests: a stand-in for the solver module. */
   readonly solver?: Solver;
 };
+
+export type ModelChoice = 'auto' | 'whole' | 'two-stage';
 
 export type ScheduleOutcome =
   | { readonly kind: 'scheduled'; readonly schedule: Schedule; readonly report: ScheduleReport }
@@ -50,30 +55,51 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap: request.gap });
   const t0 = request.now();
   const objective = objectiveOf(ctx, request.baseline, request.weights ?? DEFAULT_WEIGHTS);
-  const built = buildModel(ctx, objective.buildOptions);
+  // The times stage is small, and finds the items with nowhere to go as the whole model would.
+  const built = buildModel(ctx, { ...objective.buildOptions, stage: 'times', clashThemes: new Set() });
   const direct = built.ok ? directFindings(ctx) : [...unplaceableItems(ctx, built.rejected), ...directFindings(ctx)];
   if (!built.ok || direct.length > 0) {
     if (request.allowPartial) return planPartial(ctx, request, t0);
     return { kind: 'impossible', by: 'direct checks', findings: direct };
   }
-  const { model } = built;
   const t1 = request.now();
-  const backend = pickBackend(request.backend, model.mip);
+  const backend = pickBackend(request.backend, built.model.mip);
   const solver = request.solver ?? solve;
   const progress = request.onProgress ? { onProgress: request.onProgress } : {};
-  const start = objective.initialFor(model);
-  const result = worthStaging(ctx)
-    ? await solveInStages(ctx, model, {
-        backend,
-        timeLimitSeconds: request.timeLimitSeconds,
-        now: request.now,
-        solver,
-        score: objective.score,
-        buildOptions: objective.buildOptions,
-        initialFor: objective.initialFor,
-        ...progress,
-      })
-    : await solver(model.mip, { backend, timeLimitSeconds: request.timeLimitSeconds, ...progress, ...(start ? { initial: start } : {}) });
+  const wholeCandidates = built.model.roomOptions?.reduce((n, r) => n + r.length, 0) ?? 0;
+  // The limit counts from the start, model building included.
+  const secondsLeft = () => request.timeLimitSeconds - (request.now() - t0) / 1000;
+  const whole = async (initial: Schedule | null, bound: number | null): Promise<TwoStageOutcome> => {
+    // Too large to build: the two-stage result, if any, stands.
+    if (wholeCandidates > MAX_WHOLE_PLACEMENTS && request.model !== 'whole') return { model: null, result: { status: 'timedout' as const, backend, seconds: 0 } };
+    const wholeBuilt = buildModel(ctx, objective.buildOptions);
+    if (!wholeBuilt.ok) return { model: null, result: { status: 'error' as const, message: 'the whole model could not be built', backend, seconds: 0 } };
+    const model = wholeBuilt.model;
+    const start = initial ? initialValues(model, initial) : objective.initialFor(model);
+    const timeLimitSeconds = Math.max(1, secondsLeft());
+    const r =
+      !initial && worthStaging(ctx)
+        ? await solveInStages(ctx, model, { backend, timeLimitSeconds, now: request.now, solver, score: objective.score, buildOptions: objective.buildOptions, initialFor: objective.initialFor, ...progress })
+        : await solver(model.mip, { backend, timeLimitSeconds, ...progress, ...(start ? { initial: start } : {}) });
+    if ((r.status === 'optimal' || r.status === 'feasible') && bound !== null) {
+      return { model, result: { ...r, bound: r.bound === null ? bound : Math.max(r.bound, bound) } };
+    }
+    return { model, result: r };
+  };
+  const { model, result } =
+    (request.model ?? 'auto') === 'whole' || (request.model !== 'two-stage' && wholeCandidates < TWO_STAGE_FROM)
+      ? await whole(null, null)
+      : await solveTimesThenRooms(ctx, {
+    backend,
+    timeLimitSeconds: Math.max(1, secondsLeft()),
+    now: request.now,
+    solver,
+    score: objective.score,
+    buildOptions: objective.buildOptions,
+    initialFor: objective.initialFor,
+    whole,
+    ...progress,
+  });
   const t2 = request.now();
   switch (result.status) {
     case 'infeasible': {
@@ -92,9 +118,25 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
     case 'error':
       return { kind: 'failed', message: `the ${result.backend} solver failed: ${result.message}`, violations: [] };
     default:
-      return finish(ctx, objective, model, result, [], { buildSeconds: (t1 - t0) / 1000, solveSeconds: (t2 - t1) / 1000 });
+      if (!model) return { kind: 'failed', message: `the ${result.backend} solver returned a solution without its model`, violations: [] };
+      return finish(ctx, objective, model, result, [], { buildSeconds: (t1 - t0) / 1000, solveSeconds: (t2 - t1) / 1000 }, model.stage === 'whole' ? model : built.model);
   }
 }
+
+/**
+ * The whole (item, room, start) model is built (to improve a two-stage
+ * schedule, or when the stages fail) only up to this many placements: beyond
+ * it, building alone takes longer than the solve it would help, and memory
+ * grows past what a laptop can spare.
+ */
+const MAX_WHOLE_PLACEMENTS = 40_000;
+
+/**
+ * From this many (item, room, start) placements on, times are solved first
+ * and rooms after (pipeline/two-stage.ts); below it, the whole model at once.
+ * See the README's measurements.
+ */
+export const TWO_STAGE_FROM = 12_000;
 
 const GENERIC_INFEASIBLE =
   'no schedule satisfies every hard rule at once, although each item on its own has places it could go ' +
@@ -134,6 +176,8 @@ function finish(
   result: Solved,
   unscheduled: readonly Unscheduled[],
   timing: { buildSeconds: number; solveSeconds: number },
+  /** The model to report when the solution came through stages: the first stage's. */
+  sized: BuiltModel = model,
 ): ScheduleOutcome {
   const schedule = decode(model, result.values);
   const out = new Set(unscheduled.map((u) => u.item));
@@ -151,7 +195,8 @@ function finish(
   const objective = terms.reduce((n, t) => n + t.cost, 0);
   const optimal = result.status === 'optimal';
   // An elastic solve's bound counts left-out items too: only the plain model's bound applies here.
-  const bound = optimal ? objective : unscheduled.length > 0 ? null : result.bound;
+  const solverBound = result.bound !== null && Number.isFinite(result.bound) ? result.bound : null;
+  const bound = optimal ? objective : unscheduled.length > 0 ? null : solverBound;
   const gap = optimal ? 0 : bound === null ? null : objective <= 0 ? 0 : Math.max(0, (objective - bound) / objective);
   const report: ScheduleReport = {
     status: optimal ? 'optimal' : 'feasible',
@@ -163,7 +208,7 @@ function finish(
     clashes,
     unscheduled,
     solver: result.backend,
-    model: { ...modelSize(model.mip), grid: model.grid },
+    model: { ...modelSize(sized.mip), grid: sized.grid, stages: sized.stage === 'times' ? 'two-stage' : 'whole' },
     timing,
   };
   return unscheduled.length > 0 ? { kind: 'partial', schedule, report } : { kind: 'scheduled', schedule, report };

@@ -48,6 +48,7 @@ export function reportJson(event: Event, schedule: Schedule, report: ScheduleRep
       rows: report.model.rows,
       nonzeros: report.model.nonzeros,
       grid: report.model.grid,
+      stages: report.model.stages,
     },
     timing: {
       buildSeconds: milliseconds(report.timing.buildSeconds),

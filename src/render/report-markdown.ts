@@ -143,7 +143,10 @@ function solverSection(report: ScheduleReport): readonly string[] {
     '## How it was computed',
     '',
     `- Solver: ${inlineText(report.solver)}.`,
-    `- Model size: ${plural(m.variables, 'variable')}, ${plural(m.rows, 'constraint')} and ` +
+    m.stages === 'two-stage'
+      ? '- Method: times first, then rooms (the event is too large to solve every item, room and start at once).'
+      : '- Method: every item, room and start at once.',
+    `- Model size${m.stages === 'two-stage' ? ' of the times stage' : ''}: ${plural(m.variables, 'variable')}, ${plural(m.rows, 'constraint')} and ` +
       `${plural(m.nonzeros, 'non-zero coefficient')}.`,
     `- Grid: every item starts on a multiple of ${plural(m.grid, 'minute')}.`,
     `- Time: ${seconds(report.timing.buildSeconds)} to build the model, ${seconds(report.timing.solveSeconds)} to solve it. ` +

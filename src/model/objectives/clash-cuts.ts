@@ -21,10 +21,12 @@ export function forcedClashCuts(
   placements: readonly Assignment[],
   pairs: readonly ThemePair[],
   firstPairColumn: number,
+  /** Only these themes' pairs have columns (all when absent). */
+  modelled?: ReadonlySet<string>,
 ): readonly MipRow[] {
   const column = new Map<string, number>();
   pairs.forEach((p, k) => column.set(`${p.a.id}\u0000${p.b.id}`, firstPairColumn + k));
-  const themes = [...new Set([...ctx.items.values()].flatMap((i) => i.themes))].sort();
+  const themes = [...new Set([...ctx.items.values()].flatMap((i) => i.themes))].filter((t) => !modelled || modelled.has(t)).sort();
   const rows: MipRow[] = [];
   ctx.programWindows.forEach((w, wi) => {
     const length = w.end - w.start;

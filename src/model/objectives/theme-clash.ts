@@ -76,6 +76,8 @@ function cmp(a: string, b: string): number {
 export function themeClashRows(
   ctx: Context,
   placements: readonly Assignment[],
+  roomsOf: (i: number) => readonly string[] = (i) => [placements[i]!.room],
+  include: (pair: ThemePair) => boolean = () => true,
 ): readonly { readonly pair: ThemePair; readonly rows: readonly (readonly number[])[] }[] {
   const byItem = new Map<string, number[]>();
   placements.forEach((p, i) => {
@@ -85,10 +87,11 @@ export function themeClashRows(
   });
   const out: { pair: ThemePair; rows: number[][] }[] = [];
   for (const pair of themePairs(ctx)) {
+    if (!include(pair)) continue;
     let as = byItem.get(pair.a.id) ?? [];
     let bs = byItem.get(pair.b.id) ?? [];
     if (as.length === 0 || bs.length === 0) continue;
-    const rooms = new Set([...as, ...bs].map((i) => placements[i]!.room));
+    const rooms = new Set([...as, ...bs].flatMap((i) => roomsOf(i)));
     if (rooms.size === 1) continue;
     const startsOf = (list: readonly number[]) => groupByStart(placements, list);
     let aStarts = startsOf(as);

@@ -82,7 +82,7 @@ export const speakerOverlapRule: ConflictRule = {
 
 export const CONFLICT_RULES: readonly ConflictRule[] = [placedOnceRule, roomOverlapRule, speakerOverlapRule];
 
-function occupiedUntil(ctx: Context, p: Assignment): Minutes {
+export function occupiedUntil(ctx: Context, p: Assignment): Minutes {
   const item = ctx.items.get(p.item);
   return p.end + (item ? gapAfter(ctx, item) : 0);
 }
@@ -121,7 +121,7 @@ function groupIndices(
  * holds placements of a single item only (already limited by placed-once), is
  * dropped.
  */
-function cliquesAtStarts(
+export function cliquesAtStarts(
   placements: readonly Assignment[],
   members: readonly number[],
   until: (p: Assignment) => Minutes,
