@@ -10,7 +10,9 @@ import { sizeSteps, sizeUnits } from './objectives/room-size.js';
 import { spreadThemes } from './objectives/theme-spread.js';
 import { avoidingSpeakers, busySpeakers, unpreferredSpeakers } from './objectives/speakers.js';
 import { DEFAULT_WEIGHTS, type Weights } from './objectives/weights.js';
-import { themeClashRows, type ThemePair } from './objectives/theme-clash.js';
+import { introGoalApplies } from './objectives/intro-blocks.js';
+import { overlapPairs } from './objectives/pair-overlap.js';
+import { overlapRows, themeClashRows, type ThemePair } from './objectives/theme-clash.js';
 import { CONFLICT_RULES, cliquesAtStarts, occupiedUntil, roomOverlapRule } from './rules/conflicts.js';
 
 /**
@@ -138,6 +140,15 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
     });
   }
   rows.push(...forcedClashCuts(ctx, placements, pairs, placements.length, modelled));
+  for (const term of ['advanced-clash', 'language-clash'] as const) {
+    if (soft[term] === 0) continue;
+    for (const { pair, rows: overlap } of overlapRows(placements, overlapPairs(ctx, term), roomsOf)) {
+      const z = columns.length;
+      columns.push({ name: `${term}_${pair.a.id}_${pair.b.id}`, cost: soft[term], lower: 0, upper: 1, integer: false });
+      overlap.forEach((members, k) => rows.push(makeRow(`${term}_${pair.a.id}_${pair.b.id}_${k}`, -1, Infinity, [[z, 1], ...members.map((i) => [i, -1] as const)])));
+    }
+  }
+  introBlockColumns(ctx, placements, soft['intro-blocks'], columns, rows);
   const offset = speakerDayColumns(ctx, placements, soft['speaker-days'], columns, rows);
   themeSpreadColumns(ctx, placements, soft['theme-spread'], columns, rows);
   // Leaving an item out costs more than every clash and move together: fewest items out first.
@@ -304,6 +315,34 @@ function themeSpreadColumns(ctx: Context, placements: readonly Assignment[], wei
       rows.push(makeRow(`spread_${theme}_${date}`, 1, Infinity, [[v, 1], ...on.map((i) => [i, 1] as const)]));
     }
   }
+}
+
+/**
+ * intro-blocks: per program window, a column u (1 when any workshop runs in
+ * it) and a penalty column d >= u - (intro workshops in it).
+ */
+function introBlockColumns(ctx: Context, placements: readonly Assignment[], weight: number, columns: MipColumn[], rows: MipRow[]): void {
+  if (weight === 0 || !introGoalApplies(ctx)) return;
+  ctx.programWindows.forEach((w, k) => {
+    const inside = new Map<string, number[]>();
+    placements.forEach((p, i) => {
+      if (p.date !== w.date || p.start < w.start || p.end > w.end || ctx.items.get(p.item)?.format !== 'workshop') return;
+      inside.set(p.item, [...(inside.get(p.item) ?? []), i]);
+    });
+    if (inside.size === 0) return;
+    const u = columns.length;
+    columns.push({ name: `workshops_${k}`, cost: 0, lower: 0, upper: 1, integer: false });
+    const d = columns.length;
+    columns.push({ name: `no-intro_${k}`, cost: weight, lower: 0, upper: 1, integer: false });
+    const intro: number[] = [];
+    for (const [id, list] of inside) {
+      // u >= sum of this workshop's placements in the window (it runs there at most once).
+      rows.push(makeRow(`workshops_${k}_${id}`, 0, Infinity, [[u, 1], ...list.map((i) => [i, -1] as const)]));
+      if (ctx.items.get(id)?.level === 'intro') intro.push(...list);
+    }
+    // d - u + sum(intro) >= 0
+    rows.push(makeRow(`no-intro_${k}`, 0, Infinity, [[d, 1], [u, -1], ...intro.map((i) => [i, 1] as const)]));
+  });
 }
 
 /** Placement indices by item id, in order. */

@@ -28,7 +28,16 @@ const SPEAKERS = ['a', 'b', 'c', 'd'];
 const CLASH_RULES = new Set(['room-overlap', 'speaker-overlap']);
 /** Chosen so that the 15 runs cover a schedule with clashes, direct findings and a solver's proof (asserted below). */
 const SEED = 26;
-const CLASHES_ONLY = withWeights(DEFAULT_WEIGHTS, { 'speaker-avoid': 0, 'speaker-preferred': 0, 'speaker-days': 0, 'room-size': 0, 'theme-spread': 0 });
+const CLASHES_ONLY = withWeights(DEFAULT_WEIGHTS, {
+  'speaker-avoid': 0,
+  'speaker-preferred': 0,
+  'speaker-days': 0,
+  'room-size': 0,
+  'theme-spread': 0,
+  'advanced-clash': 0,
+  'intro-blocks': 0,
+  'language-clash': 0,
+});
 
 const itemArb = fc.record({
   format: fc.constantFrom<Format>('plenary', 'workshop', 'lightning'),

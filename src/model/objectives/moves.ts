@@ -8,6 +8,7 @@
  */
 import type { Assignment, Schedule } from '../../domain/types.js';
 import type { Context } from '../context.js';
+import { overlapPairs } from './pair-overlap.js';
 import { themePairs } from './theme-clash.js';
 import { DEFAULT_WEIGHTS, type Weights } from './weights.js';
 
@@ -36,7 +37,9 @@ export function moveWeights(ctx: Context, weights: Weights = DEFAULT_WEIGHTS): M
   const wishes = (weights['speaker-avoid'] + weights['speaker-preferred']) * speakerSlots + weights['speaker-days'] * ctx.dates.length * ctx.speakers.size;
   const sizes = weights['room-size'] * [...ctx.items.values()].reduce((n, i) => n + Math.ceil(i.audience / 10) * ctx.rooms.size, 0);
   const spread = weights['theme-spread'] * ctx.dates.length * new Set([...ctx.items.values()].flatMap((i) => i.themes)).size;
-  const room = 1 + Math.ceil(clashes + wishes + sizes + spread);
+  const pairs = weights['advanced-clash'] * overlapPairs(ctx, 'advanced-clash').length + weights['language-clash'] * overlapPairs(ctx, 'language-clash').length;
+  const blocks = weights['intro-blocks'] * ctx.programWindows.length;
+  const room = 1 + Math.ceil(clashes + wishes + sizes + spread + pairs + blocks);
   return { room, time: 2 * room + 1 };
 }
 

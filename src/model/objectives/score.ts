@@ -6,6 +6,8 @@
 import type { ObjectiveTerm } from '../../domain/report.js';
 import type { Schedule } from '../../domain/types.js';
 import type { Context } from '../context.js';
+import { INTRO_BLOCKS_TERM, scoreIntroBlocks } from './intro-blocks.js';
+import { PAIR_TERMS, scorePairOverlaps } from './pair-overlap.js';
 import { ROOM_SIZE_TERM, scoreRoomSize } from './room-size.js';
 import { scoreSpeakerGoals, SPEAKER_TERMS } from './speakers.js';
 import { scoreThemeClashes, THEME_CLASH_TERM } from './theme-clash.js';
@@ -24,6 +26,9 @@ export function softGoalTerms(ctx: Context, schedule: Schedule, weights: Weights
   const speakers = scoreSpeakerGoals(ctx, schedule);
   const sizes = scoreRoomSize(ctx, schedule);
   const spread = scoreThemeSpread(ctx, schedule);
+  const advanced = scorePairOverlaps(ctx, schedule, 'advanced-clash');
+  const language = scorePairOverlaps(ctx, schedule, 'language-clash');
+  const intro = scoreIntroBlocks(ctx, schedule);
   const messages = (found: readonly { message: string }[]) => found.map((o) => o.message);
   return [
     // A clash costs the weight times the pair's smaller audience: its "count" is the clashes, its cost their sum.
@@ -33,5 +38,8 @@ export function softGoalTerms(ctx: Context, schedule: Schedule, weights: Weights
     term(SPEAKER_TERMS.days, speakers.days.length, messages(speakers.days)),
     term(ROOM_SIZE_TERM, sizes.reduce((n, f) => n + f.units, 0), messages(sizes)),
     term(THEME_SPREAD_TERM, spread.length, spread),
+    term(PAIR_TERMS.advanced, advanced.length, advanced),
+    term(INTRO_BLOCKS_TERM, intro.length, intro),
+    term(PAIR_TERMS.language, language.length, language),
   ];
 }

@@ -79,15 +79,27 @@ export function themeClashRows(
   roomsOf: (i: number) => readonly string[] = (i) => [placements[i]!.room],
   include: (pair: ThemePair) => boolean = () => true,
 ): readonly { readonly pair: ThemePair; readonly rows: readonly (readonly number[])[] }[] {
+  return overlapRows(placements, themePairs(ctx).filter(include), roomsOf);
+}
+
+/**
+ * For any list of pairs of items: per pair, the rows of the form above that
+ * force its penalty column to 1 exactly when the two overlap. Pairs that
+ * cannot overlap get nothing.
+ */
+export function overlapRows<P extends { readonly a: Item; readonly b: Item }>(
+  placements: readonly Assignment[],
+  pairs: readonly P[],
+  roomsOf: (i: number) => readonly string[] = (i) => [placements[i]!.room],
+): readonly { readonly pair: P; readonly rows: readonly (readonly number[])[] }[] {
   const byItem = new Map<string, number[]>();
   placements.forEach((p, i) => {
     const list = byItem.get(p.item);
     if (list) list.push(i);
     else byItem.set(p.item, [i]);
   });
-  const out: { pair: ThemePair; rows: number[][] }[] = [];
-  for (const pair of themePairs(ctx)) {
-    if (!include(pair)) continue;
+  const out: { pair: P; rows: number[][] }[] = [];
+  for (const pair of pairs) {
     let as = byItem.get(pair.a.id) ?? [];
     let bs = byItem.get(pair.b.id) ?? [];
     if (as.length === 0 || bs.length === 0) continue;

@@ -4,7 +4,17 @@
  * One theme clash costs its weight times the smaller audience of the pair, so
  * the other defaults are set against a clash of about 50 people.
  */
-export const TERM_NAMES = ['theme-clash', 'speaker-avoid', 'speaker-preferred', 'speaker-days', 'room-size', 'theme-spread'] as const;
+export const TERM_NAMES = [
+  'theme-clash',
+  'speaker-avoid',
+  'speaker-preferred',
+  'speaker-days',
+  'room-size',
+  'theme-spread',
+  'advanced-clash',
+  'intro-blocks',
+  'language-clash',
+] as const;
 export type TermName = (typeof TERM_NAMES)[number];
 export type Weights = Readonly<Record<TermName, number>>;
 
@@ -15,6 +25,9 @@ export const DEFAULT_WEIGHTS: Weights = {
   'speaker-days': 60,
   'room-size': 1,
   'theme-spread': 50,
+  'advanced-clash': 100,
+  'intro-blocks': 50,
+  'language-clash': 20,
 };
 
 export function withWeights(base: Weights, overrides: Readonly<Partial<Record<TermName, number>>>): Weights {
