@@ -11,6 +11,7 @@ import { spreadThemes } from './objectives/theme-spread.js';
 import { avoidingSpeakers, busySpeakers, unpreferredSpeakers } from './objectives/speakers.js';
 import { DEFAULT_WEIGHTS, type Weights } from './objectives/weights.js';
 import { introGoalApplies } from './objectives/intro-blocks.js';
+import { blockOf, lightningGroups } from './objectives/lightning.js';
 import { overlapPairs } from './objectives/pair-overlap.js';
 import { overlapRows, themeClashRows, type ThemePair } from './objectives/theme-clash.js';
 import { CONFLICT_RULES, cliquesAtStarts, occupiedUntil, roomOverlapRule } from './rules/conflicts.js';
@@ -149,6 +150,7 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
     }
   }
   introBlockColumns(ctx, placements, soft['intro-blocks'], columns, rows);
+  const regionalOffset = lightningColumns(ctx, placements, soft['lightning-groups'], columns, rows);
   const offset = speakerDayColumns(ctx, placements, soft['speaker-days'], columns, rows);
   themeSpreadColumns(ctx, placements, soft['theme-spread'], columns, rows);
   // Leaving an item out costs more than every clash and move together: fewest items out first.
@@ -163,7 +165,15 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
   const kind = typeof stage === 'string' ? stage : 'rooms';
   return {
     ok: true,
-    model: { stage: kind, grid, placements, ...(roomOptions ? { roomOptions } : {}), mip: { columns, rows, offset, integralObjective }, pairs, slack },
+    model: {
+      stage: kind,
+      grid,
+      placements,
+      ...(roomOptions ? { roomOptions } : {}),
+      mip: { columns, rows, offset: offset + regionalOffset, integralObjective },
+      pairs,
+      slack,
+    },
   };
 }
 
@@ -343,6 +353,53 @@ function introBlockColumns(ctx: Context, placements: readonly Assignment[], weig
     // d - u + sum(intro) >= 0
     rows.push(makeRow(`no-intro_${k}`, 0, Infinity, [[d, 1], [u, -1], ...intro.map((i) => [i, 1] as const)]));
   });
+}
+
+/**
+ * lightning-groups. Per link (a, b) of a country's order, a penalty column
+ * that must be 1 when a is placed and b does not start where a ends, in the
+ * same room: for each placement p of a, broken >= x_p - sum(x_q of b at
+ * p's room and end). In the times stage rooms are '' and only the time
+ * counts (a relaxation). For the regional initiatives, a column per lobby
+ * block that must be 1 when any of them runs there; their sum less one (the
+ * returned offset) is the extra blocks.
+ */
+function lightningColumns(ctx: Context, placements: readonly Assignment[], weight: number, columns: MipColumn[], rows: MipRow[]): number {
+  if (weight === 0) return 0;
+  const { countries, regional } = lightningGroups(ctx);
+  const byItem = placementsByItem(placements);
+  const at = new Map(placements.map((p, i) => [`${p.item}\u0000${p.room}\u0000${p.date}\u0000${p.start}`, i]));
+  for (const talks of countries) {
+    for (let k = 0; k + 1 < talks.length; k++) {
+      const a = talks[k]!.id;
+      const b = talks[k + 1]!.id;
+      const broken = columns.length;
+      columns.push({ name: `follows_${a}_${b}`, cost: weight, lower: 0, upper: 1, integer: false });
+      for (const i of byItem.get(a) ?? []) {
+        const p = placements[i]!;
+        const next = at.get(`${b}\u0000${p.room}\u0000${p.date}\u0000${p.end}`);
+        // broken - x_p + x_next >= 0
+        rows.push(makeRow(`follows_${a}_${b}_${i}`, 0, Infinity, [[broken, 1], [i, -1], ...(next === undefined ? [] : [[next, 1] as const])]));
+      }
+    }
+  }
+  const placedRegional = regional.filter((item) => (byItem.get(item.id) ?? []).length > 0);
+  if (placedRegional.length === 0) return 0;
+  const blocks = new Map<string, Map<string, number[]>>();
+  for (const item of placedRegional) {
+    for (const i of byItem.get(item.id)!) {
+      const key = blockOf(ctx, placements[i]!);
+      const inBlock = blocks.get(key) ?? new Map<string, number[]>();
+      inBlock.set(item.id, [...(inBlock.get(item.id) ?? []), i]);
+      blocks.set(key, inBlock);
+    }
+  }
+  for (const [key, inBlock] of [...blocks.entries()].sort(([x], [y]) => (x < y ? -1 : 1))) {
+    const used = columns.length;
+    columns.push({ name: `regional_${key.replaceAll('\u0000', '_')}`, cost: weight, lower: 0, upper: 1, integer: false });
+    for (const [id, list] of inBlock) rows.push(makeRow(`regional_${used}_${id}`, 0, Infinity, [[used, 1], ...list.map((i) => [i, -1] as const)]));
+  }
+  return -weight;
 }
 
 /** Placement indices by item id, in order. */

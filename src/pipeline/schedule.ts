@@ -70,9 +70,11 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   // The limit counts from the start, model building included.
   const secondsLeft = () => request.timeLimitSeconds - (request.now() - t0) / 1000;
   const whole = async (initial: Schedule | null, bound: number | null): Promise<TwoStageOutcome> => {
-    // Too large to build: the two-stage result, if any, stands.
-    if (wholeCandidates > MAX_WHOLE_PLACEMENTS && request.model !== 'whole') return { model: null, result: { status: 'timedout' as const, backend, seconds: 0 } };
+    // Too large to build, or no time left to solve it: the two-stage result, if any, stands.
+    const skip = { model: null, result: { status: 'timedout' as const, backend, seconds: 0 } };
+    if ((wholeCandidates > MAX_WHOLE_PLACEMENTS && request.model !== 'whole') || (initial && secondsLeft() < 2)) return skip;
     const wholeBuilt = buildModel(ctx, objective.buildOptions);
+    if (initial && secondsLeft() < 1) return skip;
     if (!wholeBuilt.ok) return { model: null, result: { status: 'error' as const, message: 'the whole model could not be built', backend, seconds: 0 } };
     const model = wholeBuilt.model;
     const start = initial ? initialValues(model, initial) : objective.initialFor(model);

@@ -60,6 +60,7 @@ export async function solveTimesThenRooms(ctx: Context, request: TwoStageRequest
   const hardOptions: BuildOptions = { weights: NO_WEIGHTS };
   const first = await timesThenRooms(ctx, request, hardOptions, null, (initial) => options(initial, reserve), options);
   if (first.kind === 'infeasible') return { model: null, result: first.result };
+  if (first.kind === 'timedout') return { model: null, result: first.result };
   if (first.kind === 'none') return request.whole(null, null);
   let best = { schedule: first.schedule, total: request.score(ctx, first.schedule) };
   let bound: number | null = null;
@@ -95,7 +96,9 @@ const NO_WEIGHTS: Weights = Object.fromEntries(TERM_NAMES.map((t) => [t, 0])) as
 type Pass =
   /** The times stage has no solution: nor has the event. */
   | { kind: 'infeasible'; result: SolveResult }
-  /** Nothing found in time, or no rooms fit. */
+  /** The times stage found nothing in time. */
+  | { kind: 'timedout'; result: SolveResult }
+  /** No rooms fit the times found (or a model could not be built). */
   | { kind: 'none' }
   /** `bound` holds for every schedule of the event; `timesOptimal` when the times stage proved its optimum. */
   | { kind: 'found'; schedule: Schedule; bound: number | null; timesOptimal: boolean };
@@ -113,7 +116,7 @@ async function timesThenRooms(
   if (times.kind === 'unbuilt') return { kind: 'none' };
   const { model, result } = times;
   if (result.status === 'infeasible') return { kind: 'infeasible', result };
-  if (result.status !== 'optimal' && result.status !== 'feasible') return { kind: 'none' };
+  if (result.status !== 'optimal' && result.status !== 'feasible') return { kind: 'timedout', result };
   const roomed = await roomsDayByDay(ctx, request, buildOptions, decode(model, result.values), roomsOptions);
   if (!roomed) return { kind: 'none' };
   return { kind: 'found', schedule: roomed, bound: lowerBound(model, result), timesOptimal: result.status === 'optimal' };

@@ -1,24 +1,32 @@
 /**
  * javascript-lp-solver behind the Solver interface, for small models (tiny
  * events, assignment problems). It does not check its own timeout during the
- * root LP, so it too runs in a worker that is stopped at the deadline. It
+ * root LP, so it runs in a child process that is killed at the deadline (a
+ * worker thread, once terminated, can still hold the process for seconds). It
  * omits zero-valued variables and reports failure as `feasible: false`.
  */
 import { createRequire } from 'node:module';
 import type { MipModel } from '../model/mip.js';
 import type { SolveOptions, SolveResult } from './types.js';
-import { runWorker } from './worker.js';
+import { runProcess } from './worker.js';
 
 const SCRIPT = `
-const { parentPort, workerData } = require('node:worker_threads');
-try {
-  const mod = require(workerData.jslpPath);
-  const solver = mod.default || mod;
-  const r = solver.Solve(workerData.model);
-  parentPort.postMessage({ type: 'done', feasible: !!r.feasible, bounded: r.bounded !== false, integral: r.isIntegral !== false, result: r.result, values: r });
-} catch (e) {
-  parentPort.postMessage({ type: 'error', message: String((e && e.message) || e) });
-}
+let text = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (d) => (text += d));
+process.stdin.on('end', () => {
+  let message;
+  try {
+    const workerData = JSON.parse(text);
+    const mod = require(workerData.jslpPath);
+    const solver = mod.default || mod;
+    const r = solver.Solve(workerData.model);
+    message = { type: 'done', feasible: !!r.feasible, bounded: r.bounded !== false, integral: r.isIntegral !== false, result: r.result, values: r };
+  } catch (e) {
+    message = { type: 'error', message: String((e && e.message) || e) };
+  }
+  process.stdout.write(JSON.stringify(message));
+});
 `;
 
 type Msg =
@@ -28,11 +36,10 @@ type Msg =
 export async function solveWithJslp(model: MipModel, options: SolveOptions): Promise<SolveResult> {
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
-  const end = await runWorker<Msg>(
+  const end = await runProcess<Msg>(
     SCRIPT,
     { jslpPath: createRequire(import.meta.url).resolve('javascript-lp-solver'), model: toJslp(model, options.timeLimitSeconds) },
     options.timeLimitSeconds * 1000 + 1000,
-    () => undefined,
   );
   const base = { backend: 'jslp' as const, seconds: seconds() };
   if (end.kind === 'killed') return { ...base, status: 'timedout' };

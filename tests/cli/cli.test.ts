@@ -271,7 +271,7 @@ describe('re-runs', async () => {
 
 test('--weight changes the trade and the report shows it; a bad one is a usage error', slow, async () => {
   const out = tmp();
-  const r = await convene('schedule', fixture('ogp-americas'), '-o', out, '--quiet', '--weight', 'speaker-avoid=0', '--weight', 'speaker-days=5');
+  const r = await convene('schedule', fixture('ogp-americas'), '-o', out, '--quiet', '--time-limit', '20', '--weight', 'speaker-avoid=0', '--weight', 'speaker-days=5');
   expect(r.code, r.stderr).toBe(0);
   const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { terms: { name: string; weight: number }[] };
   expect(report.terms.find((t) => t.name === 'speaker-avoid')!.weight).toBe(0);

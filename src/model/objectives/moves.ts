@@ -38,7 +38,7 @@ export function moveWeights(ctx: Context, weights: Weights = DEFAULT_WEIGHTS): M
   const sizes = weights['room-size'] * [...ctx.items.values()].reduce((n, i) => n + Math.ceil(i.audience / 10) * ctx.rooms.size, 0);
   const spread = weights['theme-spread'] * ctx.dates.length * new Set([...ctx.items.values()].flatMap((i) => i.themes)).size;
   const pairs = weights['advanced-clash'] * overlapPairs(ctx, 'advanced-clash').length + weights['language-clash'] * overlapPairs(ctx, 'language-clash').length;
-  const blocks = weights['intro-blocks'] * ctx.programWindows.length;
+  const blocks = weights['intro-blocks'] * ctx.programWindows.length + weights['lightning-groups'] * [...ctx.items.values()].filter((i) => i.format === 'lightning').length;
   const room = 1 + Math.ceil(clashes + wishes + sizes + spread + pairs + blocks);
   return { room, time: 2 * room + 1 };
 }

@@ -7,6 +7,7 @@ import type { ObjectiveTerm } from '../../domain/report.js';
 import type { Schedule } from '../../domain/types.js';
 import type { Context } from '../context.js';
 import { INTRO_BLOCKS_TERM, scoreIntroBlocks } from './intro-blocks.js';
+import { LIGHTNING_TERM, scoreLightningGroups } from './lightning.js';
 import { PAIR_TERMS, scorePairOverlaps } from './pair-overlap.js';
 import { ROOM_SIZE_TERM, scoreRoomSize } from './room-size.js';
 import { scoreSpeakerGoals, SPEAKER_TERMS } from './speakers.js';
@@ -29,6 +30,7 @@ export function softGoalTerms(ctx: Context, schedule: Schedule, weights: Weights
   const advanced = scorePairOverlaps(ctx, schedule, 'advanced-clash');
   const language = scorePairOverlaps(ctx, schedule, 'language-clash');
   const intro = scoreIntroBlocks(ctx, schedule);
+  const lightning = scoreLightningGroups(ctx, schedule);
   const messages = (found: readonly { message: string }[]) => found.map((o) => o.message);
   return [
     // A clash costs the weight times the pair's smaller audience: its "count" is the clashes, its cost their sum.
@@ -41,5 +43,6 @@ export function softGoalTerms(ctx: Context, schedule: Schedule, weights: Weights
     term(PAIR_TERMS.advanced, advanced.length, advanced),
     term(INTRO_BLOCKS_TERM, intro.length, intro),
     term(PAIR_TERMS.language, language.length, language),
+    term(LIGHTNING_TERM, lightning.length, lightning),
   ];
 }

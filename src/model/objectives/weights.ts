@@ -14,6 +14,7 @@ export const TERM_NAMES = [
   'advanced-clash',
   'intro-blocks',
   'language-clash',
+  'lightning-groups',
 ] as const;
 export type TermName = (typeof TERM_NAMES)[number];
 export type Weights = Readonly<Record<TermName, number>>;
@@ -28,6 +29,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   'advanced-clash': 100,
   'intro-blocks': 50,
   'language-clash': 20,
+  'lightning-groups': 30,
 };
 
 export function withWeights(base: Weights, overrides: Readonly<Partial<Record<TermName, number>>>): Weights {
