@@ -24,19 +24,11 @@ import { buildModel, decode, initialValues, type BuildOptions, type BuiltModel }
 import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
 import { DEFAULT_WEIGHTS, TERM_NAMES, type TermName, type Weights } from '../model/objectives/weights.js';
 import { buildContext, type Context } from '../model/context.js';
-import type { Backend, Progress, SolveOptions, SolveResult, Solver } from '../solve/index.js';
+import type { SolveOptions, SolveResult } from '../solve/index.js';
+import type { StagedRequest } from './stages.js';
 
-export type TwoStageRequest = {
-  readonly backend: Backend;
-  readonly timeLimitSeconds: number;
-  readonly now: () => number;
-  readonly solver: Solver;
-  readonly onProgress?: (p: Progress) => void;
-  /** The whole objective of a schedule, by our own code. */
-  readonly score: (ctx: Context, schedule: Schedule) => number;
-  readonly buildOptions?: BuildOptions;
-  /** A known schedule to start a model from, when it is valid for it. */
-  readonly initialFor?: (model: BuiltModel) => Float64Array | null;
+/** As for the staged solve, plus the whole model to fall back on. */
+export type TwoStageRequest = StagedRequest & {
   /** Solves the whole model (with a warm start and a known bound), for when the stages cannot finish the job. */
   readonly whole: (initial: Schedule | null, bound: number | null) => Promise<TwoStageOutcome>;
 };
