@@ -14,6 +14,7 @@ import { introGoalApplies } from './objectives/intro-blocks.js';
 import { blockOf, lightningGroups } from './objectives/lightning.js';
 import { overlapPairs } from './objectives/pair-overlap.js';
 import { overlapRows, themeClashRows, type ThemePair } from './objectives/theme-clash.js';
+import type { PackingConstraint } from './constraint.js';
 import { CONFLICT_RULES, cliquesAtStarts, occupiedUntil, roomOverlapRule } from './rules/conflicts.js';
 
 /**
@@ -45,6 +46,16 @@ export type BuiltModel = {
   readonly pairs: readonly ThemePair[];
   /** Elastic models only: per item, the column that is 1 when the item is left out. */
   readonly slack: readonly { readonly item: string; readonly column: number }[];
+  /** Elastic models with rule slacks only: per rule and subject, the column that is positive when its rows give. */
+  readonly ruleSlack: readonly RuleSlack[];
+};
+
+export type RuleSlack = {
+  readonly rule: string;
+  readonly subject: string;
+  readonly column: number;
+  /** The rows that give with it, for describing what a solution did. */
+  readonly constraints: readonly PackingConstraint[];
 };
 
 export type BuildOptions = {
@@ -54,6 +65,13 @@ export type BuildOptions = {
    * objective). Used to find the fewest items that must give.
    */
   readonly elastic?: boolean;
+  /**
+   * With elastic: the room and speaker rules may give too, per room or
+   * speaker and day, at one more than an item's cost, so the diagnosis names
+   * a rule only when giving on it saves leaving out two items or more. Never
+   * for schedules that are written: only to explain an impossibility.
+   */
+  readonly elasticRules?: boolean;
   /** A previous schedule to stay close to: moving an item costs (see objectives/moves.ts). */
   readonly baseline?: Baseline;
   /** Soft-goal weights; the defaults when absent. */
@@ -113,6 +131,7 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
   }));
   const rows: MipRow[] = [];
   const once: { item: string; members: readonly number[] }[] = [];
+  const ruleSlack = new Map<string, { rule: string; subject: string; column: number; constraints: PackingConstraint[] }>();
   for (const rule of CONFLICT_RULES) {
     if (rule === roomOverlapRule && roomOptions) continue;
     rule.build(ctx, placements).forEach((c, k) => {
@@ -121,8 +140,22 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
         once.push({ item: c.items[0]!, members: c.members });
         return;
       }
+      const terms = c.members.map((i) => [i, 1] as [number, number]);
+      if (options.elastic && options.elasticRules && c.kind === 'at-most' && c.subject !== undefined) {
+        const key = `${rule.name}\u0000${c.subject}`;
+        let s = ruleSlack.get(key);
+        if (!s) {
+          s = { rule: rule.name, subject: c.subject, column: columns.length, constraints: [] };
+          ruleSlack.set(key, s);
+          // Its cost is set below, once every other cost is known.
+          columns.push({ name: `gives_${rule.name}_${ruleSlack.size}`, cost: 0, lower: 0, upper: 1, integer: true });
+        }
+        s.constraints.push(c);
+        // Once it gives, it gives entirely: sum(x) <= 1 + (members - 1) * gives.
+        terms.push([s.column, -(c.members.length - 1)]);
+      }
       const lower = c.kind === 'exactly' ? 1 : -Infinity;
-      rows.push(makeRow(`${rule.name}_${k}`, lower, 1, c.members.map((i) => [i, 1] as const)));
+      rows.push(makeRow(`${rule.name}_${k}`, lower, 1, terms));
     });
   }
   if (roomOptions) rows.push(...roomCapacityRows(ctx, placements, roomOptions));
@@ -155,6 +188,7 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
   themeSpreadColumns(ctx, placements, soft['theme-spread'], columns, rows);
   // Leaving an item out costs more than every clash and move together: fewest items out first.
   const penalty = 1 + columns.reduce((n, c) => n + Math.max(0, c.cost), 0);
+  for (const s of ruleSlack.values()) columns[s.column] = { ...columns[s.column]!, cost: penalty + 1 };
   const slack = once.map(({ item, members }) => {
     const column = columns.length;
     columns.push({ name: `unplaced_${item}`, cost: penalty, lower: 0, upper: 1, integer: true });
@@ -173,6 +207,7 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
       mip: { columns, rows, offset: offset + regionalOffset, integralObjective },
       pairs,
       slack,
+      ruleSlack: [...ruleSlack.values()],
     },
   };
 }

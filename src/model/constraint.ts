@@ -12,6 +12,12 @@ export type PackingConstraint = {
   readonly members: readonly number[];
   /** Items the constraint is about even when none of them is chosen (an item placed nowhere). */
   readonly items?: readonly string[];
+  /**
+   * Who or what the constraint protects, in plain words ("room c1 (Aula 1) on
+   * 2014-06-01"); the elastic diagnosis lets all of one subject's rows give
+   * together, at the cost of one.
+   */
+  readonly subject?: string;
   /** The violation in plain words, given the members a schedule chose. */
   readonly describe: (chosen: readonly Assignment[]) => string;
 };

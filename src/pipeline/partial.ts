@@ -7,6 +7,7 @@
 import type { Schedule } from '../domain/types.js';
 import { explainItem, optionWhere } from '../check/explain.js';
 import { unplaceableItems } from '../check/diagnose.js';
+import type { Finding } from '../check/diagnose.js';
 import type { BuiltModel } from '../model/build.js';
 import { candidatePlacements } from '../model/candidates.js';
 import { itemLabel, type Context } from '../model/context.js';
@@ -39,4 +40,27 @@ export function whyLeftOut(ctx: Context, schedule: Schedule, items: readonly str
         (speakersBusy ? ', in that room or by one of its speakers' : ''),
     };
   });
+}
+
+/**
+ * The rules an elastic solution with rule slacks let give, each as a finding:
+ * what the room or speaker would have to do, naming the items.
+ */
+export function rulesThatGive(model: BuiltModel, values: ArrayLike<number>): readonly Finding[] {
+  const out: Finding[] = [];
+  for (const s of model.ruleSlack) {
+    if ((values[s.column] ?? 0) <= 0.5) continue;
+    const broken = s.constraints
+      .map((c) => ({ c, chosen: c.members.filter((i) => (values[i] ?? 0) > 0.5).map((i) => model.placements[i]!) }))
+      .filter(({ chosen }) => chosen.length > 1);
+    if (broken.length === 0) continue;
+    // The largest overbooking says it all; the smaller ones are parts of it.
+    const worst = broken.reduce((a, b) => (b.chosen.length > a.chosen.length ? b : a));
+    out.push({
+      check: 'rule-must-give',
+      ids: [...new Set(broken.flatMap((b) => b.chosen.map((a) => a.item)))].sort(),
+      message: `every item fits only if ${s.subject} is overbooked, which the rules forbid: ${worst.c.describe(worst.chosen)}`,
+    });
+  }
+  return out;
 }

@@ -17,7 +17,7 @@ import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
 import { solveInStages, worthStaging } from './stages.js';
 import { solveTimesThenRooms, type TwoStageOutcome } from './two-stage.js';
 import { pickBackend, solve, type BackendChoice, type Progress, type SolveResult, type Solver } from '../solve/index.js';
-import { whyLeftOut, type Unscheduled } from './partial.js';
+import { rulesThatGive, whyLeftOut, type Unscheduled } from './partial.js';
 
 export type ScheduleRequest = {
   readonly gap: number;
@@ -106,14 +106,10 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   switch (result.status) {
     case 'infeasible': {
       if (request.allowPartial) return planPartial(ctx, request, t0);
-      // Find the fewest items that must give, to say which and why, in the time left.
+      // Find the fewest items or rules that must give, to say which and why, in the time left.
       const left = request.timeLimitSeconds - (t2 - t0) / 1000;
-      const partial = left >= 2 ? await planPartial(ctx, { ...request, timeLimitSeconds: left }, t0) : null;
-      const findings: Finding[] =
-        partial?.kind === 'partial'
-          ? partial.report.unscheduled.map((u) => ({ check: 'must-give', ids: [u.item], message: u.reason }))
-          : [{ check: 'solver', ids: [], message: GENERIC_INFEASIBLE }];
-      return { kind: 'impossible', by: 'solver', findings };
+      const findings = left >= 2 ? await whatMustGive(ctx, { ...request, timeLimitSeconds: left }) : null;
+      return { kind: 'impossible', by: 'solver', findings: findings ?? [{ check: 'solver', ids: [], message: GENERIC_INFEASIBLE }] };
     }
     case 'timedout':
       return { kind: 'timedout', seconds: (t2 - t1) / 1000 };
@@ -166,6 +162,30 @@ async function planPartial(ctx: Context, request: ScheduleRequest, t0: number): 
   const schedule = decode(built.model, result.values);
   const unscheduled = whyLeftOut(ctx, schedule, out, built.model);
   return finish(ctx, objective, built.model, result, unscheduled, { buildSeconds: (t1 - t0) / 1000, solveSeconds: (t2 - t1) / 1000 });
+}
+
+/**
+ * The elastic model with rule slacks: the fewest items to leave out or rooms
+ * and speakers (per day) to overbook so that everything else fits. Null
+ * when it finds nothing in time.
+ */
+async function whatMustGive(ctx: Context, request: ScheduleRequest): Promise<readonly Finding[] | null> {
+  const objective = objectiveOf(ctx, request.baseline, request.weights ?? DEFAULT_WEIGHTS);
+  const built = buildModel(ctx, { ...objective.buildOptions, elastic: true, elasticRules: true });
+  if (!built.ok) return null;
+  const solver = request.solver ?? solve;
+  const result = await solver(built.model.mip, {
+    backend: pickBackend(request.backend, built.model.mip),
+    timeLimitSeconds: request.timeLimitSeconds,
+    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+  });
+  if (result.status !== 'optimal' && result.status !== 'feasible') return null;
+  const schedule = decode(built.model, result.values);
+  const items = whyLeftOut(ctx, schedule, leftOut(built.model, result.values), built.model).map(
+    (u): Finding => ({ check: 'must-give', ids: [u.item], message: u.reason }),
+  );
+  const findings = [...items, ...rulesThatGive(built.model, result.values)];
+  return findings.length > 0 ? findings : null;
 }
 
 type Solved = Extract<SolveResult, { status: 'optimal' | 'feasible' }>;

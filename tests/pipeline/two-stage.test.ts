@@ -9,7 +9,7 @@ import { buildModel, decode, type BuiltModel, type BuildOptions } from '../../sr
 import { buildContext } from '../../src/model/context.js';
 import { planSchedule, type ScheduleOutcome } from '../../src/pipeline/schedule.js';
 import { solve, type Solver } from '../../src/solve/index.js';
-import { event, item, room, win } from '../helpers/event.js';
+import { avail, event, item, room, win } from '../helpers/event.js';
 
 const D = '2014-11-19';
 const GAP = 10;
@@ -152,5 +152,31 @@ describe('the two-stage solve', () => {
     });
     const o = await plan(crowded, 'two-stage');
     expect(o.kind).toBe('impossible');
+  });
+});
+
+describe('what must give', () => {
+  // Speaker a is free three separate hours; each fits one 35-minute workshop, though the minutes add up.
+  const busy = (n: number) =>
+    event({
+      calendar: [win(D, '09:00', '13:00')],
+      rooms: [room('c1', 'classroom'), room('c2', 'classroom'), room('c3', 'classroom')],
+      items: Array.from({ length: n }, (_, k) => item(`w${k + 1}`, 'workshop', 35, ['a'])),
+      availability: [avail('a', D, '09:00', '10:00', 'available'), avail('a', D, '10:30', '11:30', 'available'), avail('a', D, '12:00', '13:00', 'available')],
+    });
+
+  test('names an overbooked speaker when that saves leaving out two items', async () => {
+    const o = await plan(busy(5), 'whole');
+    expect(o.kind).toBe('impossible');
+    if (o.kind !== 'impossible') return;
+    expect(o.findings.map((f) => f.check)).toEqual(['rule-must-give']);
+    expect(o.findings[0]!.message).toContain('speaker a');
+  });
+
+  test('names the item that must give when leaving one out is enough', async () => {
+    const o = await plan(busy(4), 'whole');
+    expect(o.kind).toBe('impossible');
+    if (o.kind !== 'impossible') return;
+    expect(o.findings.map((f) => f.check)).toEqual(['must-give']);
   });
 });

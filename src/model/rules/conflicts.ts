@@ -46,6 +46,7 @@ export const roomOverlapRule: ConflictRule = {
           rule: 'room-overlap',
           kind: 'at-most',
           members: clique.members,
+          subject: `room ${roomLabel(ctx, room)} on ${date}`,
           describe: (chosen) =>
             `room ${roomLabel(ctx, room)} holds ${listItems(ctx, chosen)} at once on ${formatMoment(date, clique.at)}` +
             (ctx.options.gap > 0 ? ` (counting the ${ctx.options.gap}-minute hallway gap after main-hall sessions and workshops)` : ''),
@@ -71,6 +72,7 @@ export const speakerOverlapRule: ConflictRule = {
           rule: 'speaker-overlap',
           kind: 'at-most',
           members: clique.members,
+          subject: `${speakerLabel(ctx, speaker)} on ${date}`,
           describe: (chosen) =>
             `${speakerLabel(ctx, speaker)} is in ${listItems(ctx, chosen, true)} at once on ${formatMoment(date, clique.at)}`,
         });
