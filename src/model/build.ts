@@ -99,7 +99,7 @@ export type BuildResult =
  */
 export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResult {
   const grid = coarsestGrid(ctx);
-  const candidates = candidatePlacements(ctx, grid);
+  const candidates = candidatePlacements(ctx, grid, options.baseline);
   const { rejected } = candidates;
   if (rejected.size > 0 && !options.elastic) return { ok: false, grid, rejected };
 

@@ -18,7 +18,8 @@ export type Candidates = {
  * is where the model stays small: a start that breaks a window, an
  * availability, a pin, a room kind or a capacity never becomes a variable.
  */
-export function candidatePlacements(ctx: Context, grid: number): Candidates {
+export function candidatePlacements(ctx: Context, grid: number, keep?: ReadonlyMap<string, Assignment>): Candidates {
+  const packed = lightningStep(ctx, grid);
   const rooms = [...ctx.rooms.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const items = [...ctx.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const placements: Assignment[] = [];
@@ -26,18 +27,24 @@ export function candidatePlacements(ctx: Context, grid: number): Candidates {
   for (const item of items) {
     const tally = new Map<string, { count: number; example: string }>();
     const before = placements.length;
-    for (const room of rooms) {
-      for (const a of startsFor(ctx, item, room.id, grid)) {
-        const broken = PLACEMENT_RULES.find((rule) => rule.check(ctx, item, room, a) !== null);
-        if (!broken) {
-          placements.push(a);
-          continue;
+    // Lightning talks are packed in their block first; on the plain grid only when that leaves them nowhere.
+    const steps = item.format === 'lightning' && packed !== grid ? [packed, grid] : [grid];
+    for (const step of steps) {
+      if (placements.length > before) break;
+      tally.clear();
+      for (const room of rooms) {
+        for (const a of startsFor(ctx, item, room.id, grid, step, keep?.get(item.id))) {
+          const broken = PLACEMENT_RULES.find((rule) => rule.check(ctx, item, room, a) !== null);
+          if (!broken) {
+            placements.push(a);
+            continue;
+          }
+          const seen = tally.get(broken.name);
+          if (seen) seen.count += 1;
+          else tally.set(broken.name, { count: 1, example: broken.check(ctx, item, room, a) ?? '' });
+          // An untimed rule rejects the room at every time: no need to try them all.
+          if (!broken.timed) break;
         }
-        const seen = tally.get(broken.name);
-        if (seen) seen.count += 1;
-        else tally.set(broken.name, { count: 1, example: broken.check(ctx, item, room, a) ?? '' });
-        // An untimed rule rejects the room at every time: no need to try them all.
-        if (!broken.timed) break;
       }
     }
     if (placements.length === before) rejected.set(item.id, tally);
@@ -45,10 +52,31 @@ export function candidatePlacements(ctx: Context, grid: number): Candidates {
   return { placements, rejected };
 }
 
-function* startsFor(ctx: Context, item: Item, room: string, grid: number): Generator<Assignment> {
+/**
+ * Starts on the grid from each window's start, every `step` minutes; plus
+ * the item's place in a previous schedule when it is between them (so that a
+ * re-run can leave it where it was), in time order.
+ */
+function* startsFor(ctx: Context, item: Item, room: string, grid: number, step: number, kept?: Assignment): Generator<Assignment> {
   for (const w of ctx.programWindows) {
-    for (let start = ceilToGrid(w.start, grid); start + item.duration <= w.end; start += grid) {
-      yield { item: item.id, room, date: w.date, start, end: start + item.duration };
+    const starts: number[] = [];
+    for (let start = ceilToGrid(w.start, grid); start + item.duration <= w.end; start += step) starts.push(start);
+    if (kept && kept.room === room && kept.date === w.date && kept.start % grid === 0 && w.start <= kept.start && kept.start + item.duration <= w.end) {
+      if (!starts.includes(kept.start)) starts.push(kept.start);
     }
+    for (const start of starts.sort((a, b) => a - b)) yield { item: item.id, room, date: w.date, start, end: start + item.duration };
   }
+}
+
+/**
+ * Lightning talks are packed in lobby blocks rather than placed minute by
+ * minute: each starts at its window's start plus a multiple of the common
+ * divisor of the lightning durations (10 minutes when all last 10), when that
+ * is coarser than the grid. Back-to-back runs of talks lose nothing by it;
+ * a talk with nowhere to go on this step falls back to the grid.
+ */
+export function lightningStep(ctx: Context, grid: number): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const step = [...ctx.items.values()].filter((i) => i.format === 'lightning').reduce((g, i) => gcd(g, i.duration), 0);
+  return step > grid && step % grid === 0 ? step : grid;
 }
