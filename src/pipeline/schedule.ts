@@ -108,7 +108,8 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
       if (request.allowPartial) return planPartial(ctx, request, t0);
       // Find the fewest items or rules that must give, to say which and why, in the time left.
       const left = request.timeLimitSeconds - (t2 - t0) / 1000;
-      const findings = left >= 2 ? await whatMustGive(ctx, { ...request, timeLimitSeconds: left }) : null;
+      // (Not for events whose whole model is too large to build: then the generic reason.)
+      const findings = left >= 2 && wholeCandidates <= MAX_WHOLE_PLACEMENTS ? await whatMustGive(ctx, { ...request, timeLimitSeconds: left }) : null;
       return { kind: 'impossible', by: 'solver', findings: findings ?? [{ check: 'solver', ids: [], message: GENERIC_INFEASIBLE }] };
     }
     case 'timedout':
