@@ -182,10 +182,11 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
       overlap.forEach((members, k) => rows.push(makeRow(`${term}_${pair.a.id}_${pair.b.id}_${k}`, -1, Infinity, [[z, 1], ...members.map((i) => [i, -1] as const)])));
     }
   }
-  introBlockColumns(ctx, placements, soft['intro-blocks'], columns, rows);
-  const regionalOffset = lightningColumns(ctx, placements, soft['lightning-groups'], columns, rows);
-  const offset = speakerDayColumns(ctx, placements, soft['speaker-days'], columns, rows);
-  themeSpreadColumns(ctx, placements, soft['theme-spread'], columns, rows);
+  const parts: Parts = { ctx, placements, byItem: placementsByItem(placements), columns, rows };
+  introBlockColumns(parts, soft['intro-blocks']);
+  const regionalOffset = lightningColumns(parts, soft['lightning-groups']);
+  const offset = speakerDayColumns(parts, soft['speaker-days']);
+  themeSpreadColumns(parts, soft['theme-spread']);
   // Leaving an item out costs more than every clash and move together: fewest items out first.
   const penalty = 1 + columns.reduce((n, c) => n + Math.max(0, c.cost), 0);
   for (const s of ruleSlack.values()) columns[s.column] = { ...columns[s.column]!, cost: penalty + 1 };
@@ -328,9 +329,9 @@ function bySetKey(a: readonly string[], b: readonly string[]): number {
  * that must be 1 when any of their items runs that day; their sum less one per
  * speaker (the offset) is the number of extra days.
  */
-function speakerDayColumns(ctx: Context, placements: readonly Assignment[], weight: number, columns: MipColumn[], rows: MipRow[]): number {
+function speakerDayColumns(parts: Parts, weight: number): number {
+  const { ctx, placements, byItem, columns, rows } = parts;
   if (weight === 0) return 0;
-  const byItem = placementsByItem(placements);
   let offset = 0;
   for (const [speaker, ids] of busySpeakers(ctx)) {
     offset -= weight;
@@ -347,9 +348,9 @@ function speakerDayColumns(ctx: Context, placements: readonly Assignment[], weig
 }
 
 /** theme-spread: a column per theme and day that must be 1 when none of the theme's sessions runs that day. */
-function themeSpreadColumns(ctx: Context, placements: readonly Assignment[], weight: number, columns: MipColumn[], rows: MipRow[]): void {
+function themeSpreadColumns(parts: Parts, weight: number): void {
+  const { ctx, placements, byItem, columns, rows } = parts;
   if (weight === 0) return;
-  const byItem = placementsByItem(placements);
   for (const [theme, items] of spreadThemes(ctx)) {
     const ids = new Set(items.map((i) => i.id));
     for (const date of ctx.dates) {
@@ -366,14 +367,16 @@ function themeSpreadColumns(ctx: Context, placements: readonly Assignment[], wei
  * intro-blocks: per program window, a column u (1 when any workshop runs in
  * it) and a penalty column d >= u - (intro workshops in it).
  */
-function introBlockColumns(ctx: Context, placements: readonly Assignment[], weight: number, columns: MipColumn[], rows: MipRow[]): void {
+function introBlockColumns(parts: Parts, weight: number): void {
+  const { ctx, placements, byItem, columns, rows } = parts;
   if (weight === 0 || !introGoalApplies(ctx)) return;
+  const workshops = [...byItem].filter(([id]) => ctx.items.get(id)?.format === 'workshop');
   ctx.programWindows.forEach((w, k) => {
-    const inside = new Map<string, number[]>();
-    placements.forEach((p, i) => {
-      if (p.date !== w.date || p.start < w.start || p.end > w.end || ctx.items.get(p.item)?.format !== 'workshop') return;
-      inside.set(p.item, [...(inside.get(p.item) ?? []), i]);
-    });
+    const inside = new Map<string, readonly number[]>();
+    for (const [id, list] of workshops) {
+      const here = list.filter((i) => placements[i]!.date === w.date && w.start <= placements[i]!.start && placements[i]!.end <= w.end);
+      if (here.length > 0) inside.set(id, here);
+    }
     if (inside.size === 0) return;
     const u = columns.length;
     columns.push({ name: `workshops_${k}`, cost: 0, lower: 0, upper: 1, integer: false });
@@ -399,10 +402,10 @@ function introBlockColumns(ctx: Context, placements: readonly Assignment[], weig
  * block that must be 1 when any of them runs there; their sum less one (the
  * returned offset) is the extra blocks.
  */
-function lightningColumns(ctx: Context, placements: readonly Assignment[], weight: number, columns: MipColumn[], rows: MipRow[]): number {
+function lightningColumns(parts: Parts, weight: number): number {
+  const { ctx, placements, byItem, columns, rows } = parts;
   if (weight === 0) return 0;
   const { countries, regional } = lightningGroups(ctx);
-  const byItem = placementsByItem(placements);
   const at = new Map(placements.map((p, i) => [`${p.item}\u0000${p.room}\u0000${p.date}\u0000${p.start}`, i]));
   for (const talks of countries) {
     for (let k = 0; k + 1 < talks.length; k++) {
@@ -436,6 +439,15 @@ function lightningColumns(ctx: Context, placements: readonly Assignment[], weigh
   }
   return -weight;
 }
+
+/** What the soft goals' column builders share: the placements, indexed once by item, and the model being built. */
+type Parts = {
+  readonly ctx: Context;
+  readonly placements: readonly Assignment[];
+  readonly byItem: ReadonlyMap<string, readonly number[]>;
+  readonly columns: MipColumn[];
+  readonly rows: MipRow[];
+};
 
 /** Placement indices by item id, in order. */
 function placementsByItem(placements: readonly Assignment[]): ReadonlyMap<string, readonly number[]> {
