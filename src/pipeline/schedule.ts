@@ -142,27 +142,37 @@ const GENERIC_INFEASIBLE =
   'and no single speaker, room or pin is overbooked: several items compete for the same rooms, speakers or times. ' +
   'Run again with --allow-partial to see the fewest items that must give.';
 
-/** The elastic model: as many items as possible, then the usual objective. */
-async function planPartial(ctx: Context, request: ScheduleRequest, t0: number): Promise<ScheduleOutcome> {
-  const objective = objectiveOf(ctx, request.baseline, request.weights ?? DEFAULT_WEIGHTS);
-  const built = buildModel(ctx, { ...objective.buildOptions, elastic: true });
-  if (!built.ok) return { kind: 'failed', message: 'the elastic model could not be built', violations: [] };
-  const t1 = request.now();
-  const solver = request.solver ?? solve;
-  const result = await solver(built.model.mip, {
+/** The elastic model (see BuildOptions.elastic), built and solved: null when it cannot be built. */
+async function solveElastic(
+  ctx: Context,
+  request: ScheduleRequest,
+  objective: Objective,
+  elasticRules: boolean,
+): Promise<{ model: BuiltModel; result: SolveResult; built: number } | null> {
+  const built = buildModel(ctx, { ...objective.buildOptions, elastic: true, elasticRules });
+  if (!built.ok) return null;
+  const builtAt = request.now();
+  const result = await (request.solver ?? solve)(built.model.mip, {
     backend: pickBackend(request.backend, built.model.mip),
     timeLimitSeconds: request.timeLimitSeconds,
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
   });
+  return { model: built.model, result, built: builtAt };
+}
+
+/** The elastic model: as many items as possible, then the usual objective. */
+async function planPartial(ctx: Context, request: ScheduleRequest, t0: number): Promise<ScheduleOutcome> {
+  const objective = objectiveOf(ctx, request.baseline, request.weights ?? DEFAULT_WEIGHTS);
+  const elastic = await solveElastic(ctx, request, objective, false);
+  if (!elastic) return { kind: 'failed', message: 'the elastic model could not be built', violations: [] };
+  const { model, result, built: t1 } = elastic;
   const t2 = request.now();
   if (result.status === 'timedout') return { kind: 'timedout', seconds: (t2 - t1) / 1000 };
   if (result.status !== 'optimal' && result.status !== 'feasible') {
     return { kind: 'failed', message: `the ${result.backend} solver failed on the elastic model`, violations: [] };
   }
-  const out = leftOut(built.model, result.values);
-  const schedule = decode(built.model, result.values);
-  const unscheduled = whyLeftOut(ctx, schedule, out, built.model);
-  return finish(ctx, objective, built.model, result, unscheduled, { buildSeconds: (t1 - t0) / 1000, solveSeconds: (t2 - t1) / 1000 });
+  const unscheduled = whyLeftOut(ctx, decode(model, result.values), leftOut(model, result.values), model);
+  return finish(ctx, objective, model, result, unscheduled, { buildSeconds: (t1 - t0) / 1000, solveSeconds: (t2 - t1) / 1000 });
 }
 
 /**
@@ -172,20 +182,13 @@ async function planPartial(ctx: Context, request: ScheduleRequest, t0: number): 
  */
 async function whatMustGive(ctx: Context, request: ScheduleRequest): Promise<readonly Finding[] | null> {
   const objective = objectiveOf(ctx, request.baseline, request.weights ?? DEFAULT_WEIGHTS);
-  const built = buildModel(ctx, { ...objective.buildOptions, elastic: true, elasticRules: true });
-  if (!built.ok) return null;
-  const solver = request.solver ?? solve;
-  const result = await solver(built.model.mip, {
-    backend: pickBackend(request.backend, built.model.mip),
-    timeLimitSeconds: request.timeLimitSeconds,
-    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
-  });
-  if (result.status !== 'optimal' && result.status !== 'feasible') return null;
-  const schedule = decode(built.model, result.values);
-  const items = whyLeftOut(ctx, schedule, leftOut(built.model, result.values), built.model).map(
+  const elastic = await solveElastic(ctx, request, objective, true);
+  if (!elastic || (elastic.result.status !== 'optimal' && elastic.result.status !== 'feasible')) return null;
+  const { model, result } = elastic;
+  const items = whyLeftOut(ctx, decode(model, result.values), leftOut(model, result.values), model).map(
     (u): Finding => ({ check: 'must-give', ids: [u.item], message: u.reason }),
   );
-  const findings = [...items, ...rulesThatGive(built.model, result.values)];
+  const findings = [...items, ...rulesThatGive(model, result.values)];
   return findings.length > 0 ? findings : null;
 }
 
