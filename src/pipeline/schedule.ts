@@ -14,7 +14,7 @@ import { DEFAULT_WEIGHTS, type Weights } from '../model/objectives/weights.js';
 import { buildContext, DEFAULT_RULE_OPTIONS, type Context } from '../model/context.js';
 import { modelSize } from '../model/mip.js';
 import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
-import { solveInStages, worthStaging } from './stages.js';
+import { solveInStages, withBound, worthStaging } from './stages.js';
 import { solveTimesThenRooms, type TwoStageOutcome } from './two-stage.js';
 import { pickBackend, solve, type BackendChoice, type Progress, type SolveResult, type Solver } from '../solve/index.js';
 import { rulesThatGive, whyLeftOut, type Unscheduled } from './partial.js';
@@ -83,10 +83,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
       !initial && worthStaging(ctx)
         ? await solveInStages(ctx, model, { backend, timeLimitSeconds, now: request.now, solver, score: objective.score, buildOptions: objective.buildOptions, initialFor: objective.initialFor, ...progress })
         : await solver(model.mip, { backend, timeLimitSeconds, ...progress, ...(start ? { initial: start } : {}) });
-    if ((r.status === 'optimal' || r.status === 'feasible') && bound !== null) {
-      return { model, result: { ...r, bound: r.bound === null ? bound : Math.max(r.bound, bound) } };
-    }
-    return { model, result: r };
+    return { model, result: withBound(r, bound) };
   };
   const { model, result } =
     (request.model ?? 'auto') === 'whole' || (request.model !== 'two-stage' && wholeCandidates < TWO_STAGE_FROM)

@@ -18,7 +18,7 @@ import type { Schedule } from '../domain/types.js';
 import { buildModel, decode, type BuildOptions, type BuiltModel } from '../model/build.js';
 import { buildContext, type Context } from '../model/context.js';
 import type { MipModel } from '../model/mip.js';
-import type { Backend, Progress, SolveResult, Solver } from '../solve/index.js';
+import type { Backend, Progress, SolveOptions, SolveResult, Solver } from '../solve/index.js';
 
 export type StagedRequest = {
   readonly backend: Backend;
@@ -34,6 +34,34 @@ export type StagedRequest = {
 };
 
 
+/**
+ * The clock of one staged run: the seconds left of its limit, and the
+ * options of each solver call in it, which never asks for less than a second
+ * (`keep`: seconds to leave for what comes after).
+ */
+export function stageClock(request: Pick<StagedRequest, 'backend' | 'timeLimitSeconds' | 'now' | 'onProgress'>): {
+  readonly left: () => number;
+  readonly options: (initial: Float64Array | null, keep?: number) => SolveOptions;
+} {
+  const started = request.now();
+  const left = () => request.timeLimitSeconds - (request.now() - started) / 1000;
+  return {
+    left,
+    options: (initial, keep = 0) => ({
+      backend: request.backend,
+      timeLimitSeconds: Math.max(1, left() - keep),
+      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      ...(initial ? { initial } : {}),
+    }),
+  };
+}
+
+/** A solution with a lower bound proven elsewhere: the better of the two bounds. */
+export function withBound(r: SolveResult, bound: number | null): SolveResult {
+  if ((r.status !== 'optimal' && r.status !== 'feasible') || bound === null) return r;
+  return { ...r, bound: r.bound === null ? bound : Math.max(r.bound, bound) };
+}
+
 /** Whether staging can help: some lightning talks, and something else. */
 export function worthStaging(ctx: Context): boolean {
   const formats = new Set([...ctx.items.values()].map((i) => i.format));
@@ -41,21 +69,10 @@ export function worthStaging(ctx: Context): boolean {
 }
 
 export async function solveInStages(ctx: Context, whole: BuiltModel, request: StagedRequest): Promise<SolveResult> {
-  const started = request.now();
-  const left = () => request.timeLimitSeconds - (request.now() - started) / 1000;
-  const options = (extra: { initial?: Float64Array } = {}) => ({
-    backend: request.backend,
-    timeLimitSeconds: Math.max(1, left()),
-    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
-    ...extra,
-  });
-  const wholeSolve = async (initial?: Float64Array, bound: number | null = null): Promise<SolveResult> => {
-    const r = await request.solver(whole.mip, options(initial ? { initial } : {}));
-    if ((r.status === 'optimal' || r.status === 'feasible') && bound !== null) {
-      return { ...r, bound: r.bound === null ? bound : Math.max(r.bound, bound) };
-    }
-    return r;
-  };
+  const { left, options: solveOptions } = stageClock(request);
+  const options = (extra: { initial?: Float64Array } = {}) => solveOptions(extra.initial ?? null);
+  const wholeSolve = async (initial?: Float64Array, bound: number | null = null): Promise<SolveResult> =>
+    withBound(await request.solver(whole.mip, options(initial ? { initial } : {})), bound);
 
   const coreEvent = { ...ctx.event, items: ctx.event.items.filter((i) => i.format !== 'lightning') };
   const coreCtx = buildContext(coreEvent, ctx.options);

@@ -25,7 +25,7 @@ import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
 import { DEFAULT_WEIGHTS, TERM_NAMES, type TermName, type Weights } from '../model/objectives/weights.js';
 import { buildContext, type Context } from '../model/context.js';
 import type { SolveOptions, SolveResult } from '../solve/index.js';
-import type { StagedRequest } from './stages.js';
+import { stageClock, type StagedRequest } from './stages.js';
 
 /** As for the staged solve, plus the whole model to fall back on. */
 export type TwoStageRequest = StagedRequest & {
@@ -38,13 +38,7 @@ export type TwoStageOutcome = { readonly model: BuiltModel | null; readonly resu
 
 export async function solveTimesThenRooms(ctx: Context, request: TwoStageRequest): Promise<TwoStageOutcome> {
   const started = request.now();
-  const left = () => request.timeLimitSeconds - (request.now() - started) / 1000;
-  const options = (initial: Float64Array | null, keep = 0): SolveOptions => ({
-    backend: request.backend,
-    timeLimitSeconds: Math.max(1, left() - keep),
-    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
-    ...(initial ? { initial } : {}),
-  });
+  const { left, options } = stageClock(request);
   // The rooms stage needs a little time of its own: keep a tenth of the limit (at least 2 s) for it.
   const reserve = Math.max(2, request.timeLimitSeconds / 10);
 
