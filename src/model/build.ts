@@ -44,6 +44,8 @@ export type BuiltModel = {
   readonly mip: MipModel;
   /** The theme pairs that got a penalty column, in column order after the placements. */
   readonly pairs: readonly ThemePair[];
+  /** Items without any admissible placement, and why (only an elastic model is built with some). */
+  readonly rejected: ReadonlyMap<string, Rejections>;
   /** Elastic models only: per item, the column that is 1 when the item is left out. */
   readonly slack: readonly { readonly item: string; readonly column: number }[];
   /** Elastic models with rule slacks only: per rule and subject, the column that is positive when its rows give. */
@@ -207,6 +209,7 @@ export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResul
       ...(roomOptions ? { roomOptions } : {}),
       mip: { columns, rows, offset: offset + regionalOffset, integralObjective },
       pairs,
+      rejected,
       slack,
       ruleSlack: [...ruleSlack.values()],
     },

@@ -9,14 +9,12 @@ import { explainItem, optionWhere } from '../check/explain.js';
 import { unplaceableItems } from '../check/diagnose.js';
 import type { Finding } from '../check/diagnose.js';
 import type { BuiltModel } from '../model/build.js';
-import { candidatePlacements } from '../model/candidates.js';
 import { itemLabel, type Context } from '../model/context.js';
 
 export type Unscheduled = { readonly item: string; readonly reason: string };
 
 export function whyLeftOut(ctx: Context, schedule: Schedule, items: readonly string[], model: BuiltModel): readonly Unscheduled[] {
-  const { rejected } = candidatePlacements(ctx, model.grid);
-  const byRules = new Map(unplaceableItems(ctx, rejected).map((f) => [f.ids[0]!, f.message]));
+  const byRules = new Map(unplaceableItems(ctx, model.rejected).map((f) => [f.ids[0]!, f.message]));
   return [...items].sort().map((id) => {
     const direct = byRules.get(id);
     if (direct) return { item: id, reason: direct };

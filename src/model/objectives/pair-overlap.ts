@@ -14,6 +14,7 @@
 import type { Assignment, Item, Schedule } from '../../domain/types.js';
 import { formatSpan } from '../../domain/time.js';
 import { itemLabel, type Context } from '../context.js';
+import { themePairs } from './theme-clash.js';
 
 export type OverlapPair = { readonly a: Item; readonly b: Item; readonly why: string };
 
@@ -41,11 +42,8 @@ export function overlapPairs(ctx: Context, term: PairTermName): readonly Overlap
   const items = [...ctx.items.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
   const pairs: OverlapPair[] = [];
   if (term === 'advanced-clash') {
-    const advanced = items.filter((i) => i.format === 'workshop' && i.level === 'advanced');
-    forPairs(advanced, (a, b) => {
-      const themes = a.themes.filter((t) => b.themes.includes(t));
-      if (themes.length > 0) pairs.push({ a, b, why: `both advanced, on ${[...new Set(themes)].sort().join(', ')}` });
-    });
+    const advanced = (i: Item) => i.format === 'workshop' && i.level === 'advanced';
+    for (const p of themePairs(ctx)) if (advanced(p.a) && advanced(p.b)) pairs.push({ a: p.a, b: p.b, why: `both advanced, on ${p.themes.join(', ')}` });
   } else {
     const spoken = items.filter((i) => i.format !== 'plenary' && i.language !== '');
     const count = new Map<string, number>();
