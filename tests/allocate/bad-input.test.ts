@@ -2,20 +2,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatIssue, InputError } from '../../src/domain/issues.js';
+import { issuesOfAsync } from '../helpers/issues.js';
 import { parseAllocationInput } from '../../src/io/allocation/parse.js';
 import { readAllocationInput } from '../../src/io/allocation/read.js';
 import { exitCodeFor } from '../../src/cli/exit.js';
 
-async function problems(run: () => Promise<unknown>): Promise<readonly string[]> {
-  try {
-    await run();
-    return [];
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return error.issues.map(formatIssue);
-  }
-}
+const problems = issuesOfAsync;
 
 const bad = (await readdir('fixtures')).filter((d) => d.startsWith('alloc-bad-')).sort();
 

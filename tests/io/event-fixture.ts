@@ -1,6 +1,7 @@
 /** A small valid event, as CSV text, for tests to start from and break one thing at a time. */
 import { expect } from 'vitest';
-import { formatIssue, InputError } from '../../src/domain/issues.js';
+import { formatIssue } from '../../src/domain/issues.js';
+import { issuesOf } from '../helpers/issues.js';
 import { parseEvent } from '../../src/io/event.js';
 
 export const BASE: Readonly<Record<string, string>> = {
@@ -43,13 +44,7 @@ export function event(overrides: Readonly<Record<string, string | undefined>> = 
 
 /** Every issue parseEvent reports, formatted as the user sees them; [] when the event is valid. */
 export function problems(files: Readonly<Record<string, string | undefined>>): readonly string[] {
-  try {
-    parseEvent(files);
-    return [];
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return error.issues.map(formatIssue);
-  }
+  return issuesOf(() => parseEvent(files));
 }
 
 /** The messages of parseEvent on `files`, which must fail. */

@@ -3,18 +3,12 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { formatIssue, InputError } from '../../src/domain/issues.js';
+import { issuesOfAsync } from '../helpers/issues.js';
 import { readEvent } from '../../src/io/event.js';
 import { BASE, wholeFile } from './event-fixture.js';
 
-async function problems(dir: string): Promise<readonly string[]> {
-  try {
-    await readEvent(dir);
-    return [];
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return error.issues.map(formatIssue);
-  }
+function problems(dir: string): Promise<readonly string[]> {
+  return issuesOfAsync(() => readEvent(dir));
 }
 
 /** The lines of the README's ```text block. */

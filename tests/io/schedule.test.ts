@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { formatIssue, InputError } from '../../src/domain/issues.js';
+import { issuesOf } from '../helpers/issues.js';
 import { parseEvent } from '../../src/io/event.js';
 import { parseSchedule, parseScheduleFile, readSchedule } from '../../src/io/schedule.js';
 import { scheduleTable } from '../../src/render/index.js';
@@ -13,13 +13,7 @@ const EVENT = parseEvent(BASE);
 const HEADER = 'id,title,format,date,start,end,room,speakers,themes';
 
 function problems(text: string): readonly string[] {
-  try {
-    parseSchedule(text, 'out/schedule.csv', EVENT);
-    return [];
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return error.issues.map(formatIssue);
-  }
+  return issuesOf(() => parseSchedule(text, 'out/schedule.csv', EVENT));
 }
 
 describe('parseSchedule', () => {

@@ -1,19 +1,11 @@
 /** Reading the Datacamp columns and projects.csv: every problem at once, compiler-style. */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { formatIssue, InputError } from '../../src/domain/issues.js';
+import { issuesOfAsync } from '../helpers/issues.js';
 import { parseTeamsInput } from '../../src/io/teams/parse.js';
 import { readTeamsInput } from '../../src/io/teams/read.js';
 
-async function problems(run: () => unknown): Promise<readonly string[]> {
-  try {
-    await run();
-    return [];
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return error.issues.map(formatIssue);
-  }
-}
+const problems = issuesOfAsync;
 
 const HEADER = 'id,name,email,organization,sector,country,registered_at,events,roles,point_of_contact';
 
