@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { checkSchedule } from '../check/check.js';
 import { InputError } from '../domain/issues.js';
-import type { Event } from '../domain/types.js';
+import type { Event, Schedule } from '../domain/types.js';
 import { UNCONFERENCE_FILE, readUnconference } from '../io/allocation/unconference.js';
 import { choiceCell, idCell, textCell } from '../io/cells.js';
 import { readEvent } from '../io/event.js';
@@ -70,8 +70,7 @@ export async function publishCommand(
   env: Readonly<Record<string, string | undefined>> = process.env,
   now: () => number = Date.now,
 ): Promise<ExitCode> {
-  if (!isTimeZone(flags.tz)) throw new UsageError(`--tz: unknown time zone "${flags.tz}" (expected an IANA name such as America/Costa_Rica)`);
-  const baseUrl = flags.baseUrl === undefined ? null : absoluteUrl(flags.baseUrl);
+  timeZone(flags.tz); // a usage error before anything is read
   const event = await readEvent(dir);
   const schedule = await readSchedule(file, event);
   const violations = checkSchedule(buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap: flags.gap }), schedule);
@@ -80,13 +79,31 @@ export async function publishCommand(
     c.error(`${file} breaks ${violations.length} hard rule${violations.length === 1 ? '' : 's'}; nothing was published (see convene check).`);
     return EXIT.noSchedule;
   }
+  return publishChecked(dir, event, schedule, flags, c, env, now);
+}
+
+/**
+ * Writes the site of a schedule already checked against `event` (as
+ * `schedule --publish` has it in hand: nothing is read again but rosters).
+ */
+export async function publishChecked(
+  dir: string,
+  event: Event,
+  schedule: Schedule,
+  flags: PublishFlags,
+  c: Console,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  now: () => number = Date.now,
+): Promise<ExitCode> {
+  const zone = timeZone(flags.tz);
+  const baseUrl = flags.baseUrl === undefined ? null : absoluteUrl(flags.baseUrl);
   const sessions = flags.rosters === undefined ? null : await readRosters(dir, flags.rosters, event);
   const title = flags.title?.trim() || path.basename(path.resolve(dir));
   const files = {
     ...publishFiles(event, schedule, {
       title,
       acronym: acronymOf(title),
-      zone: flags.tz,
+      zone,
       lang: flags.lang,
       stamp: stampOf(env, now),
       baseUrl,
@@ -96,6 +113,11 @@ export async function publishCommand(
   await writeOutputs(flags.out, files);
   c.out(`Published ${schedule.length} items to ${path.join(flags.out, 'index.html')} and ${Object.keys(files).length - 1} more files.`);
   return EXIT.ok;
+}
+
+function timeZone(tz: string): string {
+  if (!isTimeZone(tz)) throw new UsageError(`--tz: unknown time zone "${tz}" (expected an IANA name such as America/Costa_Rica)`);
+  return tz;
 }
 
 /** "OGP Americas 2014" -> "ogp-americas-2014": lower-case, ASCII, hyphens. */

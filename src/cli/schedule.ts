@@ -4,7 +4,7 @@ import type { Event, Schedule } from '../domain/types.js';
 import type { ScheduleReport } from '../domain/report.js';
 import { readEvent } from '../io/event.js';
 import type { Lang } from '../render/publish/index.js';
-import { DEFAULT_TIME_ZONE, publishCommand } from './publish.js';
+import { DEFAULT_TIME_ZONE, publishChecked } from './publish.js';
 import { parseWeightFlag, readWeights, type WeightOverrides } from '../io/weights.js';
 import { DEFAULT_WEIGHTS, TERM_NAMES, withWeights } from '../model/objectives/weights.js';
 import { readBaseline, readScheduleFile } from '../io/schedule.js';
@@ -141,7 +141,7 @@ async function finish(
       if (changed) c.out(`Against the baseline: ${changed} (see ${path.join(flags.out, 'changes.csv')}).`);
       if (outcome.kind === 'scheduled' && flags.publish) {
         const site = typeof flags.publish === 'string' ? flags.publish : path.join(flags.out, 'site');
-        return publishCommand(flags.dir ?? '', path.join(flags.out, 'schedule.csv'), {
+        return publishChecked(flags.dir ?? '', event, outcome.schedule, {
           out: site,
           tz: flags.tz ?? DEFAULT_TIME_ZONE,
           lang: flags.lang ?? 'es',
