@@ -115,7 +115,8 @@ export async function publishChecked(
   return EXIT.ok;
 }
 
-function timeZone(tz: string): string {
+/** The --tz value, or a usage error when it is no IANA time zone. */
+export function timeZone(tz: string): string {
   if (!isTimeZone(tz)) throw new UsageError(`--tz: unknown time zone "${tz}" (expected an IANA name such as America/Costa_Rica)`);
   return tz;
 }

@@ -4,7 +4,7 @@ import type { Event, Schedule } from '../domain/types.js';
 import type { ScheduleReport } from '../domain/report.js';
 import { readEvent } from '../io/event.js';
 import type { Lang } from '../render/publish/index.js';
-import { DEFAULT_TIME_ZONE, publishChecked } from './publish.js';
+import { DEFAULT_TIME_ZONE, publishChecked, timeZone } from './publish.js';
 import { parseWeightFlag, readWeights, type WeightOverrides } from '../io/weights.js';
 import { DEFAULT_WEIGHTS, TERM_NAMES, withWeights } from '../model/objectives/weights.js';
 import { readBaseline, readScheduleFile } from '../io/schedule.js';
@@ -78,6 +78,8 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
 
 export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Console): Promise<ExitCode> {
   const flags = { ...given, dir };
+  // A bad --tz is a usage error before any solving, not after.
+  if (flags.publish) timeZone(flags.tz ?? DEFAULT_TIME_ZONE);
   let event = await readEvent(dir);
   if (flags.lock) {
     const locks = await readScheduleFile(flags.lock, event);

@@ -2,7 +2,7 @@
  * End to end: the real binary on fixture folders, as a committee member would
  * run it. Colour codes are stripped; exit codes are the README's.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -287,4 +287,10 @@ test('schedule --publish also writes the site', slow, async () => {
   expect(r.code, r.stderr).toBe(0);
   expect(readdirSync(path.join(out, 'site'))).toEqual(expect.arrayContaining(['index.html', 'program.ics', 'schedule.json']));
   expect(readFileSync(path.join(out, 'site', 'index.html'), 'utf8')).toContain('<html lang="en"');
+  // A bad --tz is refused before solving: exit 2, nothing written.
+  const badOut = path.join(tmp(), 'never');
+  const bad = await convene('schedule', fixture('tiny'), '-o', badOut, '--quiet', '--publish', '--tz', 'Nope/Zone');
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('unknown time zone');
+  expect(existsSync(badOut)).toBe(false);
 });
