@@ -52,26 +52,38 @@ export type CsvTable = {
  */
 export function parseCsvTable(text: string, file: string): CsvTable | readonly InputIssue[] {
   const { body, delimiter, headerLine } = prepare(text);
-  const records: { readonly cells: readonly string[]; readonly line: number }[] = [];
+  let parsed: string[][];
   try {
-    parse(body, {
+    // No per-record callback: csv-parse builds a context object for every
+    // record it hands one, which is most of its time on long files. Blank
+    // lines are kept so that line numbers can be counted here instead.
+    parsed = parse(body, {
       delimiter,
       record_delimiter: '\n',
       relax_column_count: true,
       // A quote inside an unquoted cell (5" screen) is kept as written.
       relax_quotes: true,
-      skip_empty_lines: true,
+      skip_empty_lines: false,
       trim: true,
-      on_record: (cells: string[], context) => {
-        // `lines` is where the record ends; newlines inside quoted cells tell where it began.
-        const inside = cells.reduce((n, cell) => n + countNewlines(cell), 0);
-        records.push({ cells: cells.map((c) => c.trim()), line: context.lines - inside });
-        return null;
-      },
-    });
+    }) as string[][];
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     return [malformed(body, delimiter, file, error)];
+  }
+  const records: { readonly cells: readonly string[]; readonly line: number }[] = [];
+  let line = 1;
+  for (const cells of parsed) {
+    const start = line;
+    line += 1;
+    // A blank (or all-space) line reads as one empty cell: skipped, but counted.
+    if (cells.length === 1 && cells[0] === '') continue;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] as string;
+      // Newlines inside quoted cells move the next record down.
+      if (cell.includes('\n')) line += countNewlines(cell);
+      cells[i] = cell.trim();
+    }
+    records.push({ cells, line: start });
   }
 
   const [headerRecord, ...dataRecords] = records;
@@ -89,16 +101,10 @@ export function parseCsvTable(text: string, file: string): CsvTable | readonly I
     return i === undefined ? 0 : i + 1;
   };
 
-  const rows: CsvRow[] = dataRecords
-    .filter((r) => r.cells.some((c) => c !== ''))
-    .map(({ cells, line }) => ({
-      line,
-      get: (column) => {
-        const i = index.get(column);
-        return i === undefined ? '' : (cells[i] ?? '');
-      },
-      col,
-    }));
+  const rows: CsvRow[] = [];
+  for (const { cells, line } of dataRecords) {
+    if (cells.some((c) => c !== '')) rows.push(new Row(line, cells, index));
+  }
 
   return {
     file,
@@ -109,6 +115,25 @@ export function parseCsvTable(text: string, file: string): CsvTable | readonly I
     rows,
     col,
   };
+}
+
+/** A data row: its cells and the header's index, shared by every row of the file. */
+class Row implements CsvRow {
+  constructor(
+    readonly line: number,
+    private readonly cells: readonly string[],
+    private readonly index: ReadonlyMap<string, number>,
+  ) {}
+
+  get(column: string): string {
+    const i = this.index.get(column);
+    return i === undefined ? '' : (this.cells[i] ?? '');
+  }
+
+  col(column: string): number {
+    const i = this.index.get(column);
+    return i === undefined ? 0 : i + 1;
+  }
 }
 
 /** `Pin Date` and `pin-date` are read as `pin_date`. */

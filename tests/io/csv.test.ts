@@ -92,6 +92,16 @@ describe('parseCsvTable', () => {
     ]);
   });
 
+  test('blank lines before the header, and a quoted cell that starts or ends with a newline', () => {
+    const t = table('\n  \nid,title\np1,"\nLeading"\np2,"Trailing\n\n"\np3,x\n');
+    expect(t.headerLine).toBe(3);
+    expect(dump(t, ['id', 'title'])).toEqual([
+      [4, 'p1', 'Leading'],
+      [6, 'p2', 'Trailing'],
+      [9, 'p3', 'x'],
+    ]);
+  });
+
   test('a quote inside an unquoted cell is kept as written', () => {
     const t = table('id,name\nr1,The 5" screen room\n');
     expect(t.rows[0]?.get('name')).toBe('The 5" screen room');

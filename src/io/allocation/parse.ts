@@ -58,37 +58,49 @@ export function parseAllocationInput(files: AllocationFiles, items: readonly Ite
 
   // Preferences: known people and sessions, no session ranked twice, no rank given twice in a block or among workshops.
   const pt = preferences.table;
-  const blockOf = new Map(unconference.rows.map((s) => [s.id, s.block]));
   const sessionIds = unconference.ids ?? new Map<string, number>();
   if (pt) {
+    // Rows come sorted by registrant: check one person's rows at a time, in file order,
+    // with maps cleared between people (no key strings built for 200,000 rows).
+    const groupOf = new Map<string, string>();
+    for (const s of unconference.rows) groupOf.set(s.id, `block ${s.block}`);
     const seen = new Map<string, number>();
-    const ranks = new Map<string, Preference>();
-    for (const p of [...preferences.rows].sort((a, b) => a.line - b.line)) {
-      if (known && !known.has(p.registrant)) {
-        issues.push(cellIssue(pt, p.line, 'registrant', `unknown registrant ${JSON.stringify(p.registrant)} (not in registrations.csv)`));
+    const ranks = new Map<string, Map<number, Preference>>();
+    const rows = preferences.rows;
+    for (let from = 0; from < rows.length; ) {
+      const registrant = (rows[from] as Preference).registrant;
+      let to = from + 1;
+      while (to < rows.length && (rows[to] as Preference).registrant === registrant) to++;
+      const own = rows.slice(from, to).sort((a, b) => a.line - b.line);
+      from = to;
+      seen.clear();
+      ranks.clear();
+      const unknown = known !== null && !known.has(registrant);
+      for (const p of own) {
+        if (unknown) issues.push(cellIssue(pt, p.line, 'registrant', `unknown registrant ${JSON.stringify(registrant)} (not in registrations.csv)`));
+        const item = itemById.get(p.session);
+        const isWorkshop = item?.format === 'workshop';
+        if (!sessionIds.has(p.session) && !isWorkshop) {
+          const message = item
+            ? `${p.session} is a ${item.format} in themes.csv; only unconference sessions and workshops take places`
+            : `unknown session ${JSON.stringify(p.session)} (not in unconference.csv, nor a workshop in themes.csv)`;
+          issues.push(cellIssue(pt, p.line, 'session', message));
+          continue;
+        }
+        const first = seen.get(p.session);
+        if (first !== undefined) {
+          issues.push(cellIssue(pt, p.line, 'session', `${registrant} already ranked ${p.session} on line ${first}`));
+          continue;
+        }
+        seen.set(p.session, p.line);
+        const group = isWorkshop ? 'the workshops' : (groupOf.get(p.session) ?? 'block ?');
+        let inGroup = ranks.get(group);
+        if (!inGroup) ranks.set(group, (inGroup = new Map()));
+        const other = inGroup.get(p.rank);
+        if (other) {
+          issues.push(cellIssue(pt, p.line, 'rank', `${registrant} already gave rank ${p.rank} to ${other.session} (line ${other.line}) in ${group}`));
+        } else inGroup.set(p.rank, p);
       }
-      const item = itemById.get(p.session);
-      const isWorkshop = item?.format === 'workshop';
-      if (!sessionIds.has(p.session) && !isWorkshop) {
-        const message = item
-          ? `${p.session} is a ${item.format} in themes.csv; only unconference sessions and workshops take places`
-          : `unknown session ${JSON.stringify(p.session)} (not in unconference.csv, nor a workshop in themes.csv)`;
-        issues.push(cellIssue(pt, p.line, 'session', message));
-        continue;
-      }
-      const pair = `${p.registrant}\u0000${p.session}`;
-      const first = seen.get(pair);
-      if (first !== undefined) {
-        issues.push(cellIssue(pt, p.line, 'session', `${p.registrant} already ranked ${p.session} on line ${first}`));
-        continue;
-      }
-      seen.set(pair, p.line);
-      const group = isWorkshop ? 'the workshops' : `block ${blockOf.get(p.session) ?? '?'}`;
-      const rankKey = `${p.registrant}\u0000${group}\u0000${p.rank}`;
-      const other = ranks.get(rankKey);
-      if (other) {
-        issues.push(cellIssue(pt, p.line, 'rank', `${p.registrant} already gave rank ${p.rank} to ${other.session} (line ${other.line}) in ${group}`));
-      } else ranks.set(rankKey, p);
     }
   }
   if (issues.length > 0) throw new InputError(issues);

@@ -15,7 +15,7 @@ export function readPreferences(text: FileText): Sheet<Preference> {
       columns: ['registrant', 'session', 'rank'],
       required: false,
       schema: shape,
-      build: (v, row): Preference => ({ ...v, line: row.line }),
+      build: (v, row): Preference => ({ registrant: v.registrant, session: v.session, rank: v.rank, line: row.line }),
       order: (a, b) => cmp(a.registrant, b.registrant) || cmp(a.session, b.session) || a.rank - b.rank || a.line - b.line,
     },
     text,
