@@ -46,7 +46,8 @@ export function rankMaximal(market: Market, options: RankMaximalOptions = {}): M
     return 0;
   };
 
-  // Cheapest move per (s, t) and cheapest drop per s, kept per row and refreshed when s's occupants change.
+  // Cheapest move per (s, t) and cheapest drop per s. A newcomer to s is folded
+  // in at once; a row is rebuilt only when someone it names as cheapest leaves.
   const moveQ = new Int32Array(m * m).fill(-1);
   const moveA = new Int32Array(m * m);
   const moveB = new Int32Array(m * m);
@@ -54,28 +55,35 @@ export function rankMaximal(market: Market, options: RankMaximalOptions = {}): M
   const dropA = new Int32Array(m);
   const dirty = new Set<number>();
 
+  const consider = (s: number, q: number) => {
+    const a = rankAt[q] ?? 0;
+    const dq = dropQ[s] ?? -1;
+    if (dq < 0 || a > (dropA[s] ?? 0) || (a === dropA[s] && q > dq)) {
+      dropQ[s] = q;
+      dropA[s] = a;
+    }
+    for (const c of market.choices[q] ?? []) {
+      if (c.seat === s) continue;
+      const i = s * m + c.seat;
+      const cur = moveQ[i] ?? -1;
+      const sign = cur < 0 ? -1 : cmpDiff(a, c.rank, moveA[i] ?? 0, moveB[i] ?? 0);
+      if (sign < 0 || (sign === 0 && q > cur)) {
+        moveQ[i] = q;
+        moveA[i] = a;
+        moveB[i] = c.rank;
+      }
+    }
+  };
   const refreshRow = (s: number) => {
     moveQ.fill(-1, s * m, s * m + m);
     dropQ[s] = -1;
-    for (const q of occ[s] ?? []) {
-      const a = rankAt[q] ?? 0;
-      const dq = dropQ[s] ?? -1;
-      if (dq < 0 || a > (dropA[s] ?? 0) || (a === dropA[s] && q > dq)) {
-        dropQ[s] = q;
-        dropA[s] = a;
-      }
-      for (const c of market.choices[q] ?? []) {
-        if (c.seat === s) continue;
-        const i = s * m + c.seat;
-        const cur = moveQ[i] ?? -1;
-        const sign = cur < 0 ? -1 : cmpDiff(a, c.rank, moveA[i] ?? 0, moveB[i] ?? 0);
-        if (sign < 0 || (sign === 0 && q > cur)) {
-          moveQ[i] = q;
-          moveA[i] = a;
-          moveB[i] = c.rank;
-        }
-      }
-    }
+    for (const q of occ[s] ?? []) consider(s, q);
+  };
+  /** Whether row s names q as its cheapest drop or move. */
+  const named = (s: number, q: number): boolean => {
+    if (dropQ[s] === q) return true;
+    for (const c of market.choices[q] ?? []) if (moveQ[s * m + c.seat] === q) return true;
+    return false;
   };
 
   const h = new Int32Array(m * K);
@@ -145,7 +153,7 @@ export function rankMaximal(market: Market, options: RankMaximalOptions = {}): M
     seatOf[q] = s;
     rankAt[q] = rank;
     occ[s]?.push(q);
-    dirty.add(s);
+    if (!dirty.has(s)) consider(s, q);
   };
   const remove = (q: number, s: number) => {
     const list = occ[s] ?? [];
@@ -153,7 +161,7 @@ export function rankMaximal(market: Market, options: RankMaximalOptions = {}): M
     list[i] = list[list.length - 1] ?? q;
     list.pop();
     seatOf[q] = -1;
-    dirty.add(s);
+    if (!dirty.has(s) && named(s, q)) dirty.add(s);
   };
 
   const best = new Int32Array(K);
@@ -185,24 +193,25 @@ export function rankMaximal(market: Market, options: RankMaximalOptions = {}): M
       }
     }
     if (chosen < 0 || cmpVec(best, zero, 0, K) >= 0) continue;
-    place(p, chosen, chosenRank);
-    for (let s = chosen, steps = 0; ; steps++) {
+    // Read the whole path before changing anything: placing someone updates the tables it is read from.
+    const moves: { q: number; from: number; to: number; rank: number }[] = [];
+    let end = chosen;
+    for (let steps = 0; ; steps++) {
       if (steps > m) throw new Error('rank-maximal: path does not end (a bug)');
-      const next = hNext[s] ?? -1;
-      if (next === -1) {
-        free[s] = (free[s] ?? 0) - 1;
-        break;
-      }
-      if (next === -2) {
-        remove(dropQ[s] ?? -1, s);
-        break;
-      }
-      const i = s * m + next;
-      const q = moveQ[i] ?? -1;
-      remove(q, s);
-      place(q, next, moveB[i] ?? 0);
-      s = next;
+      const next = hNext[end] ?? -1;
+      if (next < 0) break;
+      const i = end * m + next;
+      moves.push({ q: moveQ[i] ?? -1, from: end, to: next, rank: moveB[i] ?? 0 });
+      end = next;
     }
+    const dropped = hNext[end] === -2 ? (dropQ[end] ?? -1) : -1;
+    place(p, chosen, chosenRank);
+    for (const { q, from, to, rank } of moves) {
+      remove(q, from);
+      place(q, to, rank);
+    }
+    if (dropped >= 0) remove(dropped, end);
+    else free[end] = (free[end] ?? 0) - 1;
     stale = true;
   }
   return Array.from(seatOf);
