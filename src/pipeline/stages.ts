@@ -17,7 +17,7 @@
 import type { Schedule } from '../domain/types.js';
 import { buildModel, decode, type BuildOptions, type BuiltModel } from '../model/build.js';
 import { buildContext, type Context } from '../model/context.js';
-import type { MipModel } from '../model/mip.js';
+import { fixColumns, type ReducedModel } from '../model/mip.js';
 import type { Backend, Progress, SolveOptions, SolveResult, Solver } from '../solve/index.js';
 
 export type StagedRequest = {
@@ -87,8 +87,9 @@ export async function solveInStages(ctx: Context, whole: BuiltModel, request: St
   const coreSchedule = decode(core.model, coreResult.values);
   const lowerBound = coreResult.status === 'optimal' ? request.score(coreCtx, coreSchedule) : coreResult.bound;
   const fixed = fixPlacements(whole, coreSchedule);
-  const extension = await request.solver(fixed, options());
-  if (extension.status !== 'optimal' && extension.status !== 'feasible') return wholeSolve(wholeStart, lowerBound);
+  const reduced = await request.solver(fixed.mip, options());
+  if (reduced.status !== 'optimal' && reduced.status !== 'feasible') return wholeSolve(wholeStart, lowerBound);
+  const extension = { ...reduced, values: fixed.expand(reduced.values) };
 
   const total = request.score(ctx, decode(whole, extension.values));
   if (coreResult.status === 'optimal' && lowerBound !== null && total <= lowerBound + 1e-9) {
@@ -101,15 +102,13 @@ export async function solveInStages(ctx: Context, whole: BuiltModel, request: St
     : { ...extension, status: 'feasible', objective: total, bound: lowerBound };
 }
 
-/** The whole model with every non-lightning placement fixed: chosen ones to 1, the rest to 0. */
-function fixPlacements(whole: BuiltModel, coreSchedule: Schedule): MipModel {
+/** The whole model with every non-lightning placement fixed (chosen ones to 1, the rest to 0) and taken out. */
+function fixPlacements(whole: BuiltModel, coreSchedule: Schedule): ReducedModel {
   const chosen = new Set(coreSchedule.map((a) => `${a.item}\u0000${a.room}\u0000${a.date}\u0000${a.start}`));
   const coreItems = new Set(coreSchedule.map((a) => a.item));
-  const columns = whole.mip.columns.map((c, i) => {
+  return fixColumns(whole.mip, (i) => {
     const p = whole.placements[i];
-    if (!p || !coreItems.has(p.item)) return c;
-    const on = chosen.has(`${p.item}\u0000${p.room}\u0000${p.date}\u0000${p.start}`) ? 1 : 0;
-    return { ...c, lower: on, upper: on };
+    if (!p || !coreItems.has(p.item)) return null;
+    return chosen.has(`${p.item}\u0000${p.room}\u0000${p.date}\u0000${p.start}`) ? 1 : 0;
   });
-  return { ...whole.mip, columns };
 }

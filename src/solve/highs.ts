@@ -1,8 +1,9 @@
 /**
  * HiGHS (WebAssembly build, npm `highs`) behind the Solver interface. Its solve
- * is synchronous, so it runs in a worker thread: the main thread stays free to
- * print progress and to stop it at the deadline. Every improving solution is
- * sent back as it is found, so a stopped solve still yields its best schedule.
+ * is synchronous, so it runs in a worker thread (kept between solves, see
+ * runWorker): the main thread stays free to print progress and to stop it at
+ * the deadline. Every improving solution is sent back as it is found, so a
+ * stopped solve still yields its best schedule.
  */
 import { createRequire } from 'node:module';
 import type { MipModel } from '../model/mip.js';
@@ -11,22 +12,23 @@ import { runWorker } from './worker.js';
 
 // Plain CommonJS so it runs the same from the TypeScript sources (tests) and the build.
 const SCRIPT = `
-const { parentPort, workerData } = require('node:worker_threads');
-const load = require(workerData.highsPath);
-(async () => {
+const { parentPort } = require('node:worker_threads');
+let loading = null;
+parentPort.on('message', async (job) => {
   try {
-    const highs = await load();
-    const d = workerData.model;
+    loading ??= require(job.highsPath)();
+    const highs = await loading;
+    const d = job.model;
     const model = highs.createModel({
       numCols: d.numCols, numRows: d.numRows, offset: d.offset, colCost: d.colCost, colLower: d.colLower, colUpper: d.colUpper,
       rowLower: d.rowLower, rowUpper: d.rowUpper, integrality: d.integrality,
       matrix: { format: 'csr', numRows: d.numRows, numCols: d.numCols, starts: d.starts, indices: d.indices, values: d.values },
     });
     model.options.set({
-      output_flag: false, time_limit: workerData.timeLimit, mip_rel_gap: 0, mip_abs_gap: workerData.absGap,
+      output_flag: false, time_limit: job.timeLimit, mip_rel_gap: 0, mip_abs_gap: job.absGap,
       random_seed: 0,
     });
-    if (workerData.initial) model.setSolution({ colValue: workerData.initial });
+    if (job.initial) model.setSolution({ colValue: job.initial });
     const t0 = Date.now();
     const cb = highs.constants.callbackType;
     let lastProgress = 0;
@@ -40,7 +42,7 @@ const load = require(workerData.highsPath);
           lastProgress = now;
           parentPort.postMessage({ type: 'progress', objective: e.data.mip_primal_bound ?? null, bound: e.data.mip_dual_bound ?? null, gap: e.data.mip_gap ?? null });
         }
-        if (now - t0 > workerData.timeLimit * 1000) e.interrupt();
+        if (now - t0 > job.timeLimit * 1000) e.interrupt();
       },
     };
     const run = model.run(callbacks);
@@ -55,7 +57,7 @@ const load = require(workerData.highsPath);
   } catch (e) {
     parentPort.postMessage({ type: 'error', message: String((e && e.message) || e) });
   }
-})();
+});
 `;
 
 type Msg =
@@ -73,11 +75,12 @@ export async function solveWithHighs(model: MipModel, options: SolveOptions): Pr
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
   let best: { values: Float64Array; objective: number; bound: number | null } | null = null;
+  const csr = toCsr(model);
   const end = await runWorker<Msg>(
     SCRIPT,
     {
       highsPath: createRequire(import.meta.url).resolve('highs'),
-      model: toCsr(model),
+      model: csr,
       timeLimit: Math.max(0.1, options.timeLimitSeconds - 0.3),
       absGap: model.integralObjective ? 0.999 : 1e-6,
       initial: options.initial ?? null,
@@ -91,6 +94,8 @@ export async function solveWithHighs(model: MipModel, options: SolveOptions): Pr
         options.onProgress?.({ objective: m.objective, bound: m.bound, gap: m.gap, seconds: seconds() });
       }
     },
+    // The model's arrays are made for this job: moved to the worker, not copied.
+    [csr.colCost, csr.colLower, csr.colUpper, csr.integrality, csr.rowLower, csr.rowUpper, csr.starts, csr.indices, csr.values].map((a) => a.buffer as ArrayBuffer),
   );
   const base = { backend: 'highs' as const, seconds: seconds() };
   const fallback = (): SolveResult => {
