@@ -87,7 +87,12 @@ export type BuildOptions = {
    * pairs is scored exactly (see pipeline/two-stage.ts).
    */
   readonly clashThemes?: ReadonlySet<string>;
+  /** Each build adds the seconds it took here (for the report's timing). */
+  readonly meter?: BuildMeter;
 };
+
+/** Seconds spent building models, summed over every build that shares it. */
+export type BuildMeter = { seconds: number };
 
 export type BuildResult =
   | { readonly ok: true; readonly model: BuiltModel }
@@ -100,6 +105,15 @@ export type BuildResult =
  * columns and rows.
  */
 export function buildModel(ctx: Context, options: BuildOptions = {}): BuildResult {
+  const started = performance.now();
+  try {
+    return build(ctx, options);
+  } finally {
+    if (options.meter) options.meter.seconds += (performance.now() - started) / 1000;
+  }
+}
+
+function build(ctx: Context, options: BuildOptions): BuildResult {
   const grid = coarsestGrid(ctx);
   const candidates = candidatePlacements(ctx, grid, options.baseline);
   const { rejected } = candidates;

@@ -7,11 +7,13 @@ import { FORMATS, type Event, type Schedule } from '../domain/types.js';
 import type { ObjectiveTerm, ScheduleReport } from '../domain/report.js';
 import { checkSchedule, type Violation } from '../check/check.js';
 import { directFindings, unplaceableItems, type Finding } from '../check/diagnose.js';
-import { buildModel, decode, initialValues, leftOut, type BuildOptions, type BuiltModel } from '../model/build.js';
+import { buildModel, decode, initialValues, leftOut, type BuildMeter, type BuildOptions, type BuiltModel } from '../model/build.js';
 import { baselineOf, MOVES_TERMS, moveWeights, scoreMoves } from '../model/objectives/moves.js';
 import { softGoalTerms } from '../model/objectives/score.js';
 import { DEFAULT_WEIGHTS, type Weights } from '../model/objectives/weights.js';
+import { candidatePlacements } from '../model/candidates.js';
 import { buildContext, DEFAULT_RULE_OPTIONS, type Context } from '../model/context.js';
+import { coarsestGrid } from '../model/grid.js';
 import { modelSize } from '../model/mip.js';
 import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
 import { solveInStages, withBound, worthStaging } from './stages.js';
@@ -54,38 +56,51 @@ export type ScheduleOutcome =
 export async function planSchedule(event: Event, request: ScheduleRequest): Promise<ScheduleOutcome> {
   const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap: request.gap });
   const t0 = request.now();
-  const objective = objectiveOf(ctx, request.baseline, request.weights ?? DEFAULT_WEIGHTS);
-  // The times stage is small, and finds the items with nowhere to go as the whole model would.
-  const built = buildModel(ctx, { ...objective.buildOptions, stage: 'times', clashThemes: new Set() });
-  const direct = built.ok ? directFindings(ctx) : [...unplaceableItems(ctx, built.rejected), ...directFindings(ctx)];
-  if (!built.ok || direct.length > 0) {
+  const meter: BuildMeter = { seconds: 0 };
+  const objective = objectiveOf(ctx, request.baseline, request.weights ?? DEFAULT_WEIGHTS, meter);
+  // The items with nowhere to go are found before any model is built.
+  const candidates = candidatePlacements(ctx, coarsestGrid(ctx), objective.buildOptions.baseline);
+  const direct = [...unplaceableItems(ctx, candidates.rejected), ...directFindings(ctx)];
+  if (direct.length > 0) {
     if (request.allowPartial) return planPartial(ctx, request, t0);
     return { kind: 'impossible', by: 'direct checks', findings: direct };
   }
   const t1 = request.now();
-  const backend = pickBackend(request.backend, built.model.mip);
+  const wholeCandidates = candidates.placements.length;
+  const backend = pickBackend(request.backend, wholeCandidates);
   const solver = request.solver ?? solve;
   const progress = request.onProgress ? { onProgress: request.onProgress } : {};
-  const wholeCandidates = built.model.roomOptions?.reduce((n, r) => n + r.length, 0) ?? 0;
   // The limit counts from the start, model building included.
   const secondsLeft = () => request.timeLimitSeconds - (request.now() - t0) / 1000;
   const whole = async (initial: Schedule | null, bound: number | null): Promise<TwoStageOutcome> => {
     // Too large to build, or no time left to solve it: the two-stage result, if any, stands.
     const skip = { model: null, result: { status: 'timedout' as const, backend, seconds: 0 } };
     if ((wholeCandidates > MAX_WHOLE_PLACEMENTS && request.model !== 'whole') || (initial && secondsLeft() < 2)) return skip;
-    const wholeBuilt = buildModel(ctx, objective.buildOptions);
+    const build = (): BuiltModel | null => {
+      const built = buildModel(ctx, objective.buildOptions);
+      return built.ok ? built.model : null;
+    };
+    if (!initial && worthStaging(ctx)) {
+      const staged = await solveInStages(ctx, build, {
+        backend,
+        timeLimitSeconds: Math.max(1, secondsLeft()),
+        now: request.now,
+        solver,
+        score: objective.score,
+        buildOptions: objective.buildOptions,
+        initialFor: objective.initialFor,
+        ...progress,
+      });
+      return { model: staged.model, result: withBound(staged.result, bound) };
+    }
+    const model = build();
     if (initial && secondsLeft() < 1) return skip;
-    if (!wholeBuilt.ok) return { model: null, result: { status: 'error' as const, message: 'the whole model could not be built', backend, seconds: 0 } };
-    const model = wholeBuilt.model;
+    if (!model) return { model: null, result: { status: 'error' as const, message: 'the whole model could not be built', backend, seconds: 0 } };
     const start = initial ? initialValues(model, initial) : objective.initialFor(model);
-    const timeLimitSeconds = Math.max(1, secondsLeft());
-    const r =
-      !initial && worthStaging(ctx)
-        ? await solveInStages(ctx, model, { backend, timeLimitSeconds, now: request.now, solver, score: objective.score, buildOptions: objective.buildOptions, initialFor: objective.initialFor, ...progress })
-        : await solver(model.mip, { backend, timeLimitSeconds, ...progress, ...(start ? { initial: start } : {}) });
+    const r = await solver(model.mip, { backend, timeLimitSeconds: Math.max(1, secondsLeft()), ...progress, ...(start ? { initial: start } : {}) });
     return { model, result: withBound(r, bound) };
   };
-  const { model, result } =
+  const { model, result, sized } =
     (request.model ?? 'auto') === 'whole' || (request.model !== 'two-stage' && wholeCandidates < TWO_STAGE_FROM)
       ? await whole(null, null)
       : await solveTimesThenRooms(ctx, {
@@ -113,9 +128,12 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
       return { kind: 'timedout', seconds: (t2 - t1) / 1000 };
     case 'error':
       return { kind: 'failed', message: `the ${result.backend} solver failed: ${result.message}`, violations: [] };
-    default:
+    default: {
       if (!model) return { kind: 'failed', message: `the ${result.backend} solver returned a solution without its model`, violations: [] };
-      return finish(ctx, objective, model, result, [], { buildSeconds: (t1 - t0) / 1000, solveSeconds: (t2 - t1) / 1000 }, model.stage === 'whole' ? model : built.model);
+      // Models are built between solves, and the whole one while the core is solved: building counts apart.
+      const buildSeconds = (t1 - t0) / 1000 + meter.seconds;
+      return finish(ctx, objective, model, result, [], { buildSeconds, solveSeconds: Math.max(0, (t2 - t0) / 1000 - buildSeconds) }, sized ?? model);
+    }
   }
 }
 
@@ -150,7 +168,7 @@ async function solveElastic(
   if (!built.ok) return null;
   const builtAt = request.now();
   const result = await (request.solver ?? solve)(built.model.mip, {
-    backend: pickBackend(request.backend, built.model.mip),
+    backend: pickBackend(request.backend, built.model.mip.columns.length),
     timeLimitSeconds: request.timeLimitSeconds,
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
   });
@@ -245,11 +263,12 @@ type Objective = {
   readonly initialFor: (model: BuiltModel) => Float64Array | null;
 };
 
-function objectiveOf(ctx: Context, baselineSchedule: Schedule | undefined, weights: Weights): Objective {
+function objectiveOf(ctx: Context, baselineSchedule: Schedule | undefined, weights: Weights, meter?: BuildMeter): Objective {
   const total = (terms: readonly ObjectiveTerm[]) => terms.reduce((n, t) => n + t.cost, 0);
+  const metered = meter ? { meter } : {};
   if (!baselineSchedule) {
     return {
-      buildOptions: { weights },
+      buildOptions: { weights, ...metered },
       score: (c, s) => total(softGoalTerms(c, s, weights)),
       terms: (s) => softGoalTerms(ctx, s, weights),
       initialFor: () => null,
@@ -265,7 +284,7 @@ function objectiveOf(ctx: Context, baselineSchedule: Schedule | undefined, weigh
     ];
   };
   return {
-    buildOptions: { baseline, weights },
+    buildOptions: { baseline, weights, ...metered },
     score: (c, s) => total(softGoalTerms(c, s, weights)) + scoreMoves(baseline, moves, s).cost,
     terms: (s) => [...moveTerms(s), ...softGoalTerms(ctx, s, weights)],
     initialFor: (model) => initialValues(model, baselineSchedule),

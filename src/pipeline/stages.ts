@@ -68,38 +68,57 @@ export function worthStaging(ctx: Context): boolean {
   return formats.has('lightning') && formats.size > 1;
 }
 
-export async function solveInStages(ctx: Context, whole: BuiltModel, request: StagedRequest): Promise<SolveResult> {
+/**
+ * `buildWhole` builds the whole model (null when it cannot be built); it is
+ * called while the core is being solved, so that building overlaps solving.
+ * The model returned is the one `result.values` are for (null only when the
+ * whole model could not be built and the core settled nothing).
+ */
+export async function solveInStages(
+  ctx: Context,
+  buildWhole: () => BuiltModel | null,
+  request: StagedRequest,
+): Promise<{ readonly model: BuiltModel | null; readonly result: SolveResult }> {
   const { left, options: solveOptions } = stageClock(request);
   const options = (extra: { initial?: Float64Array } = {}) => solveOptions(extra.initial ?? null);
-  const wholeSolve = async (initial?: Float64Array, bound: number | null = null): Promise<SolveResult> =>
-    withBound(await request.solver(whole.mip, options(initial ? { initial } : {})), bound);
+  const unbuilt: SolveResult = { status: 'error', message: 'the whole model could not be built', backend: request.backend, seconds: 0 };
+  const wholeSolve = async (whole: BuiltModel | null, initial?: Float64Array | null, bound: number | null = null) => ({
+    model: whole,
+    result: whole ? withBound(await request.solver(whole.mip, options(initial ? { initial } : {})), bound) : unbuilt,
+  });
 
   const coreEvent = { ...ctx.event, items: ctx.event.items.filter((i) => i.format !== 'lightning') };
   const coreCtx = buildContext(coreEvent, ctx.options);
   const core = buildModel(coreCtx, request.buildOptions);
-  const wholeStart = request.initialFor?.(whole) ?? undefined;
-  if (!core.ok) return wholeSolve(wholeStart);
+  if (!core.ok) {
+    const whole = buildWhole();
+    return wholeSolve(whole, whole && request.initialFor?.(whole));
+  }
   const coreStart = request.initialFor?.(core.model);
-  const coreResult = await request.solver(core.model.mip, options(coreStart ? { initial: coreStart } : {}));
-  if (coreResult.status === 'infeasible') return coreResult; // a relaxation with no solution: none for the whole event
-  if (coreResult.status !== 'optimal' && coreResult.status !== 'feasible') return wholeSolve(wholeStart);
+  const solvingCore = request.solver(core.model.mip, options(coreStart ? { initial: coreStart } : {}));
+  // The core is solved in a worker: build the whole model meanwhile.
+  const whole = buildWhole();
+  const coreResult = await solvingCore;
+  if (coreResult.status === 'infeasible') return { model: whole, result: coreResult }; // a relaxation with no solution: none for the whole event
+  if (!whole) return { model: null, result: unbuilt };
+  const wholeStart = request.initialFor?.(whole) ?? undefined;
+  if (coreResult.status !== 'optimal' && coreResult.status !== 'feasible') return wholeSolve(whole, wholeStart);
 
   const coreSchedule = decode(core.model, coreResult.values);
   const lowerBound = coreResult.status === 'optimal' ? request.score(coreCtx, coreSchedule) : coreResult.bound;
   const fixed = fixPlacements(whole, coreSchedule);
   const reduced = await request.solver(fixed.mip, options());
-  if (reduced.status !== 'optimal' && reduced.status !== 'feasible') return wholeSolve(wholeStart, lowerBound);
+  if (reduced.status !== 'optimal' && reduced.status !== 'feasible') return wholeSolve(whole, wholeStart, lowerBound);
   const extension = { ...reduced, values: fixed.expand(reduced.values) };
 
   const total = request.score(ctx, decode(whole, extension.values));
   if (coreResult.status === 'optimal' && lowerBound !== null && total <= lowerBound + 1e-9) {
-    return { ...extension, status: 'optimal', objective: total, bound: total };
+    return { model: whole, result: { ...extension, status: 'optimal', objective: total, bound: total } };
   }
-  if (left() < 1) return { ...extension, status: 'feasible', objective: total, bound: lowerBound };
-  const improved = await wholeSolve(extension.values, lowerBound);
-  return improved.status === 'optimal' || improved.status === 'feasible'
-    ? improved
-    : { ...extension, status: 'feasible', objective: total, bound: lowerBound };
+  const found: SolveResult = { ...extension, status: 'feasible', objective: total, bound: lowerBound };
+  if (left() < 1) return { model: whole, result: found };
+  const improved = await wholeSolve(whole, extension.values, lowerBound);
+  return improved.result.status === 'optimal' || improved.result.status === 'feasible' ? improved : { model: whole, result: found };
 }
 
 /** The whole model with every non-lightning placement fixed (chosen ones to 1, the rest to 0) and taken out. */

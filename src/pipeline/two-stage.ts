@@ -33,8 +33,12 @@ export type TwoStageRequest = StagedRequest & {
   readonly whole: (initial: Schedule | null, bound: number | null) => Promise<TwoStageOutcome>;
 };
 
-/** The model whose columns `result.values` are for, so the caller can decode and check it. */
-export type TwoStageOutcome = { readonly model: BuiltModel | null; readonly result: SolveResult };
+/**
+ * The model whose columns `result.values` are for, so the caller can decode
+ * and check it; and `sized`, the model to report (the times stage's when the
+ * schedule came through it).
+ */
+export type TwoStageOutcome = { readonly model: BuiltModel | null; readonly result: SolveResult; readonly sized?: BuiltModel };
 
 export async function solveTimesThenRooms(ctx: Context, request: TwoStageRequest): Promise<TwoStageOutcome> {
   const started = request.now();
@@ -43,12 +47,14 @@ export async function solveTimesThenRooms(ctx: Context, request: TwoStageRequest
   const reserve = Math.max(2, request.timeLimitSeconds / 10);
 
   // 1. A valid schedule first, from the hard rules alone: fast, and a net under everything after.
-  const hardOptions: BuildOptions = { weights: NO_WEIGHTS };
+  const meter = request.buildOptions?.meter;
+  const hardOptions: BuildOptions = { weights: NO_WEIGHTS, ...(meter ? { meter } : {}) };
   const first = await timesThenRooms(ctx, request, hardOptions, null, (initial) => options(initial, reserve), options);
   if (first.kind === 'infeasible') return { model: null, result: first.result };
   if (first.kind === 'timedout') return { model: null, result: first.result };
   if (first.kind === 'none') return request.whole(null, null);
   let best = { schedule: first.schedule, total: request.score(ctx, first.schedule) };
+  let sized = first.times;
   let bound: number | null = null;
   let proven = false;
 
@@ -58,6 +64,7 @@ export async function solveTimesThenRooms(ctx: Context, request: TwoStageRequest
     const second = await timesThenRooms(ctx, request, request.buildOptions ?? {}, warm, (initial) => options(initial, reserve), options);
     if (second.kind === 'found') {
       bound = second.bound;
+      sized = second.times;
       const total = request.score(ctx, second.schedule);
       if (total < best.total) best = { schedule: second.schedule, total };
       proven = second.timesOptimal && bound !== null && best.total <= bound + 1e-9;
@@ -69,8 +76,8 @@ export async function solveTimesThenRooms(ctx: Context, request: TwoStageRequest
   if (!built.ok || !values) return request.whole(null, bound);
   const seconds = (request.now() - started) / 1000;
   const backend = request.backend;
-  if (proven) return { model: built.model, result: { status: 'optimal', values, objective: best.total, bound: best.total, backend, seconds } };
-  const found = { model: built.model, result: { status: 'feasible' as const, values, objective: best.total, bound, backend, seconds } };
+  if (proven) return { model: built.model, sized, result: { status: 'optimal', values, objective: best.total, bound: best.total, backend, seconds } };
+  const found = { model: built.model, sized, result: { status: 'feasible' as const, values, objective: best.total, bound, backend, seconds } };
   if (left() < 1) return found;
   const better = await request.whole(best.schedule, bound);
   return better.model && (better.result.status === 'optimal' || better.result.status === 'feasible') ? better : found;
@@ -86,8 +93,8 @@ type Pass =
   | { kind: 'timedout'; result: SolveResult }
   /** No rooms fit the times found (or a model could not be built). */
   | { kind: 'none' }
-  /** `bound` holds for every schedule of the event; `timesOptimal` when the times stage proved its optimum. */
-  | { kind: 'found'; schedule: Schedule; bound: number | null; timesOptimal: boolean };
+  /** `bound` holds for every schedule of the event; `timesOptimal` when the times stage proved its optimum; `times`, its last model. */
+  | { kind: 'found'; schedule: Schedule; bound: number | null; timesOptimal: boolean; times: BuiltModel };
 
 /** One pass of both stages under the given objective. */
 async function timesThenRooms(
@@ -105,7 +112,7 @@ async function timesThenRooms(
   if (result.status !== 'optimal' && result.status !== 'feasible') return { kind: 'timedout', result };
   const roomed = await roomsDayByDay(ctx, request, buildOptions, decode(model, result.values), roomsOptions);
   if (!roomed) return { kind: 'none' };
-  return { kind: 'found', schedule: roomed, bound: lowerBound(model, result), timesOptimal: result.status === 'optimal' };
+  return { kind: 'found', schedule: roomed, bound: lowerBound(model, result), timesOptimal: result.status === 'optimal', times: model };
 }
 
 /**

@@ -21,9 +21,10 @@ export type BackendChoice = Backend | 'auto';
  */
 export const AUTO_JSLP_MAX_COLUMNS = 0;
 
-export function pickBackend(choice: BackendChoice, model: MipModel): Backend {
+/** The backend for a model of `columns` columns (or about as many). */
+export function pickBackend(choice: BackendChoice, columns: number): Backend {
   if (choice !== 'auto') return choice;
-  return model.columns.length <= AUTO_JSLP_MAX_COLUMNS ? 'jslp' : 'highs';
+  return columns <= AUTO_JSLP_MAX_COLUMNS ? 'jslp' : 'highs';
 }
 
 export async function solve(model: MipModel, options: SolveOptions): Promise<SolveResult> {
@@ -33,3 +34,4 @@ export async function solve(model: MipModel, options: SolveOptions): Promise<Sol
     return { status: 'error', message: e instanceof Error ? e.message : String(e), backend: options.backend, seconds: 0 };
   }
 }
+
