@@ -16,6 +16,7 @@ import { overlapPairs } from './objectives/pair-overlap.js';
 import { overlapRows, themeClashRows, type ThemePair } from './objectives/theme-clash.js';
 import type { PackingConstraint } from './constraint.js';
 import { CONFLICT_RULES, cliquesAtStarts, occupiedUntil, roomOverlapRule } from './rules/conflicts.js';
+import { canonicalRooms, identicalRoomClasses, withoutRoomSymmetry } from './symmetry.js';
 
 /**
  * Which model to build:
@@ -50,6 +51,8 @@ export type BuiltModel = {
   readonly slack: readonly { readonly item: string; readonly column: number }[];
   /** Elastic models with rule slacks only: per rule and subject, the column that is positive when its rows give. */
   readonly ruleSlack: readonly RuleSlack[];
+  /** Classes of identical rooms whose symmetry the placements break (see symmetry.ts); none in the times stage. */
+  readonly roomClasses: readonly (readonly string[])[];
 };
 
 export type RuleSlack = {
@@ -123,6 +126,8 @@ function build(ctx: Context, options: BuildOptions): BuildResult {
   const moves = options.baseline ? moveWeights(ctx, soft) : null;
   const costOf = (p: Assignment) => placementCost(ctx, soft, options.baseline && moves ? { baseline: options.baseline, moves } : null, p);
   const stage = options.stage ?? 'whole';
+  // The times stage has no rooms to tell apart.
+  const roomClasses = stage === 'times' ? [] : identicalRoomClasses(ctx, options.baseline);
   let placements: readonly Assignment[] = candidates.placements;
   let costs: readonly number[];
   let roomOptions: readonly (readonly string[])[] | undefined;
@@ -136,6 +141,7 @@ function build(ctx: Context, options: BuildOptions): BuildResult {
       const at = new Set(stage.rooms.map(stage.times === 'day' ? dayKey : timeKey));
       placements = placements.filter((p) => at.has(stage.times === 'day' ? dayKey(p) : timeKey(p)));
     }
+    placements = withoutRoomSymmetry(placements, roomClasses);
     costs = placements.map(costOf);
   }
   const columns: MipColumn[] = placements.map((p, i) => ({
@@ -226,6 +232,7 @@ function build(ctx: Context, options: BuildOptions): BuildResult {
       rejected,
       slack,
       ruleSlack: [...ruleSlack.values()],
+      roomClasses,
     },
   };
 }
@@ -492,7 +499,9 @@ export function decode(model: BuiltModel, values: ArrayLike<number>): Schedule {
  * (an item missing, or placed where the model has no candidate). Penalty
  * columns are set to what the schedule implies.
  */
-export function initialValues(model: BuiltModel, schedule: Schedule): Float64Array | null {
+export function initialValues(model: BuiltModel, given: Schedule): Float64Array | null {
+  // Identical rooms relabelled the one way the model admits.
+  const schedule = canonicalRooms(given, model.roomClasses);
   const keyOf = (p: Assignment) => (model.stage === 'times' ? timeKey(p) : `${p.item}\u0000${p.room}\u0000${p.date}\u0000${p.start}`);
   const index = new Map(model.placements.map((p, i) => [keyOf(p), i]));
   const items = new Set(model.placements.map((p) => p.item));

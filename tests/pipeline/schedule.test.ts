@@ -96,7 +96,7 @@ describe('planSchedule with a stub solver', () => {
   test('values placing an item twice: failed with the violations, never scheduled', async () => {
     const model = modelOf(ev);
     const picks = [pick(model, 'w1', 'c1', 9), pick(model, 'w2', 'c2', 9), pick(model, 'p1', 'mh', 12)];
-    const w1Again = pick(model, 'w1', 'c2', 11);
+    const w1Again = pick(model, 'w1', 'c1', 11);
     const { solver } = stub((m) => ({
       status: 'optimal',
       values: choose(m, [...picks, w1Again]),
