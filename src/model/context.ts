@@ -5,6 +5,12 @@ import { availabilityByWho, type Availability, availabilityOf } from './availabi
 export type RuleOptions = {
   /** Hallway minutes a main-hall session or workshop leaves its room free after it ends. */
   readonly gap: Minutes;
+  /**
+   * The language whose clashes cost nothing (objectives/pair-overlap.ts):
+   * absent, the most common one among the items' workshops and lightning
+   * talks. A part of an event keeps the whole event's (see partOf).
+   */
+  readonly commonLanguage?: string | null;
 };
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = { gap: 10 };
@@ -28,6 +34,8 @@ export type Context = {
   readonly breaks: readonly Window[];
   /** Calendar dates in order. */
   readonly dates: readonly string[];
+  /** See RuleOptions.commonLanguage; null when no workshop or lightning talk names a language. */
+  readonly commonLanguage: string | null;
 };
 
 export function buildContext(event: Event, options: RuleOptions = DEFAULT_RULE_OPTIONS): Context {
@@ -43,7 +51,25 @@ export function buildContext(event: Event, options: RuleOptions = DEFAULT_RULE_O
     programWindows: windows.filter((w) => w.kind === 'program'),
     breaks: windows.filter((w) => w.kind === 'break'),
     dates: [...new Set(windows.map((w) => w.date))].sort(),
+    commonLanguage: options.commonLanguage !== undefined ? options.commonLanguage : mostCommonLanguage(event.items),
   };
+}
+
+/** The most common language among workshops and lightning talks (the earlier code on a tie); null when none has one. */
+function mostCommonLanguage(items: readonly Item[]): string | null {
+  const count = new Map<string, number>();
+  for (const i of items) if (i.format !== 'plenary' && i.language !== '') count.set(i.language, (count.get(i.language) ?? 0) + 1);
+  return [...count.entries()].sort(([l1, n1], [l2, n2]) => n2 - n1 || (l1 < l2 ? -1 : 1))[0]?.[0] ?? null;
+}
+
+/**
+ * The context of some of the event's items, the rest of the event as it
+ * is: for a relaxation, or a part solved on its own. What the rules decide
+ * from the whole item list (the language whose clashes are free) stays the
+ * whole event's, so a part never costs more than its items do in the whole.
+ */
+export function partOf(ctx: Context, keep: (item: Item) => boolean): Context {
+  return buildContext({ ...ctx.event, items: ctx.event.items.filter(keep) }, { ...ctx.options, commonLanguage: ctx.commonLanguage });
 }
 
 export function availabilityFor(ctx: Context, who: string): Availability {

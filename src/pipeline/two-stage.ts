@@ -23,7 +23,7 @@ import type { Assignment, Schedule } from '../domain/types.js';
 import { buildModel, decode, initialValues, type BuildOptions, type BuiltModel } from '../model/build.js';
 import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
 import { DEFAULT_WEIGHTS, TERM_NAMES, type TermName, type Weights } from '../model/objectives/weights.js';
-import { buildContext, type Context } from '../model/context.js';
+import { partOf, type Context } from '../model/context.js';
 import type { SolveOptions, SolveResult } from '../solve/index.js';
 import { stageClock, type StagedRequest } from './stages.js';
 
@@ -174,7 +174,7 @@ async function roomsDayByDay(
     const day = timed.filter((a) => a.date === date);
     if (day.length === 0) continue;
     const ids = new Set(day.map((a) => a.item));
-    const dayCtx = buildContext({ ...ctx.event, items: ctx.event.items.filter((i) => ids.has(i.id)) }, ctx.options);
+    const dayCtx = partOf(ctx, (i) => ids.has(i.id));
     let placed: Schedule | null = null;
     for (const times of ['fixed', 'day'] as const) {
       const built = buildModel(dayCtx, { ...buildOptions, stage: { rooms: day, times } });

@@ -7,11 +7,11 @@ import { describe, expect, test } from 'vitest';
 import type { Event } from '../../src/domain/types.js';
 import { checkSchedule } from '../../src/check/check.js';
 import { buildModel, type BuiltModel } from '../../src/model/build.js';
-import { buildContext } from '../../src/model/context.js';
+import { buildContext, partOf } from '../../src/model/context.js';
 import { planSchedule, type ScheduleOutcome } from '../../src/pipeline/schedule.js';
 import { worthStaging } from '../../src/pipeline/stages.js';
 import { solve, type SolveResult, type Solver } from '../../src/solve/index.js';
-import { event, item, room, win } from '../helpers/event.js';
+import { avail, event, item, room, win } from '../helpers/event.js';
 
 const D = '2014-11-19';
 const GAP = 10;
@@ -96,6 +96,61 @@ describe('planSchedule in stages', () => {
     expect(calls.map((c) => c.initial)).toEqual([false, false, true]);
     expect(calls[2]!.columns).toBe(whole(ev).mip.columns.length);
     expect(calls[2]!.fixed).toBe(0);
+  });
+
+  test('a costly extension is proven optimal on the core and the talks that meet it, without the whole model', { timeout: 60_000 }, async () => {
+    // p1 fills one day's only hour in the main hall; its speaker's talk l1 must go to the other day
+    // (speaker-days, 60). The core alone costs nothing, so the core cannot prove it; the core with
+    // l1 (not l2, whose speaker speaks nowhere else) can.
+    const D2 = '2014-11-20';
+    const ev = event({
+      calendar: [win(D, '09:00', '10:00'), win(D2, '09:00', '10:00')],
+      rooms: [room('mh', 'main_hall'), room('lobby', 'lobby')],
+      items: [
+        item('p1', 'plenary', 60, ['a']),
+        // Talks with no country would be one group, the regional initiatives.
+        item('l1', 'lightning', 10, ['a'], { country: 'Chile' }),
+        item('l2', 'lightning', 10, ['z'], { country: 'Perú' }),
+      ],
+    });
+    const { solver, calls } = spy();
+    const o = scheduled(await plan(ev, solver));
+    expect(checkSchedule(buildContext(ev, { gap: GAP }), o.schedule)).toEqual([]);
+    expect([o.report.status, o.report.objective, o.report.bound]).toEqual(['optimal', 60, 60]);
+    expect(calls.map((c) => c.initial)).toEqual([false, false, true]);
+    // The third model is the part: the whole model without l2's placements.
+    const full = whole(ev);
+    expect(calls[2]!.columns).toBe(full.mip.columns.length - full.placements.filter((p) => p.item === 'l2').length);
+  });
+
+  test('a part of an event keeps its common language, so the core never costs more than the whole', { timeout: 60_000 }, async () => {
+    // Among workshops English leads (3 to 2), but with the Spanish lightning talks Spanish is the
+    // event's most common language: English clashes cost, Spanish ones do not. w4 and w5 (Spanish)
+    // must run at once (both free 09:00-10:00 only); the English ones need not (three classrooms, three hours).
+    const ev = event({
+      calendar: [win(D, '09:00', '12:30')],
+      rooms: [room('lobby', 'lobby'), room('c1', 'classroom'), room('c2', 'classroom'), room('c3', 'classroom')],
+      availability: [avail('sp-4', D, '09:00', '10:00', 'available'), avail('sp-5', D, '09:00', '10:00', 'available')],
+      items: [
+        ...['w1', 'w2', 'w3'].map((id, k) => item(id, 'workshop', 60, [`sp-${k + 1}`], { language: 'en' })),
+        ...['w4', 'w5'].map((id, k) => item(id, 'workshop', 60, [`sp-${k + 4}`], { language: 'es' })),
+        ...['l1', 'l2', 'l3'].map((id, k) => item(id, 'lightning', 10, [`sp-${k + 6}`], { language: 'es' })),
+      ],
+    });
+    const ctx = buildContext(ev, { gap: GAP });
+    const core = partOf(ctx, (i) => i.format !== 'lightning');
+    expect([ctx.commonLanguage, core.commonLanguage]).toEqual(['es', 'es']);
+    expect(buildContext(core.event, { gap: GAP }).commonLanguage).toBe('en'); // what the core alone would say
+    const optimum = async (c: typeof ctx) => {
+      const built = buildModel(c);
+      if (!built.ok) throw new Error('no model');
+      const r = await solve(built.model.mip, { backend: 'highs', timeLimitSeconds: 30 });
+      if (r.status !== 'optimal') throw new Error(r.status);
+      return r.objective;
+    };
+    expect(await optimum(ctx)).toBe(0);
+    expect(await optimum(core)).toBe(0);
+    expect(await optimum(buildContext(core.event, { gap: GAP }))).toBe(20); // a core on its own would claim more than the whole costs
   });
 
   test('an infeasible core proves the whole event impossible, without solving the whole model', { timeout: 60_000 }, async () => {

@@ -9,7 +9,8 @@
  *   sessions at once and nothing the rest of the day.
  * One occurrence per pair; the model uses the same overlap rows as theme
  * clashes. Both only ever fall when items are left out, as the staged
- * solve's certificate needs.
+ * solve's certificate needs (a part of an event keeps the whole event's
+ * common language: see partOf in context.ts).
  */
 import type { Assignment, Item, Schedule } from '../../domain/types.js';
 import { formatSpan } from '../../domain/time.js';
@@ -46,9 +47,7 @@ export function overlapPairs(ctx: Context, term: PairTermName): readonly Overlap
     for (const p of themePairs(ctx)) if (advanced(p.a) && advanced(p.b)) pairs.push({ a: p.a, b: p.b, why: `both advanced, on ${p.themes.join(', ')}` });
   } else {
     const spoken = items.filter((i) => i.format !== 'plenary' && i.language !== '');
-    const count = new Map<string, number>();
-    for (const i of spoken) count.set(i.language, (count.get(i.language) ?? 0) + 1);
-    const common = [...count.entries()].sort(([l1, n1], [l2, n2]) => n2 - n1 || (l1 < l2 ? -1 : 1))[0]?.[0];
+    const common = ctx.commonLanguage;
     forPairs(
       spoken.filter((i) => i.language !== common),
       (a, b) => {
