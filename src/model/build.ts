@@ -90,6 +90,8 @@ export type BuildOptions = {
    * pairs is scored exactly (see pipeline/two-stage.ts).
    */
   readonly clashThemes?: ReadonlySet<string>;
+  /** The same for language-clash: only pairs in these languages get columns and rows (all when absent). */
+  readonly clashLanguages?: ReadonlySet<string>;
   /** Each build adds the seconds it took here (for the report's timing). */
   readonly meter?: BuildMeter;
 };
@@ -198,7 +200,9 @@ function build(ctx: Context, options: BuildOptions): BuildResult {
   rows.push(...forcedClashCuts(ctx, placements, pairs, placements.length, modelled));
   for (const term of ['advanced-clash', 'language-clash'] as const) {
     if (soft[term] === 0) continue;
-    for (const { pair, rows: overlap } of overlapRows(placements, overlapPairs(ctx, term), roomsOf)) {
+    const languages = term === 'language-clash' ? options.clashLanguages : undefined;
+    const pairs = languages ? overlapPairs(ctx, term).filter((p) => languages.has(p.a.language)) : overlapPairs(ctx, term);
+    for (const { pair, rows: overlap } of overlapRows(placements, pairs, roomsOf)) {
       const z = columns.length;
       columns.push({ name: `${term}_${pair.a.id}_${pair.b.id}`, cost: soft[term], lower: 0, upper: 1, integer: false });
       overlap.forEach((members, k) => rows.push(makeRow(`${term}_${pair.a.id}_${pair.b.id}_${k}`, -1, Infinity, [[z, 1], ...members.map((i) => [i, -1] as const)])));

@@ -21,6 +21,7 @@
  */
 import type { Assignment, Schedule } from '../domain/types.js';
 import { buildModel, decode, initialValues, type BuildOptions, type BuiltModel } from '../model/build.js';
+import { overlappingPairs } from '../model/objectives/pair-overlap.js';
 import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
 import { DEFAULT_WEIGHTS, TERM_NAMES, type TermName, type Weights } from '../model/objectives/weights.js';
 import { partOf, type Context } from '../model/context.js';
@@ -116,12 +117,15 @@ async function timesThenRooms(
 }
 
 /**
- * The times stage, with theme clashes modelled lazily: first for no theme,
- * then, each round, for every theme that clashes in the last solution and
- * was not modelled yet, starting from that solution. Each round's model is a
- * relaxation (its bound holds); a solution whose clashes all lie in modelled
- * themes is scored exactly, so the last round's optimum is the stage's.
- * Clash rows are most of a time-indexed model; most themes never need them.
+ * The times stage, with theme clashes and language clashes modelled lazily:
+ * first for no theme and no language, then, each round, for every theme or
+ * language that clashes in the last solution and was not modelled yet,
+ * starting from that solution. Each round's model is a relaxation (its
+ * bound holds); a solution whose clashes all lie in modelled themes and
+ * languages is scored exactly, so the last round's optimum is the stage's.
+ * Clash rows are most of a time-indexed model; most themes never need them
+ * (and every pair of sessions in one language would be 20 of the global
+ * instance's 22 million non-zeros).
  */
 async function solveTimes(
   ctx: Context,
@@ -131,10 +135,12 @@ async function solveTimes(
   options: (initial: Float64Array | null) => SolveOptions,
 ): Promise<{ kind: 'unbuilt' } | { kind: 'solved'; model: BuiltModel; result: SolveResult }> {
   const modelled = new Set<string>();
+  const languages = new Set<string>();
+  const weights = buildOptions.weights ?? DEFAULT_WEIGHTS;
   let previous: Schedule | null = warm;
   let last: { model: BuiltModel; result: Extract<SolveResult, { status: 'optimal' | 'feasible' }> } | null = null;
   for (;;) {
-    const built = buildModel(ctx, { ...buildOptions, stage: 'times', clashThemes: new Set(modelled) });
+    const built = buildModel(ctx, { ...buildOptions, stage: 'times', clashThemes: new Set(modelled), clashLanguages: new Set(languages) });
     if (!built.ok) return { kind: 'unbuilt' };
     const start = previous ? initialValues(built.model, previous) : request.initialFor?.(built.model) ?? null;
     const result = await request.solver(built.model.mip, options(start));
@@ -143,14 +149,17 @@ async function solveTimes(
       return last ? { kind: 'solved', ...last, result: { ...last.result, status: 'feasible' } } : { kind: 'solved', model: built.model, result };
     }
     const schedule = decode(built.model, result.values);
-    const clashes = (buildOptions.weights ?? DEFAULT_WEIGHTS)['theme-clash'] === 0 ? [] : scoreThemeClashes(ctx, schedule);
+    const clashes = weights['theme-clash'] === 0 ? [] : scoreThemeClashes(ctx, schedule);
     const missing = new Set(clashes.flatMap((c) => c.themes.filter((t) => !modelled.has(t))));
-    if (missing.size === 0) return { kind: 'solved', model: built.model, result };
+    const spoken = weights['language-clash'] === 0 ? [] : overlappingPairs(ctx, schedule, 'language-clash');
+    const unheard = new Set(spoken.map((p) => p.a.language).filter((l) => !languages.has(l)));
+    if (missing.size === 0 && unheard.size === 0) return { kind: 'solved', model: built.model, result };
     // Not scored exactly yet: its clashes outside the modelled themes cost nothing here.
     if (options(null).timeLimitSeconds <= 1) {
       return { kind: 'solved', model: built.model, result: { ...result, status: 'feasible' } };
     }
     for (const t of missing) modelled.add(t);
+    for (const l of unheard) languages.add(l);
     previous = schedule;
     last = { model: built.model, result };
   }

@@ -34,4 +34,3 @@ export async function solve(model: MipModel, options: SolveOptions): Promise<Sol
     return { status: 'error', message: e instanceof Error ? e.message : String(e), backend: options.backend, seconds: 0 };
   }
 }
-

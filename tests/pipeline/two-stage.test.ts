@@ -128,6 +128,33 @@ describe('the two-stage solve', () => {
     expect(whole.report.model.stages).toBe('whole');
   });
 
+  test('adds language-clash rows for a language once it clashes, and still matches the whole model', async () => {
+    // Spanish leads among workshops (4 to 3), so English clashes cost. Three English workshops in
+    // two windows: one English pair must run at once, whatever the first round without language rows does.
+    const ev = event({
+      calendar: [win(D, '09:00', '11:00'), win(D, '11:30', '13:30')],
+      rooms: ['c1', 'c2', 'c3', 'c4'].map((id) => room(id, 'classroom', 60)),
+      items: ['en', 'en', 'en', 'es', 'es', 'es', 'es'].map((language, k) =>
+        item(`w${k + 1}`, 'workshop', 120, [`sp-${k + 1}`], { language, audience: 20 }),
+      ),
+    });
+    const columns: number[] = [];
+    const spy: Solver = async (model, options) => {
+      columns.push(model.columns.length);
+      return solve(model, options);
+    };
+    const two = scheduled(await plan(ev, 'two-stage', spy));
+    const whole = scheduled(await plan(ev, 'whole'));
+    expect(whole.report.status).toBe('optimal');
+    expect([two.report.status, two.report.objective]).toEqual(['optimal', whole.report.objective]);
+    expect(two.report.terms.find((t) => t.name === 'language-clash')!.count).toBe(1);
+    const without = built(ev, { stage: 'times', clashLanguages: new Set() }).mip.columns.length;
+    const withEn = built(ev, { stage: 'times', clashLanguages: new Set(['en']) }).mip.columns.length;
+    expect(withEn).toBeGreaterThan(without);
+    expect(columns).toContain(without);
+    expect(columns).toContain(withEn);
+  });
+
   test('adds theme-clash rows for a theme once it clashes', async () => {
     // Theme x has 300 minutes of workshops in a 240-minute morning: some clash is forced.
     const columns: number[] = [];

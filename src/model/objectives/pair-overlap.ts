@@ -63,18 +63,25 @@ function forPairs(items: readonly Item[], f: (a: Item, b: Item) => void): void {
   for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) f(items[i]!, items[j]!);
 }
 
-/** The pairs of a term that overlap in a finished schedule, each in plain words. */
-export function scorePairOverlaps(ctx: Context, schedule: Schedule, term: PairTermName): readonly string[] {
+/** The pairs of a term that overlap in a finished schedule, with when. */
+export function overlappingPairs(ctx: Context, schedule: Schedule, term: PairTermName): readonly (OverlapPair & { readonly date: string; readonly start: number; readonly end: number })[] {
   const at = new Map<string, Assignment>();
   for (const a of schedule) if (!at.has(a.item)) at.set(a.item, a);
-  const out: string[] = [];
+  const out: (OverlapPair & { date: string; start: number; end: number })[] = [];
   for (const pair of overlapPairs(ctx, term)) {
     const x = at.get(pair.a.id);
     const y = at.get(pair.b.id);
     if (!x || !y || x.date !== y.date) continue;
     const start = Math.max(x.start, y.start);
     const end = Math.min(x.end, y.end);
-    if (start < end) out.push(`${itemLabel(pair.a)} and ${itemLabel(pair.b)} run at once on ${formatSpan(x.date, start, end)} (${pair.why})`);
+    if (start < end) out.push({ ...pair, date: x.date, start, end });
   }
   return out;
+}
+
+/** The pairs of a term that overlap in a finished schedule, each in plain words. */
+export function scorePairOverlaps(ctx: Context, schedule: Schedule, term: PairTermName): readonly string[] {
+  return overlappingPairs(ctx, schedule, term).map(
+    (p) => `${itemLabel(p.a)} and ${itemLabel(p.b)} run at once on ${formatSpan(p.date, p.start, p.end)} (${p.why})`,
+  );
 }
