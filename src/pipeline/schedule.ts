@@ -16,7 +16,7 @@ import { buildContext, DEFAULT_RULE_OPTIONS, type Context } from '../model/conte
 import { coarsestGrid } from '../model/grid.js';
 import { modelSize } from '../model/mip.js';
 import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
-import { solveInStages, withBound, worthStaging } from './stages.js';
+import { solveInStages, withBound, worthStaging, type StagedRequest } from './stages.js';
 import { solveTimesThenRooms, type TwoStageOutcome } from './two-stage.js';
 import { pickBackend, solve, type BackendChoice, type Progress, type SolveResult, type Solver } from '../solve/index.js';
 import { rulesThatGive, whyLeftOut, type Unscheduled } from './partial.js';
@@ -72,6 +72,17 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   const progress = request.onProgress ? { onProgress: request.onProgress } : {};
   // The limit counts from the start, model building included.
   const secondsLeft = () => request.timeLimitSeconds - (request.now() - t0) / 1000;
+  // What every staged solve gets: the time left from now, the solver, and the objective.
+  const stagedRequest = (): StagedRequest => ({
+    backend,
+    timeLimitSeconds: Math.max(1, secondsLeft()),
+    now: request.now,
+    solver,
+    score: objective.score,
+    buildOptions: objective.buildOptions,
+    initialFor: objective.initialFor,
+    ...progress,
+  });
   const whole = async (initial: Schedule | null, bound: number | null): Promise<TwoStageOutcome> => {
     // Too large to build, or no time left to solve it: the two-stage result, if any, stands.
     const skip = { model: null, result: { status: 'timedout' as const, backend, seconds: 0 } };
@@ -81,16 +92,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
       return built.ok ? built.model : null;
     };
     if (!initial && worthStaging(ctx)) {
-      const staged = await solveInStages(ctx, build, {
-        backend,
-        timeLimitSeconds: Math.max(1, secondsLeft()),
-        now: request.now,
-        solver,
-        score: objective.score,
-        buildOptions: objective.buildOptions,
-        initialFor: objective.initialFor,
-        ...progress,
-      });
+      const staged = await solveInStages(ctx, build, stagedRequest());
       return { model: staged.model, result: withBound(staged.result, bound) };
     }
     const model = build();
@@ -103,17 +105,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   const { model, result, sized } =
     (request.model ?? 'auto') === 'whole' || (request.model !== 'two-stage' && wholeCandidates < TWO_STAGE_FROM)
       ? await whole(null, null)
-      : await solveTimesThenRooms(ctx, {
-    backend,
-    timeLimitSeconds: Math.max(1, secondsLeft()),
-    now: request.now,
-    solver,
-    score: objective.score,
-    buildOptions: objective.buildOptions,
-    initialFor: objective.initialFor,
-    whole,
-    ...progress,
-  });
+      : await solveTimesThenRooms(ctx, { ...stagedRequest(), whole });
   const t2 = request.now();
   switch (result.status) {
     case 'infeasible': {
