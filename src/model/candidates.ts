@@ -19,6 +19,23 @@ export type Candidates = {
  * availability, a pin, a room kind or a capacity never becomes a variable.
  */
 export function candidatePlacements(ctx: Context, grid: number, keep?: ReadonlyMap<string, Assignment>): Candidates {
+  // Every model of a run (each lazy round of the times stage, each day of the rooms stage) starts
+  // from the same candidates: computed once per context, grid and baseline (0.7 s on the global instance).
+  let byGrid = memo.get(ctx);
+  if (!byGrid) memo.set(ctx, (byGrid = new Map()));
+  let byKeep = byGrid.get(grid);
+  if (!byKeep) byGrid.set(grid, (byKeep = new Map()));
+  const known = byKeep.get(keep ?? NO_BASELINE);
+  if (known) return known;
+  const found = computeCandidates(ctx, grid, keep);
+  byKeep.set(keep ?? NO_BASELINE, found);
+  return found;
+}
+
+const memo = new WeakMap<Context, Map<number, Map<ReadonlyMap<string, Assignment>, Candidates>>>();
+const NO_BASELINE: ReadonlyMap<string, Assignment> = new Map();
+
+function computeCandidates(ctx: Context, grid: number, keep?: ReadonlyMap<string, Assignment>): Candidates {
   const packed = lightningStep(ctx, grid);
   const rooms = [...ctx.rooms.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const items = [...ctx.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
