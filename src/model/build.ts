@@ -434,7 +434,11 @@ function lightningColumns(parts: Parts, weight: number): number {
   const { ctx, placements, byItem, columns, rows } = parts;
   if (weight === 0) return 0;
   const { countries, regional } = lightningGroups(ctx);
-  const at = new Map(placements.map((p, i) => [`${p.item}\u0000${p.room}\u0000${p.date}\u0000${p.start}`, i]));
+  // Where each talk of a country can start (only talks that have a link need looking up).
+  const at = new Map<string, number>();
+  for (const talks of countries) {
+    for (const t of talks) for (const i of byItem.get(t.id) ?? []) at.set(`${t.id}\u0000${placements[i]!.room}\u0000${placements[i]!.date}\u0000${placements[i]!.start}`, i);
+  }
   for (const talks of countries) {
     for (let k = 0; k + 1 < talks.length; k++) {
       const a = talks[k]!.id;
