@@ -9,6 +9,7 @@ import { formatMoment, formatSpan, formatTime } from '../domain/time.js';
 import { freeParts } from '../model/availability.js';
 import type { Rejections } from '../model/candidates.js';
 import { availabilityFor, gapAfter, itemLabel, roomLabel, speakerLabel, type Context } from '../model/context.js';
+import { byId, byKey } from '../domain/compare.js';
 
 export type Finding = {
   readonly check: string;
@@ -49,10 +50,10 @@ export function unplaceableItems(ctx: Context, rejected: ReadonlyMap<string, Rej
 export function overbookedSpeakers(ctx: Context): readonly Finding[] {
   const out: Finding[] = [];
   const itemsOf = new Map<string, Item[]>();
-  for (const item of [...ctx.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const item of [...ctx.items.values()].sort(byId)) {
     for (const s of item.speakers) itemsOf.set(s, [...(itemsOf.get(s) ?? []), item]);
   }
-  for (const [speaker, items] of [...itemsOf.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [speaker, items] of [...itemsOf.entries()].sort(byKey)) {
     if (items.length < 2) continue;
     const need = items.reduce((n, i) => n + i.duration, 0);
     const free = ctx.programWindows.flatMap((w) => freeParts(availabilityFor(ctx, speaker), w));
@@ -83,7 +84,7 @@ export function overloadedRoomKinds(ctx: Context): readonly Finding[] {
     if (items.length === 0) continue;
     const rooms = [...ctx.rooms.values()]
       .filter((r) => r.kind === ROOM_KIND_OF[format] && (format !== 'plenary' || r.interpretation))
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
+      .sort(byId);
     if (rooms.length === 0) continue; // reported per item as unplaceable
     const slots = rooms.length * ctx.programWindows.length;
     const gaps = items.reduce((n, i) => n + gapAfter(ctx, i), 0);
@@ -118,7 +119,7 @@ export function overloadedRoomKinds(ctx: Context): readonly Finding[] {
 export function collidingPins(ctx: Context): readonly Finding[] {
   const pinned = [...ctx.items.values()]
     .filter((i) => i.pin.date !== undefined && i.pin.start !== undefined)
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+    .sort(byId);
   const out: Finding[] = [];
   for (let x = 0; x < pinned.length; x++) {
     for (let y = x + 1; y < pinned.length; y++) {

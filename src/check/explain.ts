@@ -11,6 +11,7 @@ import { itemLabel, speakerLabel, type Context } from '../model/context.js';
 import { ceilToGrid } from '../model/grid.js';
 import { PLACEMENT_RULES } from '../model/rules/placement.js';
 import { checkSchedule } from './check.js';
+import { byId } from '../domain/compare.js';
 
 /** A run of consecutive starts in one room and window that share the same verdict. */
 export type Option = {
@@ -37,7 +38,7 @@ export function explainItem(ctx: Context, schedule: Schedule, itemId: string, gr
   if (!item) throw new Error(`unknown item ${itemId}`);
   const others = schedule.filter((a) => a.item !== itemId);
   const current = schedule.find((a) => a.item === itemId) ?? null;
-  const rooms = [...ctx.rooms.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const rooms = [...ctx.rooms.values()].sort(byId);
   const options: Option[] = [];
   let lastKey = '';
   for (const room of rooms) {

@@ -6,7 +6,7 @@ import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
 import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
 import type { Console } from './console.js';
 import { EXIT, type ExitCode } from './exit.js';
-import { wholeNumber } from './options.js';
+import { gapOption } from './options.js';
 
 export function registerCheck(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
   program
@@ -14,7 +14,7 @@ export function registerCheck(program: Command, run: (action: (c: Console) => Pr
     .description('check a schedule against every hard rule and list each violation')
     .argument('<dir>', 'event folder')
     .argument('<schedule>', 'schedule CSV (as written by convene schedule)')
-    .option('--gap <min>', 'hallway minutes between main-hall sessions or workshops in one room', wholeNumber(0, 240), 10)
+    .addOption(gapOption())
     .action(async (dir: string, file: string, flags: { gap: number }) => run((c) => checkCommand(dir, file, flags.gap, c)));
 }
 

@@ -7,7 +7,7 @@ import { buildContext, DEFAULT_RULE_OPTIONS, itemLabel } from '../model/context.
 import { coarsestGrid } from '../model/grid.js';
 import type { Console } from './console.js';
 import { EXIT, UsageError, type ExitCode } from './exit.js';
-import { wholeNumber } from './options.js';
+import { gapOption } from './options.js';
 
 export function registerExplain(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
   program
@@ -16,7 +16,7 @@ export function registerExplain(program: Command, run: (action: (c: Console) => 
     .argument('<dir>', 'event folder')
     .argument('<schedule>', 'schedule CSV (as written by convene schedule)')
     .argument('<item>', 'item id')
-    .option('--gap <min>', 'hallway minutes between main-hall sessions or workshops in one room', wholeNumber(0, 240), 10)
+    .addOption(gapOption())
     .action(async (dir: string, file: string, id: string, flags: { gap: number }) =>
       run((c) => explainCommand(dir, file, id, flags.gap, c)),
     );

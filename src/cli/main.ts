@@ -3,7 +3,6 @@
  * command throws becomes a message and an exit code.
  */
 import { Command } from 'commander';
-import { createRequire } from 'node:module';
 import { registerAllocate } from './allocate.js';
 import { registerCheck } from './check.js';
 import { registerExplain } from './explain.js';
@@ -13,8 +12,8 @@ import { registerPublish } from './publish.js';
 import { registerSchedule } from './schedule.js';
 import { registerTeams } from './teams.js';
 import { registerValidate } from './validate.js';
+import { CONVENE_VERSION } from '../io/version.js';
 
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 export async function main(argv: readonly string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
@@ -22,7 +21,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   const program = new Command()
     .name('convene')
     .description('Build the program of a multi-track civic conference and allocate its seats.')
-    .version(version)
+    .version(CONVENE_VERSION)
     .option('-q, --quiet', 'no progress line on stderr')
     .showHelpAfterError('(run convene --help for usage)')
     .exitOverride();

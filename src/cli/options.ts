@@ -1,4 +1,5 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_GAP } from '../model/context.js';
 
 /** A whole number within [min, max], for commander option parsing. */
 export function wholeNumber(min: number, max: number) {
@@ -24,4 +25,9 @@ export function oneOf<T extends string>(values: readonly T[]) {
     if (!values.includes(v)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}, got "${text}".`);
     return v;
   };
+}
+
+/** `--gap <min>`, the same on every command that builds or checks a schedule. */
+export function gapOption(description = 'hallway minutes between main-hall sessions or workshops in one room'): Option {
+  return new Option('--gap <min>', description).argParser(wholeNumber(0, 240)).default(DEFAULT_GAP);
 }

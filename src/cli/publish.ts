@@ -1,31 +1,16 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { z } from 'zod';
 import { checkSchedule } from '../check/check.js';
-import { InputError } from '../domain/issues.js';
 import type { Event, Schedule } from '../domain/types.js';
-import { UNCONFERENCE_FILE, readUnconference } from '../io/allocation/unconference.js';
-import { choiceCell, idCell, textCell } from '../io/cells.js';
 import { readEvent } from '../io/event.js';
-import { listFolder, readText } from '../io/files.js';
-import { readSheet } from '../io/rows/sheet.js';
 import { readSchedule } from '../io/schedule.js';
 import { writeOutputs } from '../io/write.js';
 import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
-import {
-  isTimeZone,
-  joinRosters,
-  LANGS,
-  publishFiles,
-  ROSTER_ROLES,
-  sessionFiles,
-  type Lang,
-  type RosterRow,
-  type SessionRoster,
-} from '../render/publish/index.js';
+import { isTimeZone, LANGS, publishFiles, sessionFiles, type Lang } from '../render/publish/index.js';
+import { readRosters } from '../io/rosters.js';
 import type { Console } from './console.js';
 import { EXIT, UsageError, type ExitCode } from './exit.js';
-import { oneOf, wholeNumber } from './options.js';
+import { gapOption, oneOf } from './options.js';
 
 export type PublishFlags = {
   readonly out: string;
@@ -53,7 +38,7 @@ export function registerPublish(program: Command, run: (action: (c: Console) => 
     .option('--title <text>', "the conference's name (default: the event folder's name)")
     .option('--base-url <url>', 'absolute URL the site will be served from (for schedule.json)')
     .option('--rosters <dir>', 'output folder of convene allocate: adds sessions/<id>.md note pages for the unconference')
-    .option('--gap <min>', 'hallway minutes the schedule was built with (it is checked before publishing)', wholeNumber(0, 240), 10)
+    .addOption(gapOption('hallway minutes the schedule was built with (it is checked before publishing)'))
     .action(async (dir: string, file: string, flags: PublishFlags) => run((c) => publishCommand(dir, file, flags, c)));
 }
 
@@ -110,8 +95,8 @@ export async function publishChecked(
     }),
     ...(sessions === null ? {} : sessionFiles(sessions, title, flags.lang)),
   };
-  await writeOutputs(flags.out, files);
-  c.out(`Published ${schedule.length} items to ${path.join(flags.out, 'index.html')} and ${Object.keys(files).length - 1} more files.`);
+  const written = await writeOutputs(flags.out, files);
+  c.out(`Published ${schedule.length} items to ${path.join(flags.out, 'index.html')} and ${written.length - 1} more files.`);
   return EXIT.ok;
 }
 
@@ -152,55 +137,4 @@ function absoluteUrl(text: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--base-url: expected an http or https URL, got "${text}"`);
   // A base without a trailing slash would drop its last segment when index.html is resolved against it.
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
-}
-
-/** Undoes the `'` that write.ts puts before a cell a spreadsheet would take for a formula. */
-const unescaped = z.string().transform((t) => (/^'[=+\-@\t\r]/.test(t) ? t.slice(1) : t));
-
-/**
- * unconference.csv from the event folder and rosters.csv from `rostersDir`
- * (columns session, registrant, name, role; organization and the rest
- * optional) -> one SessionRoster per unconference session. A roster row naming
- * a session that is neither in unconference.csv nor an item of the event is an
- * input error, as is a missing file. Throws InputError with every issue.
- *
- * This reader belongs in src/io/allocation/ beside readUnconference; it is
- * here only until that module offers one.
- */
-async function readRosters(dir: string, rostersDir: string, event: Event): Promise<readonly SessionRoster[]> {
-  const names = await listFolder(dir);
-  const actual = names.find((n) => n === UNCONFERENCE_FILE) ?? names.find((n) => n.toLowerCase() === UNCONFERENCE_FILE);
-  const unconference = readUnconference(actual === undefined ? undefined : await readText(path.join(dir, actual), UNCONFERENCE_FILE));
-  const known = new Set([...unconference.rows.map((s) => s.id), ...(unconference.ids?.keys() ?? []), ...event.items.map((i) => i.id)]);
-  const file = path.join(rostersDir, 'rosters.csv');
-  const rosters = readSheet(
-    {
-      file,
-      columns: ['session', 'registrant', 'name', 'role'],
-      optionalColumns: ['organization'],
-      required: true,
-      schema: z.object({
-        session: unescaped.pipe(idCell),
-        registrant: unescaped.pipe(idCell),
-        name: unescaped.pipe(textCell),
-        organization: unescaped.pipe(textCell),
-        role: choiceCell(ROSTER_ROLES),
-      }),
-      check: (v, report) => {
-        if (v.session !== undefined && !known.has(v.session)) {
-          report('session', `unknown session ${JSON.stringify(v.session)} (not in ${UNCONFERENCE_FILE}, nor an item in themes.csv)`);
-        }
-      },
-      build: (v): RosterRow => v,
-      order: (a, b) => (a.session < b.session ? -1 : a.session > b.session ? 1 : 0),
-    },
-    await readText(file, file),
-  );
-  const missing =
-    actual === undefined
-      ? [{ file: UNCONFERENCE_FILE, line: 0, column: 0, columnName: '', message: 'missing file (--rosters needs the sessions it lists)' }]
-      : [];
-  const issues = [...missing, ...unconference.issues, ...rosters.issues];
-  if (issues.length > 0) throw new InputError(issues);
-  return joinRosters(unconference.rows, rosters.rows);
 }

@@ -24,7 +24,7 @@ import {
 import type { BackendChoice } from '../solve/index.js';
 import type { Console } from './console.js';
 import { EXIT, type ExitCode } from './exit.js';
-import { oneOf, seconds, wholeNumber } from './options.js';
+import { gapOption, oneOf, seconds } from './options.js';
 import { formatProgress, printFindings } from './report.js';
 
 export type ScheduleFlags = {
@@ -49,7 +49,7 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .description('place every item in a room and a start time, check the result, and write the program')
     .argument('<dir>', 'event folder (calendar.csv, rooms.csv, themes.csv, speakers.csv, availability.csv)')
     .option('-o, --out <dir>', 'output folder', 'out')
-    .option('--gap <min>', 'hallway minutes between main-hall sessions or workshops in one room', wholeNumber(0, 240), 10)
+    .addOption(gapOption())
     .option('--time-limit <s>', 'stop the solver after this many seconds and keep its best schedule', seconds, 60)
     .option('--solver <name>', 'auto, highs or jslp', oneOf<BackendChoice>(['auto', 'highs', 'jslp']), 'auto')
     .option(
@@ -138,8 +138,8 @@ async function finish(
         });
         changed = changesSummary(changes, baseline, outcome.schedule);
       }
-      await writeOutputs(flags.out, files);
-      c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out));
+      const written = await writeOutputs(flags.out, files);
+      c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out, written.length));
       if (changed) c.out(`Against the baseline: ${changed} (see ${path.join(flags.out, 'changes.csv')}).`);
       if (outcome.kind === 'scheduled' && flags.publish) {
         const site = typeof flags.publish === 'string' ? flags.publish : path.join(flags.out, 'site');
@@ -178,12 +178,12 @@ function unscheduledCsv(event: Event, report: ScheduleReport): string {
   });
 }
 
-function summaryLine(report: ScheduleReport, placed: number, total: number, out: string): string {
+function summaryLine(report: ScheduleReport, placed: number, total: number, out: string, files: number): string {
   const status = report.unscheduled.length > 0
     ? `${report.unscheduled.length} left out (the fewest that must give)`
     : report.status === 'optimal' ? 'proven optimal' : `valid, gap ${report.gap === null ? 'unknown' : `${(report.gap * 100).toFixed(1)} %`}`;
   const clashCost = report.clashes.reduce((n, x) => n + x.cost, 0);
   const clashes = report.clashes.length === 1 ? '1 theme clash' : `${report.clashes.length} theme clashes`;
   const secs = (report.timing.buildSeconds + report.timing.solveSeconds).toFixed(1);
-  return `Scheduled ${placed} of ${total} items: ${status}, ${clashes} (cost ${clashCost}), ${secs} s. Wrote ${path.join(out, 'schedule.csv')} and 5 more files.`;
+  return `Scheduled ${placed} of ${total} items: ${status}, ${clashes} (cost ${clashCost}), ${secs} s. Wrote ${path.join(out, 'schedule.csv')} and ${files - 1} more files.`;
 }

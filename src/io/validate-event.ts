@@ -48,15 +48,11 @@ export function validateSheets(s: Sheets): readonly InputIssue[] {
 
 /**
  * Parses the text of an event's files, keyed by file name (`'calendar.csv'`;
- * undefined or absent = the file is missing). Throws one InputError listing
+ * undefined or absent = the file is missing; an issue in place of the text =
+ * it exists but could not be read). Throws one InputError listing
  * every problem found.
  */
-export function parseEvent(files: Readonly<Record<string, string | undefined>>): Event {
-  return eventOf(files);
-}
-
-/** parseEvent, also accepting files that exist but could not be read (an issue in place of the text). */
-export function eventOf(files: Readonly<Record<string, FileText>>): Event {
+export function parseEvent(files: Readonly<Record<string, FileText>>): Event {
   const sheets = readSheets(files);
   const issues = validateSheets(sheets);
   if (issues.length > 0) throw new InputError(issues);

@@ -17,6 +17,7 @@ import { overlapRows, themeClashRows, type ThemePair } from './objectives/theme-
 import type { PackingConstraint } from './constraint.js';
 import { CONFLICT_RULES, cliquesAtStarts, occupiedUntil, roomOverlapRule } from './rules/conflicts.js';
 import { canonicalRooms, identicalRoomClasses, withoutRoomSymmetry } from './symmetry.js';
+import { byKey, compareText } from '../domain/compare.js';
 
 /**
  * Which model to build:
@@ -349,7 +350,7 @@ function roomSets(lists: readonly (readonly string[])[]): readonly (readonly str
 function bySetKey(a: readonly string[], b: readonly string[]): number {
   const x = a.join('\u0000');
   const y = b.join('\u0000');
-  return x < y ? -1 : x > y ? 1 : 0;
+  return compareText(x, y);
 }
 
 /**
@@ -464,7 +465,7 @@ function lightningColumns(parts: Parts, weight: number): number {
       blocks.set(key, inBlock);
     }
   }
-  for (const [key, inBlock] of [...blocks.entries()].sort(([x], [y]) => (x < y ? -1 : 1))) {
+  for (const [key, inBlock] of [...blocks.entries()].sort(byKey)) {
     const used = columns.length;
     columns.push({ name: `regional_${key.replaceAll('\u0000', '_')}`, cost: weight, lower: 0, upper: 1, integer: false });
     for (const [id, list] of inBlock) rows.push(makeRow(`regional_${used}_${id}`, 0, Infinity, [[used, 1], ...list.map((i) => [i, -1] as const)]));
@@ -481,7 +482,7 @@ type Parts = {
   readonly rows: MipRow[];
 };
 
-/** Placement indices by item id, in order. */
+/** PlacedItem indices by item id, in order. */
 function placementsByItem(placements: readonly Assignment[]): ReadonlyMap<string, readonly number[]> {
   const map = new Map<string, number[]>();
   placements.forEach((p, i) => {

@@ -2,6 +2,7 @@ import type { Assignment, Item } from '../domain/types.js';
 import type { Context } from './context.js';
 import { ceilToGrid } from './grid.js';
 import { PLACEMENT_RULES } from './rules/placement.js';
+import { byId } from '../domain/compare.js';
 
 /** Why the candidates of one item were turned down, counted per rule, with one example message each. */
 export type Rejections = ReadonlyMap<string, { readonly count: number; readonly example: string }>;
@@ -37,8 +38,8 @@ const NO_BASELINE: ReadonlyMap<string, Assignment> = new Map();
 
 function computeCandidates(ctx: Context, grid: number, keep?: ReadonlyMap<string, Assignment>): Candidates {
   const packed = lightningStep(ctx, grid);
-  const rooms = [...ctx.rooms.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const items = [...ctx.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const rooms = [...ctx.rooms.values()].sort(byId);
+  const items = [...ctx.items.values()].sort(byId);
   const placements: Assignment[] = [];
   const rejected = new Map<string, Rejections>();
   for (const item of items) {

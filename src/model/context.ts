@@ -13,7 +13,10 @@ export type RuleOptions = {
   readonly commonLanguage?: string | null;
 };
 
-export const DEFAULT_RULE_OPTIONS: RuleOptions = { gap: 10 };
+/** The hallway gap when none is given (`--gap`). */
+export const DEFAULT_GAP: Minutes = 10;
+
+export const DEFAULT_RULE_OPTIONS: RuleOptions = { gap: DEFAULT_GAP };
 
 /** Every start is on this grid (minutes), whatever the data. */
 export const BASE_GRID: Minutes = 5;

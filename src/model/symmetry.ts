@@ -12,6 +12,7 @@
 import type { Assignment, Schedule } from '../domain/types.js';
 import type { Baseline } from './objectives/moves.js';
 import { availabilityFor, type Context } from './context.js';
+import { byId } from '../domain/compare.js';
 
 /** Classes of two or more interchangeable rooms, each sorted by id; classes sorted by their first room. */
 export function identicalRoomClasses(ctx: Context, baseline?: Baseline): readonly (readonly string[])[] {
@@ -20,7 +21,7 @@ export function identicalRoomClasses(ctx: Context, baseline?: Baseline): readonl
   for (const item of ctx.items.values()) if (item.pin.room) named.add(item.pin.room);
   for (const a of baseline?.values() ?? []) named.add(a.room);
   const groups = new Map<string, string[]>();
-  for (const room of [...ctx.rooms.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const room of [...ctx.rooms.values()].sort(byId)) {
     if (named.has(room.id)) continue;
     const key = JSON.stringify([room.kind, room.capacity, room.interpretation, availabilityFor(ctx, room.id)]);
     groups.set(key, [...(groups.get(key) ?? []), room.id]);

@@ -18,7 +18,7 @@ import { modelSize } from '../model/mip.js';
 import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
 import { solveInStages, withBound, worthStaging, type StagedRequest } from './stages.js';
 import { solveTimesThenRooms, type TwoStageOutcome } from './two-stage.js';
-import { pickBackend, solve, type BackendChoice, type Progress, type SolveResult, type Solver } from '../solve/index.js';
+import { backendFor, solve, type BackendChoice, type Progress, type SolveResult, type Solver } from '../solve/index.js';
 import { rulesThatGive, whyLeftOut, type Unscheduled } from './partial.js';
 
 export type ScheduleRequest = {
@@ -67,7 +67,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   }
   const t1 = request.now();
   const wholeCandidates = candidates.placements.length;
-  const backend = pickBackend(request.backend, wholeCandidates);
+  const backend = backendFor(request.backend);
   const solver = request.solver ?? solve;
   const progress = request.onProgress ? { onProgress: request.onProgress } : {};
   // The limit counts from the start, model building included.
@@ -160,7 +160,7 @@ async function solveElastic(
   if (!built.ok) return null;
   const builtAt = request.now();
   const result = await (request.solver ?? solve)(built.model.mip, {
-    backend: pickBackend(request.backend, built.model.mip.columns.length),
+    backend: backendFor(request.backend),
     timeLimitSeconds: request.timeLimitSeconds,
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
   });

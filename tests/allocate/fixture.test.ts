@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_TIERS, type Mechanism } from '../../src/allocate/types.js';
+import { DEFAULT_TIERS, type Mechanism } from '../../src/domain/allocation.js';
 import type { AllocationReport } from '../../src/allocate/render/index.js';
 import { allocateCommand, allocateFiles, type AllocateFlags } from '../../src/cli/allocate.js';
 import { parseCsvTable, type CsvTable } from '../../src/io/csv.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Command } from 'commander';
 import { describe, expect, test } from 'vitest';
 import { assignRoles, slotKey } from '../../src/allocate/roles.js';
-import type { Role, Workshop } from '../../src/allocate/types.js';
+import type { Role, Workshop } from '../../src/domain/allocation.js';
 import { workshopGroups } from '../../src/allocate/workshops.js';
 import { registerAllocate, type AllocateFlags } from '../../src/cli/allocate.js';
 import type { Console } from '../../src/cli/console.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { AllocationReport } from '../../src/allocate/render/index.js';
-import { DEFAULT_TIERS } from '../../src/allocate/types.js';
+import { DEFAULT_TIERS } from '../../src/domain/allocation.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -6,7 +6,8 @@ import type { Console } from '../../src/cli/console.js';
 import { EXIT } from '../../src/cli/exit.js';
 import { publishCommand } from '../../src/cli/publish.js';
 import { InputError } from '../../src/domain/issues.js';
-import { joinRosters, sessionFiles, type DeclaredSession, type RosterRow } from '../../src/render/publish/index.js';
+import type { RosterRow } from '../../src/domain/session.js';
+import { joinRosters, sessionFiles, type DeclaredSession } from '../../src/render/publish/index.js';
 import { OGP_DIR, OGP_SCHEDULE } from './fixture.js';
 
 const declared: readonly DeclaredSession[] = [

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { Room } from '../../domain/types.js';
 import { boolCell, idCell, positiveWholeCell, requiredTextCell, roomKindCell } from '../cells.js';
-import { byId, readSheet, type FileText, type Sheet } from './sheet.js';
+import { readSheet, type FileText, type Sheet } from './sheet.js';
+import { byId } from '../../domain/compare.js';
 
 export const ROOMS_FILE = 'rooms.csv';
 

@@ -16,7 +16,8 @@ import {
   textCell,
   wholeCell,
 } from '../cells.js';
-import { byId, readSheet, type FileText, type Sheet } from './sheet.js';
+import { readSheet, type FileText, type Sheet } from './sheet.js';
+import { byId } from '../../domain/compare.js';
 
 export const THEMES_FILE = 'themes.csv';
 

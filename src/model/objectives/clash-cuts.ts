@@ -15,6 +15,7 @@ import type { Assignment } from '../../domain/types.js';
 import type { Context } from '../context.js';
 import { makeRow, type MipRow } from '../mip.js';
 import type { ThemePair } from './theme-clash.js';
+import { byId } from '../../domain/compare.js';
 
 export function forcedClashCuts(
   ctx: Context,
@@ -41,7 +42,7 @@ export function forcedClashCuts(
       const members = [...inside.keys()]
         .map((id) => ctx.items.get(id)!)
         .filter((item) => item.themes.includes(theme))
-        .sort((a, b) => b.duration - a.duration || (a.id < b.id ? -1 : 1));
+        .sort((a, b) => b.duration - a.duration || byId(a, b));
       const clique = members.filter((m) => 2 * m.duration > length);
       const shortest = clique[clique.length - 1];
       const extra = members.find((m) => 2 * m.duration <= length);

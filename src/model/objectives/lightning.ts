@@ -12,6 +12,7 @@
 import type { Assignment, Item, Schedule } from '../../domain/types.js';
 import { formatSpan } from '../../domain/time.js';
 import { itemLabel, type Context } from '../context.js';
+import { byId, byKey } from '../../domain/compare.js';
 
 export const LIGHTNING_TERM = {
   name: 'lightning-groups',
@@ -38,7 +39,7 @@ const cache = new WeakMap<Context, LightningGroups>();
 export function lightningGroups(ctx: Context): LightningGroups {
   const cached = cache.get(ctx);
   if (cached) return cached;
-  const talks = [...ctx.items.values()].filter((i) => i.format === 'lightning').sort((a, b) => (a.id < b.id ? -1 : 1));
+  const talks = [...ctx.items.values()].filter((i) => i.format === 'lightning').sort(byId);
   const rank = (i: Item) => {
     const sector = ctx.speakers.get(i.speakers[0] ?? '')?.sector ?? '';
     const k = SECTOR_ORDER.indexOf(sector);
@@ -51,8 +52,8 @@ export function lightningGroups(ctx: Context): LightningGroups {
     byCountry.set(key, [...(byCountry.get(key) ?? []), t]);
   }
   const countries = [...byCountry.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([, items]) => items.sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1)))
+    .sort(byKey)
+    .map(([, items]) => items.sort((a, b) => rank(a) - rank(b) || byId(a, b)))
     .filter((items) => items.length > 1);
   const regional = talks.filter(isRegional);
   const groups = { countries, regional: regional.length > 1 ? regional : [] };

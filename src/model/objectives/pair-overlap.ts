@@ -16,6 +16,7 @@ import type { Assignment, Item, Schedule } from '../../domain/types.js';
 import { formatSpan } from '../../domain/time.js';
 import { itemLabel, type Context } from '../context.js';
 import { themePairs } from './theme-clash.js';
+import { byId } from '../../domain/compare.js';
 
 export type OverlapPair = { readonly a: Item; readonly b: Item; readonly why: string };
 
@@ -40,7 +41,7 @@ export function overlapPairs(ctx: Context, term: PairTermName): readonly Overlap
   if (!byTerm) cache.set(ctx, (byTerm = new Map()));
   const cached = byTerm.get(term);
   if (cached) return cached;
-  const items = [...ctx.items.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
+  const items = [...ctx.items.values()].sort(byId);
   const pairs: OverlapPair[] = [];
   if (term === 'advanced-clash') {
     const advanced = (i: Item) => i.format === 'workshop' && i.level === 'advanced';

@@ -8,6 +8,7 @@
  */
 import { ROOM_KIND_OF, type Assignment, type Item, type Room, type Schedule } from '../../domain/types.js';
 import { itemLabel, roomLabel, type Context } from '../context.js';
+import { byId } from '../../domain/compare.js';
 
 export const ROOM_SIZE_TERM = {
   name: 'room-size',
@@ -30,7 +31,7 @@ function usableRooms(ctx: Context, item: Item): readonly Room[] {
         (item.rooms.length === 0 || item.rooms.includes(r.id)) &&
         r.capacity >= item.audience,
     )
-    .sort((a, b) => b.capacity - a.capacity || (a.id < b.id ? -1 : 1));
+    .sort((a, b) => b.capacity - a.capacity || byId(a, b));
   byItem.set(item.id, rooms);
   return rooms;
 }

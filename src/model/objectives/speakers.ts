@@ -13,6 +13,7 @@
 import type { Assignment, AvailabilityRow, Schedule } from '../../domain/types.js';
 import { formatSpan } from '../../domain/time.js';
 import { itemLabel, speakerLabel, type Context } from '../context.js';
+import { byId, byKey } from '../../domain/compare.js';
 
 export type Occurrence = { readonly items: readonly string[]; readonly message: string };
 
@@ -63,10 +64,10 @@ export function unpreferredSpeakers(ctx: Context, p: Assignment): readonly strin
 /** Speakers with two or more items, and their item ids, by speaker id. */
 export function busySpeakers(ctx: Context): ReadonlyMap<string, readonly string[]> {
   const map = new Map<string, string[]>();
-  for (const item of [...ctx.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const item of [...ctx.items.values()].sort(byId)) {
     for (const s of item.speakers) map.set(s, [...(map.get(s) ?? []), item.id]);
   }
-  return new Map([...map.entries()].filter(([, ids]) => ids.length > 1).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return new Map([...map.entries()].filter(([, ids]) => ids.length > 1).sort(byKey));
 }
 
 export function scoreSpeakerGoals(ctx: Context, schedule: Schedule): {

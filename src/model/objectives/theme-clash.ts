@@ -7,6 +7,7 @@
 import type { Assignment, Item, Schedule } from '../../domain/types.js';
 import type { ThemeClash } from '../../domain/report.js';
 import type { Context } from '../context.js';
+import { compareText, byId } from '../../domain/compare.js';
 
 export type ThemePair = {
   readonly a: Item;
@@ -27,7 +28,7 @@ const pairCache = new WeakMap<Context, readonly ThemePair[]>();
 export function themePairs(ctx: Context): readonly ThemePair[] {
   const cached = pairCache.get(ctx);
   if (cached) return cached;
-  const items = [...ctx.items.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
+  const items = [...ctx.items.values()].sort(byId);
   const pairs: ThemePair[] = [];
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
@@ -58,12 +59,9 @@ export function scoreThemeClashes(ctx: Context, schedule: Schedule): readonly Th
     const end = Math.min(x.end, y.end);
     if (start < end) out.push({ a: pair.a.id, b: pair.b.id, themes: pair.themes, date: x.date, start, end, cost: pair.weight });
   }
-  return out.sort((p, q) => (p.date < q.date ? -1 : p.date > q.date ? 1 : p.start - q.start || cmp(p.a, q.a) || cmp(p.b, q.b)));
+  return out.sort((p, q) => (p.date < q.date ? -1 : p.date > q.date ? 1 : p.start - q.start || compareText(p.a, q.a) || compareText(p.b, q.b)));
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * For the model: for each pair, one penalty column z (0..1, cost = weight) and,

@@ -7,6 +7,7 @@
  */
 import type { Item, Schedule } from '../../domain/types.js';
 import type { Context } from '../context.js';
+import { byId, byKey } from '../../domain/compare.js';
 
 export const THEME_SPREAD_TERM = {
   name: 'theme-spread',
@@ -16,11 +17,11 @@ export const THEME_SPREAD_TERM = {
 /** Themes to spread, with their counted items, by theme. */
 export function spreadThemes(ctx: Context): ReadonlyMap<string, readonly Item[]> {
   const map = new Map<string, Item[]>();
-  for (const item of [...ctx.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const item of [...ctx.items.values()].sort(byId)) {
     if (item.format === 'lightning') continue;
     for (const t of new Set(item.themes)) map.set(t, [...(map.get(t) ?? []), item]);
   }
-  return new Map([...map.entries()].filter(([, items]) => items.length >= ctx.dates.length && ctx.dates.length > 1).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return new Map([...map.entries()].filter(([, items]) => items.length >= ctx.dates.length && ctx.dates.length > 1).sort(byKey));
 }
 
 export function scoreThemeSpread(ctx: Context, schedule: Schedule): readonly string[] {

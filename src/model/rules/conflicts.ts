@@ -9,6 +9,7 @@ import type { Assignment, Minutes } from '../../domain/types.js';
 import { formatMoment, formatTime } from '../../domain/time.js';
 import type { ConflictRule, PackingConstraint } from '../constraint.js';
 import { gapAfter, itemLabel, roomLabel, speakerLabel, type Context } from '../context.js';
+import { byKey } from '../../domain/compare.js';
 
 export const placedOnceRule: ConflictRule = {
   name: 'placed-once',
@@ -113,7 +114,7 @@ function groupIndices(
       else map.set(k, [i]);
     }
   });
-  return new Map([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...map.entries()].sort(byKey));
 }
 
 /**

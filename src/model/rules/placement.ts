@@ -119,11 +119,3 @@ export const PLACEMENT_RULES: readonly PlacementRule[] = [
   availabilityRule,
 ];
 
-/** The first rule a placement breaks, or null. */
-export function firstBrokenRule(ctx: Context, item: Item, room: Room, a: Assignment): { rule: string; message: string } | null {
-  for (const rule of PLACEMENT_RULES) {
-    const message = rule.check(ctx, item, room, a);
-    if (message !== null) return { rule: rule.name, message };
-  }
-  return null;
-}

@@ -3,8 +3,8 @@
  * preferences people ranked, and the workshops with their scheduled times.
  * Plain readonly records; every one remembers the CSV line it came from.
  */
-import type { Session } from '../domain/session.js';
-import type { Minutes, Sector } from '../domain/types.js';
+import type { Session } from './session.js';
+import type { Minutes, Sector } from './types.js';
 
 export const EVENT_NAMES = ['datacamp', 'civil_society_day', 'focal_point', 'regional_meeting'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
@@ -28,7 +28,6 @@ export type Registrant = {
   readonly line: number;
 };
 
-export type { Session };
 
 /** A row of preferences.csv. `session` is an unconference session id or a workshop item id. */
 export type Preference = {

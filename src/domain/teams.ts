@@ -3,7 +3,7 @@
  * their profile and languages), the projects some of them pitch, and the
  * teams formed. Plain readonly records; every input record remembers its CSV line.
  */
-import type { Sector } from '../domain/types.js';
+import type { Sector } from './types.js';
 
 export const PROFILES = ['journalist', 'activist', 'developer', 'designer', 'data_analyst', 'other'] as const;
 export type Profile = (typeof PROFILES)[number];
