@@ -8,6 +8,7 @@ import { ROOM_KIND_OF, type Format, type Item } from '../domain/types.js';
 import { formatMoment, formatSpan, formatTime } from '../domain/time.js';
 import { freeParts } from '../model/availability.js';
 import type { Rejections } from '../model/candidates.js';
+import { findingMessage } from './words.js';
 import { availabilityFor, gapAfter, itemLabel, roomLabel, speakerLabel, type Context } from '../model/context.js';
 import { byId, byKey } from '../domain/compare.js';
 
@@ -41,7 +42,7 @@ export function unplaceableItems(ctx: Context, rejected: ReadonlyMap<string, Rej
     }
     const reasons = [...tally.entries()]
       .sort(([, a], [, b]) => b.count - a.count)
-      .map(([rule, r]) => `${RULE_WORDS[rule] ?? rule} (e.g. ${r.example})`);
+      .map(([rule, r]) => `${RULE_WORDS[rule] ?? rule} (e.g. ${findingMessage(ctx, r.example)})`);
     return { check: 'no-place', ids: [id], message: `${itemLabel(item)} cannot be placed anywhere: ${reasons.join('; ')}` };
   });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { explainItem, optionWhere } from '../check/explain.js';
+import { blockerWords, explainItem, optionWhere } from '../check/explain.js';
 import { formatSpan } from '../domain/time.js';
 import { readEvent } from '../io/event.js';
 import { readSchedule } from '../io/schedule.js';
@@ -41,7 +41,7 @@ export async function explainCommand(dir: string, file: string, id: string, gap:
   if (blocked.length > 0) {
     c.out('');
     c.out(ctx.options.gap > 0 ? `Blocked (main-hall sessions and workshops keep a ${ctx.options.gap}-minute hallway gap in their room):` : 'Blocked:');
-    for (const o of blocked) c.out(`  ${optionWhere(o)}: ${o.blockers.join('; ')}`);
+    for (const o of blocked) c.out(`  ${optionWhere(o)}: ${o.blockers.map((b) => blockerWords(ctx, b)).join('; ')}`);
   }
   return EXIT.ok;
 }

@@ -15,7 +15,8 @@ import { blockOf, lightningGroups } from './objectives/lightning.js';
 import { overlapPairs } from './objectives/pair-overlap.js';
 import { overlapRows, themeClashRows, type ThemePair } from './objectives/theme-clash.js';
 import type { PackingConstraint } from './constraint.js';
-import { CONFLICT_RULES, cliquesAtStarts, occupiedUntil, roomOverlapRule } from './rules/conflicts.js';
+import { CONFLICT_RULES, cliquesAtStarts, occupiedUntil } from './rules/conflicts.js';
+import type { Subject } from '../domain/findings.js';
 import { canonicalRooms, identicalRoomClasses, withoutRoomSymmetry } from './symmetry.js';
 import { byKey, compareText } from '../domain/compare.js';
 
@@ -58,7 +59,7 @@ export type BuiltModel = {
 
 export type RuleSlack = {
   readonly rule: string;
-  readonly subject: string;
+  readonly subject: Subject;
   readonly column: number;
   /** The rows that give with it, for describing what a solution did. */
   readonly constraints: readonly PackingConstraint[];
@@ -156,9 +157,9 @@ function build(ctx: Context, options: BuildOptions): BuildResult {
   }));
   const rows: MipRow[] = [];
   const once: { item: string; members: readonly number[] }[] = [];
-  const ruleSlack = new Map<string, { rule: string; subject: string; column: number; constraints: PackingConstraint[] }>();
+  const ruleSlack = new Map<string, { rule: string; subject: Subject; column: number; constraints: PackingConstraint[] }>();
   for (const rule of CONFLICT_RULES) {
-    if (rule === roomOverlapRule && roomOptions) continue;
+    if (rule.aboutRooms && roomOptions) continue;
     rule.build(ctx, placements).forEach((c, k) => {
       if (c.kind === 'at-most' && c.members.length < 2) return;
       if (options.elastic && c.kind === 'exactly' && c.items?.length === 1) {
@@ -167,7 +168,7 @@ function build(ctx: Context, options: BuildOptions): BuildResult {
       }
       const terms = c.members.map((i) => [i, 1] as [number, number]);
       if (options.elastic && options.elasticRules && c.kind === 'at-most' && c.subject !== undefined) {
-        const key = `${rule.name}\u0000${c.subject}`;
+        const key = `${rule.name}\u0000${c.subject.kind}\u0000${c.subject.id}\u0000${c.subject.date}`;
         let s = ruleSlack.get(key);
         if (!s) {
           s = { rule: rule.name, subject: c.subject, column: columns.length, constraints: [] };

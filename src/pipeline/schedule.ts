@@ -195,7 +195,7 @@ async function whatMustGive(ctx: Context, request: ScheduleRequest): Promise<rea
   const items = whyLeftOut(ctx, decode(model, result.values), leftOut(model, result.values), model).map(
     (u): Finding => ({ check: 'must-give', ids: [u.item], message: u.reason }),
   );
-  const findings = [...items, ...rulesThatGive(model, result.values)];
+  const findings = [...items, ...rulesThatGive(ctx, model, result.values)];
   return findings.length > 0 ? findings : null;
 }
 

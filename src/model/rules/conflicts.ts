@@ -6,14 +6,14 @@
  * finished schedule, so the two cannot drift apart.
  */
 import type { Assignment, Minutes } from '../../domain/types.js';
-import { formatMoment, formatTime } from '../../domain/time.js';
 import type { ConflictRule, PackingConstraint } from '../constraint.js';
-import { gapAfter, itemLabel, roomLabel, speakerLabel, type Context } from '../context.js';
+import { gapAfter, type Context } from '../context.js';
 import { byKey } from '../../domain/compare.js';
 
 export const placedOnceRule: ConflictRule = {
   name: 'placed-once',
   description: 'Every item is placed exactly once.',
+  aboutRooms: false,
   build(ctx, placements) {
     const byItem = groupIndices(placements, (p) => [p.item]);
     return [...ctx.items.values()]
@@ -24,18 +24,14 @@ export const placedOnceRule: ConflictRule = {
         kind: 'exactly',
         members: byItem.get(id) ?? [],
         items: [id],
-        describe: (chosen) => {
-          const item = ctx.items.get(id);
-          const label = item ? itemLabel(item) : id;
-          if (chosen.length === 0) return `${label} is not placed`;
-          return `${label} is placed ${chosen.length} times: ${chosen.map((a) => `${a.room} at ${formatMoment(a.date, a.start)}`).join('; ')}`;
-        },
+        finding: (chosen) => ({ rule: 'placed-once', item: id, places: chosen }),
       }));
   },
 };
 
 export const roomOverlapRule: ConflictRule = {
   name: 'room-overlap',
+  aboutRooms: true,
   description:
     'No two items share a room at once; a main-hall session or workshop leaves its room free for the hallway gap after it ends (lightning talks run back to back).',
   build(ctx, placements) {
@@ -47,10 +43,8 @@ export const roomOverlapRule: ConflictRule = {
           rule: 'room-overlap',
           kind: 'at-most',
           members: clique.members,
-          subject: `room ${roomLabel(ctx, room)} on ${date}`,
-          describe: (chosen) =>
-            `room ${roomLabel(ctx, room)} holds ${listItems(ctx, chosen)} at once on ${formatMoment(date, clique.at)}` +
-            (ctx.options.gap > 0 ? ` (counting the ${ctx.options.gap}-minute hallway gap after main-hall sessions and workshops)` : ''),
+          subject: { kind: 'room', id: room, date },
+          finding: (chosen) => ({ rule: 'room-overlap', who: room, date, at: clique.at, placements: chosen }),
         });
       }
     }
@@ -60,6 +54,7 @@ export const roomOverlapRule: ConflictRule = {
 
 export const speakerOverlapRule: ConflictRule = {
   name: 'speaker-overlap',
+  aboutRooms: false,
   description: 'No speaker is in two places at once (a lightning talk during their own workshop counts).',
   build(ctx, placements) {
     const out: PackingConstraint[] = [];
@@ -73,9 +68,8 @@ export const speakerOverlapRule: ConflictRule = {
           rule: 'speaker-overlap',
           kind: 'at-most',
           members: clique.members,
-          subject: `${speakerLabel(ctx, speaker)} on ${date}`,
-          describe: (chosen) =>
-            `${speakerLabel(ctx, speaker)} is in ${listItems(ctx, chosen, true)} at once on ${formatMoment(date, clique.at)}`,
+          subject: { kind: 'speaker', id: speaker, date },
+          finding: (chosen) => ({ rule: 'speaker-overlap', who: speaker, date, at: clique.at, placements: chosen }),
         });
       }
     }
@@ -88,17 +82,6 @@ export const CONFLICT_RULES: readonly ConflictRule[] = [placedOnceRule, roomOver
 export function occupiedUntil(ctx: Context, p: Assignment): Minutes {
   const item = ctx.items.get(p.item);
   return p.end + (item ? gapAfter(ctx, item) : 0);
-}
-
-function listItems(ctx: Context, chosen: readonly Assignment[], withRoom = false): string {
-  return [...chosen]
-    .sort((a, b) => a.start - b.start || (a.item < b.item ? -1 : 1))
-    .map((a) => {
-      const item = ctx.items.get(a.item);
-      const where = withRoom ? `${a.room}, ` : '';
-      return `${item ? itemLabel(item) : a.item} (${where}${formatTime(a.start)}-${formatTime(a.end)})`;
-    })
-    .join(' and ');
 }
 
 /** Indices of placements grouped under every key `keys` gives them, keys and members in a stable order. */
