@@ -4,7 +4,8 @@
  * speaker, room or window at fault. Every check is a proof: when it reports
  * something, no valid schedule exists.
  */
-import { ROOM_KIND_OF, type Format, type Item } from '../domain/types.js';
+import type { Format, Item } from '../domain/types.js';
+import { formatRooms, usableRooms } from '../model/rooms.js';
 import { formatMoment, formatSpan, formatTime } from '../domain/time.js';
 import { freeParts } from '../model/availability.js';
 import type { Rejections } from '../model/candidates.js';
@@ -83,9 +84,7 @@ export function overloadedRoomKinds(ctx: Context): readonly Finding[] {
   for (const format of ['plenary', 'workshop', 'lightning'] as const satisfies readonly Format[]) {
     const items = [...ctx.items.values()].filter((i) => i.format === format);
     if (items.length === 0) continue;
-    const rooms = [...ctx.rooms.values()]
-      .filter((r) => r.kind === ROOM_KIND_OF[format] && (format !== 'plenary' || r.interpretation))
-      .sort(byId);
+    const rooms = formatRooms(ctx, format);
     if (rooms.length === 0) continue; // reported per item as unplaceable
     const slots = rooms.length * ctx.programWindows.length;
     const gaps = items.reduce((n, i) => n + gapAfter(ctx, i), 0);
@@ -148,13 +147,7 @@ export function collidingPins(ctx: Context): readonly Finding[] {
 /** The one room an item can use, when there is only one. */
 function onlyRoom(ctx: Context, item: Item): string | null {
   if (item.pin.room !== undefined) return item.pin.room;
-  const rooms = [...ctx.rooms.values()].filter(
-    (r) =>
-      r.kind === ROOM_KIND_OF[item.format] &&
-      (item.format !== 'plenary' || r.interpretation) &&
-      (item.rooms.length === 0 || item.rooms.includes(r.id)) &&
-      r.capacity >= item.audience,
-  );
+  const rooms = usableRooms(ctx, item);
   return rooms.length === 1 ? rooms[0]!.id : null;
 }
 

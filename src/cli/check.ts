@@ -3,7 +3,7 @@ import { checkSchedule } from '../check/check.js';
 import { readEvent } from '../io/event.js';
 import { readSchedule } from '../io/schedule.js';
 import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
-import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
+import { scoreThemeClashes } from '../model/goals/theme-clash.js';
 import type { Console } from './console.js';
 import { EXIT, type ExitCode } from './exit.js';
 import { gapOption } from './options.js';

@@ -6,13 +6,14 @@ import { readEvent } from '../io/event.js';
 import type { Lang } from '../render/publish/index.js';
 import { DEFAULT_TIME_ZONE, publishChecked, timeZone } from './publish.js';
 import { parseWeightFlag, readWeights, type WeightOverrides } from '../io/weights.js';
-import { DEFAULT_WEIGHTS, TERM_NAMES, withWeights } from '../model/objectives/weights.js';
+import { DEFAULT_WEIGHTS, GOAL_NAMES, withWeights } from '../model/goals/registry.js';
 import { readBaseline, readScheduleFile } from '../io/schedule.js';
 import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
 import { changesAgainst, changesSummary } from '../pipeline/changes.js';
 import { lockItems } from '../pipeline/locks.js';
 import { tableToCsv, writeOutputs } from '../io/write.js';
-import { planSchedule, type ModelChoice, type ScheduleOutcome } from '../pipeline/schedule.js';
+import { planSchedule, type ScheduleOutcome } from '../pipeline/schedule.js';
+import type { ModelChoice } from '../pipeline/strategy.js';
 import {
   byRoomTable,
   bySpeakerTable,
@@ -62,10 +63,10 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .option('--lock <schedule.csv>', 'a schedule whose rows with locked=yes keep their date, start and room')
     .option(
       '--weight <term=value>',
-      `set a soft goal's weight (repeatable; overrides weights.csv): ${TERM_NAMES.join(', ')}`,
+      `set a soft goal's weight (repeatable; overrides weights.csv): ${GOAL_NAMES.join(', ')}`,
       (text: string, previous: readonly WeightOverrides[] = []) => {
         const w = parseWeightFlag(text);
-        if (!w) throw new InvalidArgumentError(`expected term=number with a term among ${TERM_NAMES.join(', ')}, got "${text}".`);
+        if (!w) throw new InvalidArgumentError(`expected term=number with a term among ${GOAL_NAMES.join(', ')}, got "${text}".`);
         return [...previous, w];
       },
     )

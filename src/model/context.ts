@@ -6,7 +6,7 @@ export type RuleOptions = {
   /** Hallway minutes a main-hall session or workshop leaves its room free after it ends. */
   readonly gap: Minutes;
   /**
-   * The language whose clashes cost nothing (objectives/pair-overlap.ts):
+   * The language whose clashes cost nothing (goals/pair-overlap.ts):
    * absent, the most common one among the items' workshops and lightning
    * talks. A part of an event keeps the whole event's (see partOf).
    */

@@ -10,7 +10,7 @@
  * nothing is lost.
  */
 import type { Assignment, Schedule } from '../domain/types.js';
-import type { Baseline } from './objectives/moves.js';
+import type { Baseline } from './goals/moves.js';
 import { availabilityFor, type Context } from './context.js';
 import { byId } from '../domain/compare.js';
 

@@ -130,7 +130,11 @@ export const report: ScheduleReport = {
     { a: 'l01', b: 'x99', themes: ['open-data', 'civic-tech'], date: D1, start: h(9), end: h(9, 5), cost: 80 },
   ],
   solver: 'highs',
-  model: { variables: 1234, rows: 567, nonzeros: 8901, grid: 5, stages: 'whole' },
+  model: { variables: 1234, rows: 567, nonzeros: 8901, grid: 5, step: 'whole' },
+  steps: [
+    { step: 'whole', why: 'every item, room and start at once', ran: true, outcome: 'a valid schedule, cost 12' },
+    { step: 'diagnose', why: 'no schedule exists', ran: false, outcome: 'a schedule exists' },
+  ],
   timing: { buildSeconds: 0.4321, solveSeconds: 12.3456 },
 };
 

@@ -5,7 +5,8 @@
  * returns null when the placement is fine, or what is wrong as a finding
  * (check/words.ts says it in words).
  */
-import { ROOM_KIND_OF, type Assignment, type Item, type Room } from '../../domain/types.js';
+import type { Assignment, Item, Room } from '../../domain/types.js';
+import { roomKindProblem, seatsAudience } from '../rooms.js';
 import type { PlacementFinding } from '../../domain/findings.js';
 import { BASE_GRID, availabilityFor, type Context } from '../context.js';
 import { isFree } from '../availability.js';
@@ -24,11 +25,8 @@ export const roomKindRule: PlacementRule = {
   description: "Each item is in a room of its format's kind (plenary: main hall with interpretation; lightning: lobby; workshop: classroom), and among its allowed rooms.",
   timed: false,
   check(_ctx, item, room, a) {
-    const at = { rule: 'room-kind', item: item.id, room: room.id, date: a.date, start: a.start } as const;
-    if (room.kind !== ROOM_KIND_OF[item.format]) return { ...at, problem: 'kind' };
-    if (item.format === 'plenary' && !room.interpretation) return { ...at, problem: 'interpretation' };
-    if (item.rooms.length > 0 && !item.rooms.includes(room.id)) return { ...at, problem: 'not-allowed' };
-    return null;
+    const problem = roomKindProblem(item, room);
+    return problem === null ? null : { rule: 'room-kind', item: item.id, room: room.id, date: a.date, start: a.start, problem };
   },
 };
 
@@ -37,7 +35,7 @@ export const capacityRule: PlacementRule = {
   description: "A room holds at least the item's expected audience.",
   timed: false,
   check(_ctx, item, room, a) {
-    return room.capacity >= item.audience ? null : { rule: 'capacity', item: item.id, room: room.id, date: a.date, start: a.start };
+    return seatsAudience(item, room) ? null : { rule: 'capacity', item: item.id, room: room.id, date: a.date, start: a.start };
   },
 };
 

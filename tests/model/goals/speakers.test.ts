@@ -5,8 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Event, Schedule } from '../../../src/domain/types.js';
 import { buildContext } from '../../../src/model/context.js';
-import { scoreSpeakerGoals } from '../../../src/model/objectives/speakers.js';
-import { DEFAULT_WEIGHTS, withWeights, type Weights } from '../../../src/model/objectives/weights.js';
+import { speakerAvoidGoal } from '../../../src/model/goals/speakers.js';
+import { DEFAULT_WEIGHTS, withWeights, type Weights } from '../../../src/model/goals/registry.js';
 import { planSchedule } from '../../../src/pipeline/schedule.js';
 import { avail, event, item, room, win } from '../../helpers/event.js';
 
@@ -33,11 +33,11 @@ describe('speaker goals', () => {
     });
     const s = await plan(ev);
     expect(at(s, 'p1').start).toBeGreaterThanOrEqual(10 * 60);
-    expect(scoreSpeakerGoals(buildContext(ev), s).avoid).toEqual([]);
+    expect(speakerAvoidGoal.score(buildContext(ev), s).occurrences).toEqual([]);
     // The span stays allowed: it is a wish, not a rule.
     const forced = event({ ...ev, calendar: [win(D1, '09:00', '10:00')] });
     const f = await plan(forced);
-    expect(scoreSpeakerGoals(buildContext(forced), f).avoid.map((o) => o.items)).toEqual([['p1']]);
+    expect(speakerAvoidGoal.score(buildContext(forced), f).occurrences.map((o) => o.items)).toEqual([['p1']]);
   });
 
   test('speaker-preferred puts an item inside its speaker’s preferred span', slow, async () => {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { DEFAULT_WEIGHTS, withWeights } from '../../../src/model/objectives/weights.js';
+import { DEFAULT_WEIGHTS, withWeights } from '../../../src/model/goals/registry.js';
 import { planSchedule } from '../../../src/pipeline/schedule.js';
 import { avail, event, item, room, win } from '../../helpers/event.js';
 

@@ -6,20 +6,21 @@
 import { describe, expect, test } from 'vitest';
 import type { Event, Schedule } from '../../../src/domain/types.js';
 import { buildContext } from '../../../src/model/context.js';
-import { scoreIntroBlocks } from '../../../src/model/objectives/intro-blocks.js';
-import { overlapPairs, scorePairOverlaps } from '../../../src/model/objectives/pair-overlap.js';
-import { DEFAULT_WEIGHTS, withWeights, type TermName, type Weights } from '../../../src/model/objectives/weights.js';
+import type { Context } from '../../../src/model/context.js';
+import { introBlocksGoal } from '../../../src/model/goals/intro-blocks.js';
+import { advancedClashGoal, languageClashGoal, overlapPairs } from '../../../src/model/goals/pair-overlap.js';
+import { DEFAULT_WEIGHTS, NO_WEIGHTS, withWeights, type Weights } from '../../../src/model/goals/registry.js';
 import { planSchedule } from '../../../src/pipeline/schedule.js';
 import { avail, event, item, room, win } from '../../helpers/event.js';
 
 const D = '2014-11-19';
 const slow = { timeout: 60_000 };
 // Only the goal under test and the wish that pulls against it.
-const ONLY = (term: TermName, weight: number): Weights =>
-  withWeights(
-    Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, 0])) as Weights,
-    { [term]: weight, 'speaker-preferred': DEFAULT_WEIGHTS['speaker-preferred'] },
-  );
+const ONLY = (goal: string, weight: number): Weights => withWeights(NO_WEIGHTS, { [goal]: weight, 'speaker-preferred': DEFAULT_WEIGHTS['speaker-preferred']! });
+
+const scoreIntroBlocks = (ctx: Context, s: Schedule) => introBlocksGoal.score(ctx, s).occurrences.map((o) => o.message);
+const scorePairOverlaps = (ctx: Context, s: Schedule, goal: 'advanced-clash' | 'language-clash') =>
+  (goal === 'advanced-clash' ? advancedClashGoal : languageClashGoal).score(ctx, s).occurrences.map((o) => o.message);
 
 async function plan(ev: Event, weights: Weights): Promise<Schedule> {
   const o = await planSchedule(ev, { gap: 10, timeLimitSeconds: 20, backend: 'highs', now: () => performance.now(), weights });

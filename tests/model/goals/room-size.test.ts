@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { buildContext } from '../../../src/model/context.js';
-import { scoreRoomSize } from '../../../src/model/objectives/room-size.js';
-import { DEFAULT_WEIGHTS, withWeights } from '../../../src/model/objectives/weights.js';
+import { roomSizeGoal } from '../../../src/model/goals/room-size.js';
+import { DEFAULT_WEIGHTS, withWeights } from '../../../src/model/goals/registry.js';
 import { planSchedule } from '../../../src/pipeline/schedule.js';
 import { event, item, room, win } from '../../helpers/event.js';
 
@@ -23,7 +23,7 @@ test('room-size gives the larger room to the larger audience when two workshops 
   expect(o.schedule.find((a) => a.item === 'w2')!.room).toBe('big');
   const term = o.report.terms.find((t) => t.name === 'room-size')!;
   expect(term.cost).toBe(1); // w1 (10 people) one step below the largest room
-  expect(scoreRoomSize(buildContext(ev), o.schedule).map((f) => f.message)).toEqual([
+  expect(roomSizeGoal.score(buildContext(ev), o.schedule).occurrences.map((f) => f.message)).toEqual([
     'w1 "Title w1" (10 expected) is in small (Room small), 1 size step below big (Room big) (60 seats)',
   ]);
   // With the goal off, the cost of the other arrangement is not counted against it.

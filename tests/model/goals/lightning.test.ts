@@ -5,8 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Assignment, Event, Schedule } from '../../../src/domain/types.js';
 import { buildContext } from '../../../src/model/context.js';
-import { isRegional, lightningGroups, scoreLightningGroups } from '../../../src/model/objectives/lightning.js';
-import { DEFAULT_WEIGHTS, withWeights, type Weights } from '../../../src/model/objectives/weights.js';
+import { isRegional, lightningGroups, lightningGroupsGoal } from '../../../src/model/goals/lightning.js';
+import { DEFAULT_WEIGHTS, withWeights, type Weights } from '../../../src/model/goals/registry.js';
 import { planSchedule } from '../../../src/pipeline/schedule.js';
 import { avail, event, item, room, speaker, win } from '../../helpers/event.js';
 
@@ -48,10 +48,10 @@ describe('lightning-groups', () => {
   test('counts each broken link and each extra regional block', () => {
     const ctx = buildContext(ev);
     const inOrder: Schedule = [talk('l2', 540), talk('l3', 550), talk('l1', 560), talk('r1', 840), talk('r2', 850)];
-    expect(scoreLightningGroups(ctx, inOrder)).toEqual([]);
+    expect(lightningGroupsGoal.score(ctx, inOrder).occurrences.map((o) => o.message)).toEqual([]);
     // IRM before civil society; a gap; the regional talks in two blocks.
     const broken: Schedule = [talk('l2', 540), talk('l1', 550), talk('l3', 570), talk('r1', 580), talk('r2', 840)];
-    const found = scoreLightningGroups(ctx, broken);
+    const found = lightningGroupsGoal.score(ctx, broken).occurrences.map((o) => o.message);
     expect(found).toHaveLength(3);
     expect(found.filter((m) => m.includes('regional initiatives'))).toHaveLength(1);
   });
@@ -66,12 +66,12 @@ describe('lightning-groups', () => {
     const ctx = buildContext(ev);
     // Breaking the order saves a preferred wish (40) but breaks a link (50).
     const on = await plan(50);
-    expect(scoreLightningGroups(ctx, on)).toEqual([]);
+    expect(lightningGroupsGoal.score(ctx, on).occurrences.map((o) => o.message)).toEqual([]);
     const at = (s: Schedule, id: string) => s.find((a) => a.item === id)!;
     expect(at(on, 'l3').start).toBe(at(on, 'l2').end);
     expect(at(on, 'l1').start).toBe(at(on, 'l3').end);
     // Off, each speaker gets their wish and the group breaks.
     const off = await plan(0);
-    expect(scoreLightningGroups(ctx, off).length).toBeGreaterThan(0);
+    expect(lightningGroupsGoal.score(ctx, off).occurrences.map((o) => o.message).length).toBeGreaterThan(0);
   });
 });
