@@ -47,7 +47,7 @@ export type BuildOptions = {
    * name; a lazy goal absent here is modelled whole. Leaving keys out
    * relaxes the model: its bound stays a bound, and a solution whose
    * occurrences all have modelled keys is scored exactly (see
-   * pipeline/two-stage.ts).
+   * pipeline/steps/times-then-rooms.ts).
    */
   readonly lazy?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Each build adds the seconds it took here (for the report's timing). */

@@ -69,7 +69,7 @@ export type Goal = {
    * Goals whose rows are most of a large model can be modelled for some
    * keys only (themes, languages); leaving keys out relaxes the model. The
    * keys of a schedule's occurrences tell which to add next (see
-   * pipeline/two-stage.ts).
+   * pipeline/steps/times-then-rooms.ts).
    */
   readonly lazy?: { readonly keysOf: (ctx: Context, schedule: Schedule) => readonly string[] };
 };
