@@ -8,7 +8,7 @@ import { SECTORS, type Sector } from '../domain/types.js';
 import { inputsSha256, lotteryKey, readAllocationInput } from '../io/allocation/read.js';
 import { tableToCsv, writeOutputs } from '../io/write.js';
 import type { Console } from './console.js';
-import { EXIT, type ExitCode } from './exit.js';
+import { type Ending } from './exit.js';
 import { oneOf, wholeNumber } from './options.js';
 import { CONVENE_VERSION } from '../io/version.js';
 
@@ -39,7 +39,7 @@ function seedText(text: string): string {
   return text.trim();
 }
 
-export function registerAllocate(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+export function registerAllocate(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
     .command('allocate')
     .description('admit Civil Society Day participants, seat them in unconference sessions and workshops, and list the Focal Point roster')
@@ -81,7 +81,7 @@ export async function allocateFiles(dir: string, flags: AllocateFlags): Promise<
   return (await runAllocation(dir, flags)).files;
 }
 
-export async function allocateCommand(dir: string, flags: AllocateFlags, c: Console): Promise<ExitCode> {
+export async function allocateCommand(dir: string, flags: AllocateFlags, c: Console): Promise<Ending> {
   const { files, report } = await runAllocation(dir, flags);
   const written = await writeOutputs(flags.out, files);
   if (flags.schedule === undefined) c.warn('No --schedule given: workshop preferences were not allocated.');
@@ -93,5 +93,5 @@ export async function allocateCommand(dir: string, flags: AllocateFlags, c: Cons
       `Focal Point: ${report.focalPoint.invited} invited, ${report.focalPoint.refused} refused; ` +
       `${report.unassigned} unassigned entries with reasons. Wrote ${path.join(flags.out, 'admissions.csv')} and ${written.length - 1} more files.`,
   );
-  return EXIT.ok;
+  return 'done';
 }

@@ -6,10 +6,10 @@ import { readSchedule } from '../io/schedule.js';
 import { buildContext, DEFAULT_RULE_OPTIONS, itemLabel } from '../model/context.js';
 import { coarsestGrid } from '../model/grid.js';
 import type { Console } from './console.js';
-import { EXIT, UsageError, type ExitCode } from './exit.js';
+import { type Ending, UsageError } from './exit.js';
 import { gapOption } from './options.js';
 
-export function registerExplain(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+export function registerExplain(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
     .command('explain')
     .description('where else could an item go, with everything else kept in place, and what blocks each alternative')
@@ -22,7 +22,7 @@ export function registerExplain(program: Command, run: (action: (c: Console) => 
     );
 }
 
-export async function explainCommand(dir: string, file: string, id: string, gap: number, c: Console): Promise<ExitCode> {
+export async function explainCommand(dir: string, file: string, id: string, gap: number, c: Console): Promise<Ending> {
   const event = await readEvent(dir);
   const schedule = await readSchedule(file, event);
   const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap });
@@ -43,5 +43,5 @@ export async function explainCommand(dir: string, file: string, id: string, gap:
     c.out(ctx.options.gap > 0 ? `Blocked (main-hall sessions and workshops keep a ${ctx.options.gap}-minute hallway gap in their room):` : 'Blocked:');
     for (const o of blocked) c.out(`  ${optionWhere(o)}: ${o.blockers.map((b) => blockerWords(ctx, b)).join('; ')}`);
   }
-  return EXIT.ok;
+  return 'done';
 }

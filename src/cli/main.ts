@@ -7,7 +7,7 @@ import { registerAllocate } from './allocate.js';
 import { registerCheck } from './check.js';
 import { registerExplain } from './explain.js';
 import { processConsole, type Console } from './console.js';
-import { EXIT, exitCodeFor, type ExitCode } from './exit.js';
+import { EXIT, exitCodeFor, exitCodeOf, type Ending, type ExitCode } from './exit.js';
 import { registerPublish } from './publish.js';
 import { registerSchedule } from './schedule.js';
 import { registerTeams } from './teams.js';
@@ -25,10 +25,10 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     .option('-q, --quiet', 'no progress line on stderr')
     .showHelpAfterError('(run convene --help for usage)')
     .exitOverride();
-  const run = async (action: (c: Console) => Promise<ExitCode>) => {
+  const run = async (action: (c: Console) => Promise<Ending>) => {
     const c = processConsole(Boolean(program.opts()['quiet']));
     try {
-      code = await action(c);
+      code = exitCodeOf(await action(c));
     } catch (e) {
       code = exitCodeFor(e, c, verbose);
     }

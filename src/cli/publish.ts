@@ -9,7 +9,7 @@ import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
 import { isTimeZone, LANGS, publishFiles, sessionFiles, type Lang } from '../render/publish/index.js';
 import { readRosters } from '../io/rosters.js';
 import type { Console } from './console.js';
-import { EXIT, UsageError, type ExitCode } from './exit.js';
+import { type Ending, UsageError } from './exit.js';
 import { gapOption, oneOf } from './options.js';
 
 export type PublishFlags = {
@@ -26,7 +26,7 @@ export type PublishFlags = {
 
 export const DEFAULT_TIME_ZONE = 'America/Costa_Rica';
 
-export function registerPublish(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+export function registerPublish(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
     .command('publish')
     .description('publish a checked schedule: iCal files, an HTML agenda, frab JSON, speaker and room sheets')
@@ -54,7 +54,7 @@ export async function publishCommand(
   c: Console,
   env: Readonly<Record<string, string | undefined>> = process.env,
   now: () => number = Date.now,
-): Promise<ExitCode> {
+): Promise<Ending> {
   timeZone(flags.tz); // a usage error before anything is read
   const event = await readEvent(dir);
   const schedule = await readSchedule(file, event);
@@ -62,7 +62,7 @@ export async function publishCommand(
   if (violations.length > 0) {
     for (const v of violations.slice(0, 20)) c.error(`${v.rule}: ${v.message}`);
     c.error(`${file} breaks ${violations.length} hard rule${violations.length === 1 ? '' : 's'}; nothing was published (see convene check).`);
-    return EXIT.noSchedule;
+    return 'rules-broken';
   }
   return publishChecked(dir, event, schedule, flags, c, env, now);
 }
@@ -79,7 +79,7 @@ export async function publishChecked(
   c: Console,
   env: Readonly<Record<string, string | undefined>> = process.env,
   now: () => number = Date.now,
-): Promise<ExitCode> {
+): Promise<Ending> {
   const zone = timeZone(flags.tz);
   const baseUrl = flags.baseUrl === undefined ? null : absoluteUrl(flags.baseUrl);
   const sessions = flags.rosters === undefined ? null : await readRosters(dir, flags.rosters, event);
@@ -97,7 +97,7 @@ export async function publishChecked(
   };
   const written = await writeOutputs(flags.out, files);
   c.out(`Published ${schedule.length} items to ${path.join(flags.out, 'index.html')} and ${written.length - 1} more files.`);
-  return EXIT.ok;
+  return 'done';
 }
 
 /** The --tz value, or a usage error when it is no IANA time zone. */

@@ -24,7 +24,7 @@ import {
 } from '../render/index.js';
 import type { BackendChoice } from '../solve/index.js';
 import type { Console } from './console.js';
-import { EXIT, type ExitCode } from './exit.js';
+import { type Ending } from './exit.js';
 import { gapOption, oneOf, seconds } from './options.js';
 import { formatProgress, printFindings } from './report.js';
 
@@ -44,7 +44,7 @@ export type ScheduleFlags = {
   readonly lang?: Lang;
 };
 
-export function registerSchedule(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+export function registerSchedule(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
     .command('schedule')
     .description('place every item in a room and a start time, check the result, and write the program')
@@ -77,7 +77,7 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .action(async (dir: string, flags: ScheduleFlags) => run((c) => scheduleCommand(dir, flags, c)));
 }
 
-export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Console): Promise<ExitCode> {
+export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Console): Promise<Ending> {
   const flags = { ...given, dir };
   // A bad --tz is a usage error before any solving, not after.
   if (flags.publish) timeZone(flags.tz ?? DEFAULT_TIME_ZONE);
@@ -109,22 +109,22 @@ async function finish(
   flags: ScheduleFlags & { readonly dir?: string },
   c: Console,
   baseline?: Schedule,
-): Promise<ExitCode> {
+): Promise<Ending> {
   switch (outcome.kind) {
     case 'impossible':
       c.error(`No valid schedule exists (proven by ${outcome.by}):`);
       printFindings(outcome.findings, c);
-      return EXIT.noSchedule;
+      return 'no-schedule';
     case 'timedout':
       c.error(
         `No valid schedule found within the ${flags.timeLimit}-second time limit (stopped after ${outcome.seconds.toFixed(1)} s). ` +
           'Try a longer --time-limit.',
       );
-      return EXIT.noSchedule;
+      return 'no-schedule';
     case 'failed':
       c.error(`No schedule written: ${outcome.message}.`);
       for (const v of outcome.violations.slice(0, 20)) c.error(`  ${v.rule}: ${v.message}`);
-      return EXIT.noSchedule;
+      return 'no-schedule';
     case 'scheduled':
     case 'partial': {
       const files: Record<string, string> = { ...scheduleFiles(event, outcome.schedule, outcome.report) };
@@ -151,10 +151,10 @@ async function finish(
           gap: flags.gap,
         }, c);
       }
-      if (outcome.kind === 'scheduled') return EXIT.ok;
+      if (outcome.kind === 'scheduled') return 'done';
       c.error(`Partial schedule: ${outcome.report.unscheduled.length} item(s) could not be placed (see ${path.join(flags.out, 'unscheduled.csv')}):`);
       for (const u of outcome.report.unscheduled) c.error(`  - ${u.reason}`);
-      return EXIT.noSchedule;
+      return 'partial';
     }
   }
 }

@@ -9,7 +9,7 @@ import { formTeams } from '../teams/form.js';
 import { TeamsError } from '../teams/prepare.js';
 import { teamsOutputs, type TeamsReport } from '../teams/render.js';
 import type { Console } from './console.js';
-import { EXIT, UsageError, type ExitCode } from './exit.js';
+import { type Ending, UsageError } from './exit.js';
 import { seconds } from './options.js';
 import { CONVENE_VERSION } from '../io/version.js';
 
@@ -37,7 +37,7 @@ function seedText(text: string): string {
   return text.trim();
 }
 
-export function registerTeams(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+export function registerTeams(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
     .command('teams')
     .description('form balanced Datacamp teams of journalists, civic activists and developers')
@@ -69,7 +69,7 @@ export async function runTeams(dir: string, flags: TeamsFlags, onStatus?: (text:
   return { files, report: outputs.report, seconds: outcome.solve.seconds };
 }
 
-export async function teamsCommand(dir: string, flags: TeamsFlags, c: Console): Promise<ExitCode> {
+export async function teamsCommand(dir: string, flags: TeamsFlags, c: Console): Promise<Ending> {
   const { files, report, seconds: took } = await runTeams(dir, flags, (t) => c.status(t));
   c.clearStatus();
   const written = await writeOutputs(flags.out, files);
@@ -80,5 +80,5 @@ export async function teamsCommand(dir: string, flags: TeamsFlags, c: Console): 
     `Formed ${report.teams} teams of ${report.size} (${report.placed} people, ${report.unplaced.length} unplaced) in ${took.toFixed(1)} s; ` +
       `${fully.map((g) => `${g.met}/${g.applies} with ${g.text}`).join(', ')}. Wrote ${path.join(flags.out, 'teams.csv')} and ${written.length - 1} more files.`,
   );
-  return EXIT.ok;
+  return 'done';
 }

@@ -171,7 +171,7 @@ describe('ogp-americas: determinism', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'convene-alloc-out-'));
     const said: string[] = [];
     const c = { quiet: true, out: (t: string) => said.push(t), error: () => {}, warn: () => {}, status: () => {}, clearStatus: () => {} };
-    expect(await allocateCommand(DIR, flags('da', { out }), c)).toBe(0);
+    expect(await allocateCommand(DIR, flags('da', { out }), c)).toBe('done');
     expect(readFileSync(path.join(out, 'admissions.csv'), 'utf8')).toBe(runs.da['admissions.csv']);
     expect(readdirSync(path.join(out, 'rosters'))).toContain('u01.md');
     expect(said).toHaveLength(1);
