@@ -10,7 +10,7 @@ import { formatMoment, formatSpan, formatTime } from '../domain/time.js';
 import { freeParts } from '../model/availability.js';
 import type { Rejections } from '../model/candidates.js';
 import { findingMessage } from './words.js';
-import { availabilityFor, gapAfter, itemLabel, roomLabel, speakerLabel, type Context } from '../model/context.js';
+import { availabilityFor, gapAfter, itemLabel, occupiedFrom, occupiedUntil, roomLabel, speakerBusyUntil, speakerLabel, type Context } from '../model/context.js';
 import { byId, byKey } from '../domain/compare.js';
 
 export type Finding = {
@@ -22,6 +22,7 @@ export type Finding = {
 
 const RULE_WORDS: Readonly<Record<string, string>> = {
   'room-kind': 'no allowed room of the right kind',
+  'room-features': 'no room with everything it needs',
   capacity: 'too large an audience for the room',
   'program-window': 'outside the program windows',
   pin: 'against its pin',
@@ -86,7 +87,9 @@ export function overloadedRoomKinds(ctx: Context): readonly Finding[] {
     if (items.length === 0) continue;
     const rooms = formatRooms(ctx, format);
     if (rooms.length === 0) continue; // reported per item as unplaceable
-    const slots = rooms.length * ctx.programWindows.length;
+    // Plenary-only windows hold main-hall sessions alone. Set-up and tear-down may fall in breaks: not counted.
+    const windows = ctx.programWindows.filter((w) => format === 'plenary' || w.kind === 'program');
+    const slots = rooms.length * windows.length;
     const gaps = items.reduce((n, i) => n + gapAfter(ctx, i), 0);
     const minGap = Math.min(...items.map((i) => gapAfter(ctx, i)));
     const durations = items.reduce((n, i) => n + i.duration, 0);
@@ -95,10 +98,10 @@ export function overloadedRoomKinds(ctx: Context): readonly Finding[] {
     // unavailable. So only the items are weighed against the rooms' free time,
     // and items with their gaps against all the rooms' program time.
     const free = rooms.reduce(
-      (n, r) => n + ctx.programWindows.flatMap((w) => freeParts(availabilityFor(ctx, r.id), w)).reduce((m, p) => m + p.end - p.start, 0),
+      (n, r) => n + windows.flatMap((w) => freeParts(availabilityFor(ctx, r.id), w)).reduce((m, p) => m + p.end - p.start, 0),
       0,
     );
-    const span = rooms.length * ctx.programWindows.reduce((n, w) => n + w.end - w.start, 0);
+    const span = rooms.length * windows.reduce((n, w) => n + w.end - w.start, 0);
     const withGaps = need > span && minGap > 0;
     if (need > span || durations > free) {
       const what = { plenary: 'main-hall sessions', workshop: 'workshops', lightning: 'lightning talks' }[format];
@@ -126,12 +129,11 @@ export function collidingPins(ctx: Context): readonly Finding[] {
       const a = pinned[x]!;
       const b = pinned[y]!;
       if (a.pin.date !== b.pin.date) continue;
-      const aEnd = a.pin.start! + a.duration + gapAfter(ctx, a);
-      const bEnd = b.pin.start! + b.duration + gapAfter(ctx, b);
+      const at = (i: typeof a) => ({ item: i.id, room: '', date: i.pin.date!, start: i.pin.start!, end: i.pin.start! + i.duration });
       const sameRoom = onlyRoom(ctx, a) !== null && onlyRoom(ctx, a) === onlyRoom(ctx, b);
-      const roomClash = sameRoom && a.pin.start! < bEnd && b.pin.start! < aEnd;
+      const roomClash = sameRoom && occupiedFrom(ctx, at(a)) < occupiedUntil(ctx, at(b)) && occupiedFrom(ctx, at(b)) < occupiedUntil(ctx, at(a));
       const shared = a.speakers.filter((s) => b.speakers.includes(s));
-      const timeClash = a.pin.start! < b.pin.start! + b.duration && b.pin.start! < a.pin.start! + a.duration;
+      const timeClash = a.pin.start! < speakerBusyUntil(ctx, at(b)) && b.pin.start! < speakerBusyUntil(ctx, at(a));
       if (!roomClash && !(shared.length > 0 && timeClash)) continue;
       const why = roomClash ? `both need ${roomLabel(ctx, onlyRoom(ctx, a)!)}` : `both have ${speakerLabel(ctx, shared[0]!)}`;
       out.push({

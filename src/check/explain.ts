@@ -24,6 +24,10 @@ export type Blocker =
   | { readonly kind: 'rule'; readonly finding: PlacementFinding }
   | { readonly kind: 'room-taken'; readonly by: Assignment }
   | { readonly kind: 'speaker-busy'; readonly speakers: readonly string[]; readonly by: Assignment }
+  /** `exclusive` is the exclusive item: `by` itself, or the moved item (then `by` runs while it would). */
+  | { readonly kind: 'exclusive'; readonly exclusive: string; readonly by: Assignment }
+  /** The moved item must come after `by` (`after`), or `by` after it (`before`). */
+  | { readonly kind: 'order'; readonly direction: 'after' | 'before'; readonly by: Assignment }
   | { readonly kind: 'room-gone'; readonly room: string }
   | { readonly kind: 'new-duration'; readonly minutes: number };
 
@@ -41,6 +45,14 @@ export function blockerWords(ctx: Context, b: Blocker): string {
       return `the room is taken by ${label(b.by.item)} (${when(b.by)})`;
     case 'speaker-busy':
       return `${b.speakers.map((s) => speakerLabel(ctx, s)).join(', ')} ${b.speakers.length > 1 ? 'are' : 'is'} in ${label(b.by.item)} (${b.by.room}, ${when(b.by)})`;
+    case 'exclusive':
+      return b.exclusive === b.by.item
+        ? `${label(b.by.item)} (${b.by.room}, ${when(b.by)}) is exclusive: nothing else runs then`
+        : `it is exclusive, and ${label(b.by.item)} (${b.by.room}, ${when(b.by)}) runs then`;
+    case 'order':
+      return b.direction === 'after'
+        ? `it must come after ${label(b.by.item)} (${b.by.room}, ${b.by.date} ${when(b.by)})`
+        : `${label(b.by.item)} (${b.by.room}, ${b.by.date} ${when(b.by)}) must come after it`;
     case 'room-gone':
       return `room ${b.room} no longer exists`;
     case 'new-duration':
@@ -121,16 +133,20 @@ function verdict(ctx: Context, item: Item, p: Assignment, others: Schedule): { b
   const blocking = new Set<string>();
   for (const v of checkSchedule(ctx, [...others, p])) {
     const f = v.finding;
-    if (f.rule !== 'room-overlap' && f.rule !== 'speaker-overlap') continue;
+    if (f.rule !== 'room-overlap' && f.rule !== 'speaker-overlap' && f.rule !== 'exclusive' && f.rule !== 'order') continue;
     if (!f.placements.some((a) => a.item === item.id)) continue;
     for (const by of [...f.placements].sort((a, b) => compareText(a.item, b.item))) {
       if (by.item === item.id || blocking.has(by.item)) continue;
       blocking.add(by.item);
       if (f.rule === 'room-overlap') {
         blockers.push({ kind: 'room-taken', by });
-      } else {
+      } else if (f.rule === 'speaker-overlap') {
         const other = ctx.items.get(by.item)!;
         blockers.push({ kind: 'speaker-busy', speakers: item.speakers.filter((s) => other.speakers.includes(s)), by });
+      } else if (f.rule === 'exclusive') {
+        blockers.push({ kind: 'exclusive', exclusive: f.item, by });
+      } else if (f.rule === 'order') {
+        blockers.push({ kind: 'order', direction: f.item === item.id ? 'after' : 'before', by });
       }
     }
   }

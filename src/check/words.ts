@@ -19,6 +19,8 @@ export function findingMessage(ctx: Context, f: RuleFinding): string {
     case 'placed-once':
     case 'room-overlap':
     case 'speaker-overlap':
+    case 'exclusive':
+    case 'order':
       return conflictMessage(ctx, f);
     default:
       return `${placementHead(ctx, f)} ${placementPredicate(ctx, f)}`;
@@ -31,9 +33,10 @@ export function placementBlockerWords(ctx: Context, f: PlacementFinding): string
   return f.rule === 'availability' ? predicate : `it ${predicate}`;
 }
 
-/** `room c1 (Aula 1) on 2014-11-19`, `speaker sp-01 (Ana Ruiz) on 2014-11-19`. */
+/** `room c1 (Aula 1) on 2014-11-19`, `speaker sp-01 (Ana Ruiz) on 2014-11-19`, `the exclusive p01 "Apertura" on 2014-11-19`. */
 export function subjectWords(ctx: Context, s: Subject): string {
-  return `${s.kind === 'room' ? `room ${roomLabel(ctx, s.id)}` : speakerLabel(ctx, s.id)} on ${s.date}`;
+  const who = s.kind === 'room' ? `room ${roomLabel(ctx, s.id)}` : s.kind === 'speaker' ? speakerLabel(ctx, s.id) : `the exclusive ${label(ctx, s.id)}`;
+  return `${who} on ${s.date}`;
 }
 
 function label(ctx: Context, id: string): string {
@@ -46,6 +49,7 @@ function placementHead(ctx: Context, f: PlacementFinding): string {
   const item = label(ctx, f.item);
   switch (f.rule) {
     case 'room-kind':
+    case 'room-features':
     case 'capacity':
       return `${item} at ${formatMoment(f.date, f.start)}`;
     case 'program-window':
@@ -68,6 +72,8 @@ function placementPredicate(ctx: Context, f: PlacementFinding): string {
       const format = item?.format ?? 'item';
       return `is a ${format} but ${roomLabel(ctx, f.room)} is a ${room?.kind ?? '?'}, not a ${item ? ROOM_KIND_OF[item.format] : '?'}`;
     }
+    case 'room-features':
+      return `needs ${f.missing.join(', ')}, which ${roomLabel(ctx, f.room)} does not have`;
     case 'capacity':
       return `expects ${item?.audience ?? 0} people but ${roomLabel(ctx, f.room)} seats ${ctx.rooms.get(f.room)?.capacity ?? 0}`;
     case 'program-window':
@@ -80,6 +86,8 @@ function placementPredicate(ctx: Context, f: PlacementFinding): string {
           return `runs into the break "${f.crossed?.label ?? ''}" (${formatTime(f.crossed?.start ?? 0)}-${formatTime(f.crossed?.end ?? 0)})`;
         case 'outside':
           return 'is not inside one program window of the calendar';
+        case 'plenary-only':
+          return `is not a main-hall session, but the window it runs in is for the main hall alone (calendar kind plenary_only)`;
       }
       break;
     case 'pin': {
@@ -103,17 +111,32 @@ function freeWithin(ctx: Context, who: string, date: string, start: number, end:
 }
 
 function conflictMessage(ctx: Context, f: ConflictFinding): string {
-  if (f.rule === 'placed-once') {
-    if (f.places.length === 0) return `${label(ctx, f.item)} is not placed`;
-    return `${label(ctx, f.item)} is placed ${f.places.length} times: ${f.places.map((a) => `${a.room} at ${formatMoment(a.date, a.start)}`).join('; ')}`;
+  switch (f.rule) {
+    case 'placed-once':
+      if (f.places.length === 0) return `${label(ctx, f.item)} is not placed`;
+      return `${label(ctx, f.item)} is placed ${f.places.length} times: ${f.places.map((a) => `${a.room} at ${formatMoment(a.date, a.start)}`).join('; ')}`;
+    case 'room-overlap': {
+      const setUp = f.placements.some((a) => (ctx.items.get(a.item)?.setup ?? 0) > 0 || (ctx.items.get(a.item)?.teardown ?? 0) > 0);
+      const counting = [...(setUp ? ['set-up and tear-down'] : []), ...(ctx.options.gap > 0 ? [`the ${ctx.options.gap}-minute hallway gap after main-hall sessions and workshops`] : [])];
+      return `room ${roomLabel(ctx, f.who)} holds ${listItems(ctx, f.placements)} at once on ${formatMoment(f.date, f.at)}` + (counting.length > 0 ? ` (counting ${counting.join(' and ')})` : '');
+    }
+    case 'speaker-overlap': {
+      const rest = ctx.options.speakerGap ?? 0;
+      return `${speakerLabel(ctx, f.who)} is in ${listItems(ctx, f.placements, true)} at once on ${formatMoment(f.date, f.at)}` + (rest > 0 ? ` (counting the ${rest}-minute break a speaker has between items)` : '');
+    }
+    case 'exclusive': {
+      const own = f.placements.find((a) => a.item === f.item);
+      const others = f.placements.filter((a) => a.item !== f.item);
+      const when = own ? ` (${formatSpan(own.date, own.start, own.end)})` : '';
+      return `${label(ctx, f.item)} is exclusive, but ${listItems(ctx, others, true)} run${others.length === 1 ? 's' : ''} while it does${when}`;
+    }
+    case 'order': {
+      const own = f.placements.find((a) => a.item === f.item);
+      const before = f.placements.find((a) => a.item === f.before);
+      const at = (a: Assignment | undefined) => (a ? ` (${a.room}, ${formatSpan(a.date, a.start, a.end)})` : '');
+      return `${label(ctx, f.item)}${at(own)} must come after ${label(ctx, f.before)}${at(before)}, which has not ended when it starts`;
+    }
   }
-  if (f.rule === 'room-overlap') {
-    return (
-      `room ${roomLabel(ctx, f.who)} holds ${listItems(ctx, f.placements)} at once on ${formatMoment(f.date, f.at)}` +
-      (ctx.options.gap > 0 ? ` (counting the ${ctx.options.gap}-minute hallway gap after main-hall sessions and workshops)` : '')
-    );
-  }
-  return `${speakerLabel(ctx, f.who)} is in ${listItems(ctx, f.placements, true)} at once on ${formatMoment(f.date, f.at)}`;
 }
 
 function listItems(ctx: Context, chosen: readonly Assignment[], withRoom = false): string {

@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { checkSchedule } from '../check/check.js';
 import { readEvent } from '../io/event.js';
 import { readSchedule } from '../io/schedule.js';
-import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
+import { buildContext, type RuleOptions } from '../model/context.js';
 import { scoreThemeClashes } from '../model/goals/theme-clash.js';
 import type { Console } from './console.js';
 import { type Ending } from './exit.js';
-import { gapOption } from './options.js';
+import { gapOption, ruleOptionsOf, speakerGapOption } from './options.js';
 
 export function registerCheck(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
@@ -15,13 +15,14 @@ export function registerCheck(program: Command, run: (action: (c: Console) => Pr
     .argument('<dir>', 'event folder')
     .argument('<schedule>', 'schedule CSV (as written by convene schedule)')
     .addOption(gapOption())
-    .action(async (dir: string, file: string, flags: { gap: number }) => run((c) => checkCommand(dir, file, flags.gap, c)));
+    .addOption(speakerGapOption())
+    .action(async (dir: string, file: string, flags: { gap: number; speakerGap: number }) => run((c) => checkCommand(dir, file, ruleOptionsOf(flags), c)));
 }
 
-export async function checkCommand(dir: string, file: string, gap: number, c: Console): Promise<Ending> {
+export async function checkCommand(dir: string, file: string, rules: RuleOptions, c: Console): Promise<Ending> {
   const event = await readEvent(dir);
   const schedule = await readSchedule(file, event);
-  const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap });
+  const ctx = buildContext(event, rules);
   const violations = checkSchedule(ctx, schedule);
   for (const v of violations) c.out(`${v.rule}: ${v.message}`);
   if (violations.length > 0) {

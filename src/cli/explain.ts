@@ -3,11 +3,11 @@ import { blockerWords, explainItem, optionWhere } from '../check/explain.js';
 import { formatSpan } from '../domain/time.js';
 import { readEvent } from '../io/event.js';
 import { readSchedule } from '../io/schedule.js';
-import { buildContext, DEFAULT_RULE_OPTIONS, itemLabel } from '../model/context.js';
+import { buildContext, itemLabel, type RuleOptions } from '../model/context.js';
 import { coarsestGrid } from '../model/grid.js';
 import type { Console } from './console.js';
 import { type Ending, UsageError } from './exit.js';
-import { gapOption } from './options.js';
+import { gapOption, ruleOptionsOf, speakerGapOption } from './options.js';
 
 export function registerExplain(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
@@ -17,15 +17,16 @@ export function registerExplain(program: Command, run: (action: (c: Console) => 
     .argument('<schedule>', 'schedule CSV (as written by convene schedule)')
     .argument('<item>', 'item id')
     .addOption(gapOption())
-    .action(async (dir: string, file: string, id: string, flags: { gap: number }) =>
-      run((c) => explainCommand(dir, file, id, flags.gap, c)),
+    .addOption(speakerGapOption())
+    .action(async (dir: string, file: string, id: string, flags: { gap: number; speakerGap: number }) =>
+      run((c) => explainCommand(dir, file, id, ruleOptionsOf(flags), c)),
     );
 }
 
-export async function explainCommand(dir: string, file: string, id: string, gap: number, c: Console): Promise<Ending> {
+export async function explainCommand(dir: string, file: string, id: string, rules: RuleOptions, c: Console): Promise<Ending> {
   const event = await readEvent(dir);
   const schedule = await readSchedule(file, event);
-  const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap });
+  const ctx = buildContext(event, rules);
   if (!ctx.items.has(id)) throw new UsageError(`no item "${id}" in ${dir}/themes.csv`);
   const { item, current, options } = explainItem(ctx, schedule, id, coarsestGrid(ctx));
   c.out(

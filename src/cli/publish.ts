@@ -5,18 +5,19 @@ import type { Event, Schedule } from '../domain/types.js';
 import { readEvent } from '../io/event.js';
 import { readSchedule } from '../io/schedule.js';
 import { writeOutputs } from '../io/write.js';
-import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
+import { buildContext } from '../model/context.js';
 import { isTimeZone, LANGS, publishFiles, sessionFiles, type Lang } from '../render/publish/index.js';
 import { readRosters } from '../io/rosters.js';
 import type { Console } from './console.js';
 import { type Ending, UsageError } from './exit.js';
-import { gapOption, oneOf } from './options.js';
+import { gapOption, oneOf, ruleOptionsOf, speakerGapOption } from './options.js';
 
 export type PublishFlags = {
   readonly out: string;
   readonly tz: string;
   readonly lang: Lang;
   readonly gap: number;
+  readonly speakerGap?: number;
   /** Defaults to the event folder's name. */
   readonly title?: string;
   readonly baseUrl?: string;
@@ -39,6 +40,7 @@ export function registerPublish(program: Command, run: (action: (c: Console) => 
     .option('--base-url <url>', 'absolute URL the site will be served from (for schedule.json)')
     .option('--rosters <dir>', 'output folder of convene allocate: adds sessions/<id>.md note pages for the unconference')
     .addOption(gapOption('hallway minutes the schedule was built with (it is checked before publishing)'))
+    .addOption(speakerGapOption())
     .action(async (dir: string, file: string, flags: PublishFlags) => run((c) => publishCommand(dir, file, flags, c)));
 }
 
@@ -58,7 +60,7 @@ export async function publishCommand(
   timeZone(flags.tz); // a usage error before anything is read
   const event = await readEvent(dir);
   const schedule = await readSchedule(file, event);
-  const violations = checkSchedule(buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap: flags.gap }), schedule);
+  const violations = checkSchedule(buildContext(event, ruleOptionsOf(flags)), schedule);
   if (violations.length > 0) {
     for (const v of violations.slice(0, 20)) c.error(`${v.rule}: ${v.message}`);
     c.error(`${file} breaks ${violations.length} hard rule${violations.length === 1 ? '' : 's'}; nothing was published (see convene check).`);

@@ -8,7 +8,7 @@ import { DEFAULT_TIME_ZONE, publishChecked, timeZone } from './publish.js';
 import { parseWeightFlag, readWeights, type WeightOverrides } from '../io/weights.js';
 import { DEFAULT_WEIGHTS, GOAL_NAMES, withWeights } from '../model/goals/registry.js';
 import { readBaseline, readScheduleFile } from '../io/schedule.js';
-import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
+import { buildContext } from '../model/context.js';
 import { changesAgainst, changesSummary } from '../pipeline/changes.js';
 import { lockItems } from '../pipeline/locks.js';
 import { tableToCsv, writeOutputs } from '../io/write.js';
@@ -25,12 +25,13 @@ import {
 import type { BackendChoice } from '../solve/index.js';
 import type { Console } from './console.js';
 import { type Ending } from './exit.js';
-import { gapOption, oneOf, seconds } from './options.js';
+import { gapOption, oneOf, ruleOptionsOf, seconds, speakerGapOption } from './options.js';
 import { formatProgress, printFindings } from './report.js';
 
 export type ScheduleFlags = {
   readonly out: string;
   readonly gap: number;
+  readonly speakerGap?: number;
   readonly timeLimit: number;
   readonly solver: BackendChoice;
   readonly model?: ModelChoice;
@@ -51,6 +52,7 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .argument('<dir>', 'event folder (calendar.csv, rooms.csv, themes.csv, speakers.csv, availability.csv)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(gapOption())
+    .addOption(speakerGapOption())
     .option('--time-limit <s>', 'stop the solver after this many seconds and keep its best schedule', seconds, 60)
     .option('--solver <name>', 'auto, highs or jslp', oneOf<BackendChoice>(['auto', 'highs', 'jslp']), 'auto')
     .option(
@@ -92,6 +94,7 @@ export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Cons
     weights,
     ...(baseline ? { baseline } : {}),
     gap: flags.gap,
+    speakerGap: flags.speakerGap ?? 0,
     timeLimitSeconds: flags.timeLimit,
     backend: flags.solver,
     model: flags.model ?? 'auto',
@@ -131,7 +134,7 @@ async function finish(
       if (outcome.kind === 'partial') files['unscheduled.csv'] = unscheduledCsv(event, outcome.report);
       let changed = '';
       if (baseline) {
-        const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap: flags.gap });
+        const ctx = buildContext(event, ruleOptionsOf(flags));
         const changes = changesAgainst(ctx, baseline, outcome.schedule, new Set(outcome.report.unscheduled.map((u) => u.item)));
         files['changes.csv'] = tableToCsv({
           header: ['id', 'title', 'from', 'to', 'why'],
@@ -149,6 +152,7 @@ async function finish(
           tz: flags.tz ?? DEFAULT_TIME_ZONE,
           lang: flags.lang ?? 'es',
           gap: flags.gap,
+          speakerGap: flags.speakerGap ?? 0,
         }, c);
       }
       if (outcome.kind === 'scheduled') return 'done';

@@ -31,7 +31,8 @@ export type WindowFinding = {
   readonly date: string;
   readonly start: Minutes;
   readonly end: Minutes;
-  readonly problem: 'duration' | 'grid' | 'break' | 'outside';
+  /** plenary-only: not a plenary, in a window kept for the main hall (calendar kind plenary_only). */
+  readonly problem: 'duration' | 'grid' | 'break' | 'outside' | 'plenary-only';
   /** The break crossed (problem 'break'). */
   readonly crossed?: { readonly label: string; readonly start: Minutes; readonly end: Minutes };
 };
@@ -57,8 +58,18 @@ export type AvailabilityFinding = {
   readonly id: string;
 };
 
+/** A room without a feature the item needs (`missing`, in the item's order). */
+export type FeaturesFinding = {
+  readonly rule: 'room-features';
+  readonly item: string;
+  readonly room: string;
+  readonly date: string;
+  readonly start: Minutes;
+  readonly missing: readonly string[];
+};
+
 /** The finding of a rule about one placement alone. */
-export type PlacementFinding = RoomKindFinding | CapacityFinding | WindowFinding | PinFinding | AvailabilityFinding;
+export type PlacementFinding = RoomKindFinding | FeaturesFinding | CapacityFinding | WindowFinding | PinFinding | AvailabilityFinding;
 
 /** An item placed some number of times other than once (`places` empty: not at all). */
 export type PlacedOnceFinding = {
@@ -77,8 +88,14 @@ export type OverlapFinding = {
   readonly placements: readonly Assignment[];
 };
 
+/** Items placed while an exclusive item runs (`placements` holds it and them). */
+export type ExclusiveFinding = { readonly rule: 'exclusive'; readonly item: string; readonly placements: readonly Assignment[] };
+
+/** An item placed before one it must come after has ended (`placements` holds both). */
+export type OrderFinding = { readonly rule: 'order'; readonly item: string; readonly before: string; readonly placements: readonly Assignment[] };
+
 /** The finding of a rule about placements together. */
-export type ConflictFinding = PlacedOnceFinding | OverlapFinding;
+export type ConflictFinding = PlacedOnceFinding | OverlapFinding | ExclusiveFinding | OrderFinding;
 
 /** An id in a schedule that the event does not know. */
 export type UnknownIdFinding = {
@@ -94,4 +111,4 @@ export type RuleFinding = PlacementFinding | ConflictFinding | UnknownIdFinding;
  * Who or what a packing constraint protects, per day: the elastic diagnosis
  * lets all of one subject's rows give together, at the cost of one.
  */
-export type Subject = { readonly kind: 'room' | 'speaker'; readonly id: string; readonly date: string };
+export type Subject = { readonly kind: 'room' | 'speaker' | 'exclusive'; readonly id: string; readonly date: string };

@@ -11,13 +11,15 @@ import { readRooms, ROOMS_FILE } from './rows/rooms.js';
 import { readSpeakers, SPEAKERS_FILE } from './rows/speakers.js';
 import { readThemes, THEMES_FILE } from './rows/themes.js';
 import { checkReferences } from './validate/references.js';
+import { FAVOURITES_FILE, readFavourites } from './rows/favourites.js';
+import { MEMBERS_FILE, readMembers } from './rows/members.js';
 import { checkRooms } from './validate/rooms.js';
 import type { FileText } from './rows/sheet.js';
 import type { Sheets } from './validate/sheets.js';
 import { checkTimes } from './validate/times.js';
 
-/** The files of an event folder; availability.csv may be left out. */
-export const EVENT_FILES = [CALENDAR_FILE, ROOMS_FILE, THEMES_FILE, SPEAKERS_FILE, AVAILABILITY_FILE] as const;
+/** The files of an event folder; availability.csv, favourites.csv and members.csv may be left out. */
+export const EVENT_FILES = [CALENDAR_FILE, ROOMS_FILE, THEMES_FILE, SPEAKERS_FILE, AVAILABILITY_FILE, FAVOURITES_FILE, MEMBERS_FILE] as const;
 export type EventFileName = (typeof EVENT_FILES)[number];
 
 /** Reads each file on its own (an absent key is a missing file). */
@@ -29,6 +31,8 @@ export function readSheets(files: Readonly<Record<string, FileText>>): Sheets {
     themes: readThemes(text(THEMES_FILE)),
     speakers: readSpeakers(text(SPEAKERS_FILE)),
     availability: readAvailability(text(AVAILABILITY_FILE)),
+    favourites: readFavourites(text(FAVOURITES_FILE)),
+    members: readMembers(text(MEMBERS_FILE)),
   };
 }
 
@@ -40,6 +44,8 @@ export function validateSheets(s: Sheets): readonly InputIssue[] {
     ...s.themes.issues,
     ...s.speakers.issues,
     ...s.availability.issues,
+    ...s.favourites.issues,
+    ...s.members.issues,
     ...checkReferences(s),
     ...checkRooms(s),
     ...checkTimes(s),
@@ -62,5 +68,7 @@ export function parseEvent(files: Readonly<Record<string, FileText>>): Event {
     items: sheets.themes.rows,
     speakers: sheets.speakers.rows,
     availability: sheets.availability.rows,
+    favourites: sheets.favourites.rows,
+    members: sheets.members.rows,
   };
 }

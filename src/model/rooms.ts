@@ -20,6 +20,11 @@ export function roomKindProblem(item: Item, room: Room): RoomKindFinding['proble
   return null;
 }
 
+/** The features an item needs that a room lacks, in the item's order. */
+export function missingFeatures(item: Item, room: Room): readonly string[] {
+  return item.needs.filter((f) => !room.features.includes(f));
+}
+
 /** Whether the room seats the item's expected audience. */
 export function seatsAudience(item: Item, room: Room): boolean {
   return room.capacity >= item.audience;
@@ -35,7 +40,7 @@ export function usableRooms(ctx: Context, item: Item): readonly Room[] {
   const cached = byItem.get(item.id);
   if (cached) return cached;
   const rooms = [...ctx.rooms.values()]
-    .filter((r) => roomKindProblem(item, r) === null && seatsAudience(item, r))
+    .filter((r) => roomKindProblem(item, r) === null && missingFeatures(item, r).length === 0 && seatsAudience(item, r))
     .sort((a, b) => b.capacity - a.capacity || byId(a, b));
   byItem.set(item.id, rooms);
   return rooms;

@@ -1,5 +1,5 @@
 /**
- * Identical rooms: two classrooms of the same size, open at the same times,
+ * Identical rooms: two classrooms of the same size and features, open at the same times,
  * that no item asks for by name, can trade every item they hold and no rule
  * or cost would notice. A solver then meets each schedule once per way of
  * labelling them, and must rule out every copy to prove a bound. Here each
@@ -23,7 +23,7 @@ export function identicalRoomClasses(ctx: Context, baseline?: Baseline): readonl
   const groups = new Map<string, string[]>();
   for (const room of [...ctx.rooms.values()].sort(byId)) {
     if (named.has(room.id)) continue;
-    const key = JSON.stringify([room.kind, room.capacity, room.interpretation, availabilityFor(ctx, room.id)]);
+    const key = JSON.stringify([room.kind, room.capacity, room.interpretation, [...room.features].sort(), availabilityFor(ctx, room.id)]);
     groups.set(key, [...(groups.get(key) ?? []), room.id]);
   }
   return [...groups.values()]

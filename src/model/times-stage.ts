@@ -6,9 +6,9 @@
 import type { Assignment } from '../domain/types.js';
 import { compareText } from '../domain/compare.js';
 import { isFree } from './availability.js';
-import { availabilityFor, type Context } from './context.js';
+import { availabilityFor, occupiedFrom, occupiedUntil, type Context } from './context.js';
 import { makeRow, type MipRow } from './mip.js';
-import { cliquesAtStarts, occupiedUntil } from './rules/conflicts.js';
+import { cliques } from './rules/conflicts.js';
 
 export const timeKey = (p: Assignment) => `${p.item}\u0000${p.date}\u0000${p.start}`;
 
@@ -66,7 +66,7 @@ export function roomCapacityRows(ctx: Context, slots: readonly Assignment[], opt
     family.forEach((set, s) => {
       const inSet = new Set(set);
       const members = onDate.filter((i) => options[i]!.every((r) => inSet.has(r)));
-      for (const clique of cliquesAtStarts(slots, members, (p) => occupiedUntil(ctx, p))) {
+      for (const clique of cliques(slots, members, (p) => occupiedFrom(ctx, p), (p) => occupiedUntil(ctx, p))) {
         const open = set.filter((r) => isFree(availabilityFor(ctx, r), date, clique.at, clique.at + 1)).length;
         if (new Set(clique.members.map((i) => slots[i]!.item)).size <= open) continue;
         rows.push(makeRow(`rooms_${date}_${s}_${clique.at}`, -Infinity, open, clique.members.map((i) => [i, 1] as const)));

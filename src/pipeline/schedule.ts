@@ -25,6 +25,8 @@ import { choosePlan, STEPS, type Condition, type ModelChoice, type PlannedStep }
 
 export type ScheduleRequest = {
   readonly gap: number;
+  /** The break a speaker has at least between two items (0 when absent). */
+  readonly speakerGap?: number;
   readonly timeLimitSeconds: number;
   readonly backend: BackendChoice;
   /** Which model: the whole one, times then rooms, or (auto) by size: see strategy.ts. */
@@ -62,7 +64,7 @@ const GENERIC_INFEASIBLE =
 type Best = Incumbent & { readonly model: BuiltModel; readonly backend: string; readonly step: string; readonly unscheduled: readonly Unscheduled[] };
 
 export async function planSchedule(event: Event, request: ScheduleRequest): Promise<ScheduleOutcome> {
-  const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap: request.gap });
+  const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap: request.gap, speakerGap: request.speakerGap ?? 0 });
   const t0 = request.now();
   const meter: BuildMeter = { seconds: 0 };
   const objective = objectiveOf(ctx, request.weights ?? DEFAULT_WEIGHTS, request.baseline);

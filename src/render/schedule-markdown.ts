@@ -1,6 +1,6 @@
 import { formatTime } from '../domain/time.js';
 import type { Event, Minutes, Room, Schedule, Window } from '../domain/types.js';
-import { FORMATS } from '../domain/types.js';
+import { FORMATS, isProgram } from '../domain/types.js';
 import { compareRoomsForGrid, uniqueSorted } from './order.js';
 import { placements, type PlacedItem } from './placements.js';
 import { formatList, inlineText, tableRow } from './text.js';
@@ -44,7 +44,7 @@ function daySection(date: string, windows: readonly Window[], day: readonly Plac
   const breaks = windows
     .filter((w) => w.kind === 'break')
     .sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.label, b.label));
-  const programStarts = new Set(windows.filter((w) => w.kind === 'program').map((w) => w.start));
+  const programStarts = new Set(windows.filter(isProgram).map((w) => w.start));
   const times = [...new Set<Minutes>([...windows.map((w) => w.start), ...day.map((p) => p.assignment.start)])].sort(
     (a, b) => a - b,
   );

@@ -23,6 +23,7 @@ const room = (id: string, name: string, kind: string, capacity: number): Room =>
   kind,
   capacity,
   interpretation: false,
+  features: [],
   line: 0,
 });
 
@@ -41,6 +42,11 @@ const item = (id: string, title: string, format: Item['format'], duration: numbe
   score: null,
   rooms: [],
   pin: {},
+  exclusive: false,
+  setup: 0,
+  teardown: 0,
+  after: [],
+  needs: [],
   line: 0,
 });
 
@@ -86,6 +92,8 @@ export const event: Event = {
     speaker('sp2', 'Bruno Silva'),
   ],
   availability: [],
+  favourites: [],
+  members: [],
 };
 
 const at = (itemId: string, roomId: string, date: string, start: number, duration: number): Assignment => ({
@@ -161,6 +169,8 @@ export function shuffledEvent(seed: number): Event {
     items: shuffled(event.items, seed + 2),
     speakers: shuffled(event.speakers, seed + 3),
     availability: [],
+    favourites: [],
+    members: [],
   };
 }
 

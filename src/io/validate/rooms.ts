@@ -30,6 +30,14 @@ export function checkRooms(s: Sheets): readonly InputIssue[] {
     }
 
     const usable = usableRooms(item, rooms, s.rooms.clean ? s.rooms.rows : null);
+    if (usable !== null && usable.length > 0 && item.needs.length > 0) {
+      const equipped = usable.filter((r) => item.needs.every((f) => r.features.includes(f)));
+      if (equipped.length === 0) {
+        const closest = usable.map((r) => `${r.id} has ${r.features.length > 0 ? r.features.join(', ') : 'none of them'}`).slice(0, 4);
+        at(item, 'needs', `needs ${item.needs.join(', ')}, but no room this item can use has all of them (${closest.join('; ')}${usable.length > 4 ? '; ...' : ''})`);
+        continue;
+      }
+    }
     if (usable !== null && usable.length > 0) {
       const largest = usable.reduce((a, b) => (b.capacity > a.capacity ? b : a));
       if (largest.capacity < item.audience) {

@@ -6,7 +6,7 @@
  * (check/words.ts says it in words).
  */
 import type { Assignment, Item, Room } from '../../domain/types.js';
-import { roomKindProblem, seatsAudience } from '../rooms.js';
+import { missingFeatures, roomKindProblem, seatsAudience } from '../rooms.js';
 import type { PlacementFinding } from '../../domain/findings.js';
 import { BASE_GRID, availabilityFor, type Context } from '../context.js';
 import { isFree } from '../availability.js';
@@ -30,6 +30,16 @@ export const roomKindRule: PlacementRule = {
   },
 };
 
+export const featuresRule: PlacementRule = {
+  name: 'room-features',
+  description: 'An item goes only to a room that has every feature it needs (themes.csv needs, rooms.csv features).',
+  timed: false,
+  check(_ctx, item, room, a) {
+    const missing = missingFeatures(item, room);
+    return missing.length === 0 ? null : { rule: 'room-features', item: item.id, room: room.id, date: a.date, start: a.start, missing };
+  },
+};
+
 export const capacityRule: PlacementRule = {
   name: 'capacity',
   description: "A room holds at least the item's expected audience.",
@@ -41,13 +51,15 @@ export const capacityRule: PlacementRule = {
 
 export const windowRule: PlacementRule = {
   name: 'program-window',
-  description: 'Each item lasts its duration, starts on the 5-minute grid and lies inside one program window (never across coffee, lunch or another break).',
+  description:
+    'Each item lasts its duration, starts on the 5-minute grid and lies inside one program window (never across coffee, lunch or another break); a plenary-only window holds main-hall sessions alone.',
   timed: true,
   check(ctx, item, _room, a) {
     const at = { rule: 'program-window', item: item.id, date: a.date, start: a.start, end: a.end } as const;
     if (a.end - a.start !== item.duration) return { ...at, problem: 'duration' };
     if (a.start % BASE_GRID !== 0) return { ...at, problem: 'grid' };
-    if (ctx.programWindows.some((w) => w.date === a.date && w.start <= a.start && a.end <= w.end)) return null;
+    const window = ctx.programWindows.find((w) => w.date === a.date && w.start <= a.start && a.end <= w.end);
+    if (window) return window.kind === 'plenary_only' && item.format !== 'plenary' ? { ...at, problem: 'plenary-only' } : null;
     const hit = ctx.breaks.find((w) => w.date === a.date && w.start < a.end && a.start < w.end);
     if (hit) return { ...at, problem: 'break', crossed: { label: hit.label, start: hit.start, end: hit.end } };
     return { ...at, problem: 'outside' };
@@ -56,14 +68,15 @@ export const windowRule: PlacementRule = {
 
 export const availabilityRule: PlacementRule = {
   name: 'availability',
-  description: 'Speakers, rooms and items are used only when available.',
+  description: 'Speakers, rooms and items are used only when available (a room for the set-up and tear-down too).',
   timed: true,
   check(ctx, item, room, a) {
     const at = { rule: 'availability', item: item.id, date: a.date, start: a.start, end: a.end } as const;
     for (const sp of item.speakers) {
       if (!isFree(availabilityFor(ctx, sp), a.date, a.start, a.end)) return { ...at, who: 'speaker', id: sp };
     }
-    if (!isFree(availabilityFor(ctx, room.id), a.date, a.start, a.end)) return { ...at, who: 'room', id: room.id };
+    // The room is taken for the set-up and tear-down too.
+    if (!isFree(availabilityFor(ctx, room.id), a.date, a.start - item.setup, a.end + item.teardown)) return { ...at, who: 'room', id: room.id };
     if (!isFree(availabilityFor(ctx, item.id), a.date, a.start, a.end)) return { ...at, who: 'item', id: item.id };
     return null;
   },
@@ -87,6 +100,7 @@ export const pinRule: PlacementRule = {
 /** In the order a committee member would want to hear about them. */
 export const PLACEMENT_RULES: readonly PlacementRule[] = [
   roomKindRule,
+  featuresRule,
   capacityRule,
   windowRule,
   pinRule,

@@ -6,8 +6,8 @@
  * printed, each day is one A4 landscape page run.
  */
 import { formatTime } from '../../domain/time.js';
-import type { Minutes, Room, Window } from '../../domain/types.js';
-import { FORMATS } from '../../domain/types.js';
+import type { Minutes, Room, Window, WindowKind } from '../../domain/types.js';
+import { FORMATS, isProgram } from '../../domain/types.js';
 import { compareRoomsForGrid } from '../order.js';
 import type { PlacedItem } from '../placements.js';
 import { programDates, speakerNames, type PublishContext } from './context.js';
@@ -53,7 +53,7 @@ type Row = {
   readonly start: Minutes;
   readonly end: Minutes;
   readonly label: string;
-  readonly kind: 'program' | 'break';
+  readonly kind: WindowKind;
   /** Placements starting in this row, in program order (filled while building). */
   readonly items: PlacedItem[];
 };
@@ -101,9 +101,9 @@ function gridRows(windows: readonly Window[], day: readonly PlacedItem[]): reado
     .map((w) => ({ start: w.start, end: w.end, label: w.label, kind: w.kind, items: [] }));
   for (const p of day) {
     const a = p.assignment;
-    let row = rows.find((r) => r.kind === 'program' && r.start <= a.start && a.start < r.end);
+    let row = rows.find((r) => isProgram(r) && r.start <= a.start && a.start < r.end);
     if (!row) {
-      row = rows.find((r) => r.kind === 'program' && r.label === '' && r.start === a.start);
+      row = rows.find((r) => isProgram(r) && r.label === '' && r.start === a.start);
       if (!row) {
         row = { start: a.start, end: a.end, label: '', kind: 'program', items: [] };
         rows.push(row);

@@ -60,6 +60,8 @@ const eventArb = fc
       items: built,
       speakers: SPEAKERS.map((id) => speaker(id)),
       availability: wishes.map((w) => avail(w.who, DATES[w.day]!, hhmm(w.start), hhmm(w.start + 60), w.status)),
+      favourites: [],
+      members: [],
     };
   });
 
