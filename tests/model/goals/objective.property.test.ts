@@ -41,9 +41,11 @@ const wishArb = fc.record({
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
+const starArb = fc.record({ who: fc.nat(5), item: fc.nat(8) });
+
 const eventArb = fc
-  .record({ items: fc.array(itemArb, { minLength: 3, maxLength: 9 }), wishes: fc.array(wishArb, { maxLength: 4 }) })
-  .map(({ items, wishes }): Event => {
+  .record({ items: fc.array(itemArb, { minLength: 3, maxLength: 9 }), wishes: fc.array(wishArb, { maxLength: 4 }), stars: fc.array(starArb, { maxLength: 20 }) })
+  .map(({ items, wishes, stars }): Event => {
     const built: Item[] = items.map((x, k) => {
       const duration = x.format === 'workshop' ? 120 : x.format === 'plenary' ? 60 : 10;
       return item(`i${k}`, x.format, duration, x.speakers, {
@@ -60,7 +62,11 @@ const eventArb = fc
       items: built,
       speakers: SPEAKERS.map((id) => speaker(id)),
       availability: wishes.map((w) => avail(w.who, DATES[w.day]!, hhmm(w.start), hhmm(w.start + 60), w.status)),
-      favourites: [],
+      // Some stars beyond the 40 seats of c1, so that a starred item can outgrow its room.
+      favourites: [
+        ...stars.filter((f) => f.item < built.length).map((f) => ({ registrant: `r${f.who}`, item: `i${f.item}`, line: 0 })),
+        ...(built[0] ? Array.from({ length: 45 }, (_, k) => ({ registrant: `fan${k}`, item: built[0]!.id, line: 0 })) : []),
+      ],
       members: [],
     };
   });
