@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import path from 'node:path';
 import type { Event, Schedule } from '../domain/types.js';
+import { coverageWarnings } from '../check/coverage.js';
 import type { ScheduleReport } from '../domain/report.js';
 import { readEvent } from '../io/event.js';
 import type { Lang } from '../render/publish/index.js';
@@ -145,6 +146,8 @@ async function finish(
       const written = await writeOutputs(flags.out, files);
       c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out, written.length));
       if (changed) c.out(`Against the baseline: ${changed} (see ${path.join(flags.out, 'changes.csv')}).`);
+      const coverage = outcome.report.coverage;
+      for (const w of coverage ? coverageWarnings(coverage) : []) c.warn(`warning: ${w}`);
       if (outcome.kind === 'scheduled' && flags.publish) {
         const site = typeof flags.publish === 'string' ? flags.publish : path.join(flags.out, 'site');
         return publishChecked(flags.dir ?? '', event, outcome.schedule, {

@@ -1,4 +1,4 @@
-import type { Format, Minutes } from './types.js';
+import type { Format, Minutes, Sector } from './types.js';
 
 /**
  * What a solve produced, in the user's terms. Everything here is derived from
@@ -70,6 +70,31 @@ export type ScheduleReport = {
   readonly steps: readonly StepRecord[];
   /** Items left out of a partial schedule (--allow-partial), each with the reason in plain words. */
   readonly unscheduled: readonly { readonly item: string; readonly reason: string }[];
+  /** Lightning talks by member country; null without members.csv. */
+  readonly coverage: Coverage | null;
   /** Wall-clock seconds; the only part of any output that varies between identical runs. */
   readonly timing: { readonly buildSeconds: number; readonly solveSeconds: number };
 };
+
+/** Lightning coverage by member country (check/coverage.ts). */
+/** The three voices each member country should bring to the lobby, in the order its talks run. */
+export const COVERAGE_SECTORS = ['government', 'civil_society', 'irm'] as const satisfies readonly Sector[];
+export type CoverageSector = (typeof COVERAGE_SECTORS)[number];
+
+export type MemberCoverage = {
+  readonly country: string;
+  readonly name: string;
+  /** Talk ids per sector; an empty list is a voice missing. */
+  readonly talks: Readonly<Record<CoverageSector, readonly string[]>>;
+  /** Talks of the country whose first speaker is of another sector. */
+  readonly other: readonly string[];
+};
+
+export type Coverage = {
+  /** Every member, in the order of members.csv. */
+  readonly members: readonly MemberCoverage[];
+  readonly regional: readonly string[];
+  /** Lightning talks of countries not in members.csv (country as written, talk ids). */
+  readonly others: readonly { readonly country: string; readonly talks: readonly string[] }[];
+};
+

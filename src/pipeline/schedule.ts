@@ -8,6 +8,7 @@
 import { FORMATS, type Event, type Schedule } from '../domain/types.js';
 import type { ScheduleReport, StepRecord } from '../domain/report.js';
 import { checkSchedule, type Violation } from '../check/check.js';
+import { lightningCoverage } from '../check/coverage.js';
 import { directFindings, unplaceableItems, type Finding } from '../check/diagnose.js';
 import type { BuildMeter, BuiltModel } from '../model/build.js';
 import { candidatePlacements } from '../model/candidates.js';
@@ -213,6 +214,7 @@ function finish(
     solver: best.backend,
     model: { ...modelSize(best.model.mip), grid: best.model.grid, step: best.step },
     steps,
+    coverage: lightningCoverage(ctx.event),
     timing,
   };
   return unscheduled.length > 0 ? { kind: 'partial', schedule, report } : { kind: 'scheduled', schedule, report };

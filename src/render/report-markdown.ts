@@ -1,4 +1,4 @@
-import type { ScheduleReport, ThemeClash } from '../domain/report.js';
+import { COVERAGE_SECTORS, type ScheduleReport, type ThemeClash } from '../domain/report.js';
 import { formatSpan } from '../domain/time.js';
 import { compareText } from '../domain/compare.js';
 import type { Event, Format, Schedule } from '../domain/types.js';
@@ -25,6 +25,7 @@ export function reportMarkdown(event: Event, schedule: Schedule, report: Schedul
     ...unscheduledSection(event, report),
     ...costSection(report),
     ...tracksSection(event, schedule, report),
+    ...coverageSection(report),
     ...clashSection(event, report),
     ...occurrenceSection(report),
     ...solverSection(report),
@@ -116,6 +117,29 @@ function tracksSection(event: Event, schedule: Schedule, report: ScheduleReport)
     missing > 0
       ? `${formatNumber(placed)} of ${plural(submitted, 'submitted item')} are in the schedule; ${formatNumber(missing)} are not.`
       : `All ${plural(submitted, 'submitted item')} are in the schedule.`,
+    '',
+  ];
+}
+
+/** Lightning talks by member country (members.csv): who of government, civil society and the IRM speaks, and who is missing. */
+function coverageSection(report: ScheduleReport): readonly string[] {
+  const c = report.coverage;
+  if (c === null) return [];
+  const cell = (ids: readonly string[]) => (ids.length === 0 ? '**missing**' : ids.join(', '));
+  const missing = c.members.filter((m) => COVERAGE_SECTORS.some((s) => m.talks[s].length === 0)).length;
+  return [
+    '## Lightning talks by member country',
+    '',
+    missing === 0
+      ? `Every one of the ${plural(c.members.length, 'member country')} has a lightning talk by its government, its civil society and the IRM.`
+      : `${plural(missing, 'member country')} of ${formatNumber(c.members.length)} ${missing === 1 ? 'is' : 'are'} missing a voice (members.csv lists them):`,
+    '',
+    tableRow(['Country', 'Government', 'Civil society', 'IRM', 'Others']),
+    tableRow(['---', '---', '---', '---', '---']),
+    ...c.members.map((m) => tableRow([inlineText(m.name), cell(m.talks.government), cell(m.talks.civil_society), cell(m.talks.irm), m.other.join(', ')])),
+    '',
+    `Regional initiatives: ${c.regional.length === 0 ? 'none' : c.regional.join(', ')}.`,
+    ...(c.others.length > 0 ? ['', `Talks of countries not in members.csv: ${c.others.map((o) => `${inlineText(o.country)} (${o.talks.join(', ')})`).join('; ')}.`] : []),
     '',
   ];
 }

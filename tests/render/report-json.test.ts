@@ -23,6 +23,7 @@ describe('reportJson', () => {
       'solver',
       'model',
       'steps',
+      'coverage',
       'timing',
       'items',
       'unscheduled',

@@ -12,6 +12,7 @@
 import type { Assignment, Item, Schedule } from '../../domain/types.js';
 import { formatSpan } from '../../domain/time.js';
 import { itemLabel, type Context } from '../context.js';
+import { countryKey, isRegionalCountry } from '../../domain/countries.js';
 import { makeRow } from '../mip.js';
 import { addPenalty, counted, type Goal, type GoalParts, type Occurrence } from './goal.js';
 import { byId, byKey } from '../../domain/compare.js';
@@ -20,7 +21,7 @@ const SECTOR_ORDER = ['government', 'civil_society', 'irm'];
 
 /** Is this lightning talk a regional initiative rather than a country's? */
 export function isRegional(item: Item): boolean {
-  return /^(regional|region|región|)$/i.test(item.country.trim());
+  return isRegionalCountry(item.country);
 }
 
 export type LightningGroups = {
@@ -44,7 +45,7 @@ export function lightningGroups(ctx: Context): LightningGroups {
   const byCountry = new Map<string, Item[]>();
   for (const t of talks) {
     if (isRegional(t)) continue;
-    const key = t.country.trim().toLowerCase();
+    const key = countryKey(t.country);
     byCountry.set(key, [...(byCountry.get(key) ?? []), t]);
   }
   const countries = [...byCountry.entries()]
