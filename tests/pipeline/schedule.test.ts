@@ -5,6 +5,7 @@ import { buildModel, type BuiltModel } from '../../src/model/build.js';
 import { buildContext } from '../../src/model/context.js';
 import type { MipModel } from '../../src/model/mip.js';
 import { planSchedule, type ScheduleOutcome, type ScheduleRequest } from '../../src/pipeline/schedule.js';
+import { NO_WEIGHTS, withWeights } from '../../src/model/goals/registry.js';
 import type { SolveOptions, SolveResult, Solver } from '../../src/solve/index.js';
 import { avail, event, item, room, win } from '../helpers/event.js';
 
@@ -169,7 +170,8 @@ describe('planSchedule with HiGHS', () => {
         item('w3', 'workshop', 120, ['c'], { themes: ['x'], audience: 5 }),
       ],
     });
-    const o = expectKind(await planSchedule(themed, { ...request(), gap: 10 }), 'scheduled');
+    // Theme clashes alone: the three share theme x, which track-rooms would also weigh.
+    const o = expectKind(await planSchedule(themed, { ...request(), gap: 10, weights: withWeights(NO_WEIGHTS, { 'theme-clash': 1 }) }), 'scheduled');
     const ctx = buildContext(themed, { gap: 10 });
     expect(checkSchedule(ctx, o.schedule)).toEqual([]);
     expect(o.schedule.map((a) => a.item).sort()).toEqual(['w1', 'w2', 'w3']);
