@@ -198,7 +198,8 @@ function finish(
   // Re-scored by our own code: after a time limit a solver's own figure can be off.
   const terms = scoreTerms(ctx, objective, schedule);
   const cost = terms.reduce((n, t) => n + t.cost, 0);
-  const optimal = best.proven;
+  // A schedule that meets a proven bound is proven optimal, whichever step proved the bound.
+  const optimal = best.proven || (unscheduled.length === 0 && knownBound !== null && cost <= knownBound + 1e-6);
   // A partial schedule's bound would count left-out items too: only a complete one gets the plain model's.
   const bound = optimal ? cost : unscheduled.length > 0 || knownBound === null || !Number.isFinite(knownBound) ? null : knownBound;
   const gap = optimal ? 0 : bound === null ? null : cost <= 0 ? 0 : Math.max(0, (cost - bound) / cost);

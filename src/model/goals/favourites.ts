@@ -1,10 +1,12 @@
 /**
  * audience-overlap, from favourites.csv (who starred what): two items many
  * people want should not run at once, and an item should seat the people
- * who want it. Per person: one for each pair of starred items that run at
- * once, and one for each person beyond the seats of a starred item's room
- * (its expected audience is the larger of `audience` and its stars; the
- * hard capacity rule already seats `audience`).
+ * who want it. Per person: one for each pair of starred plenaries or
+ * workshops that run at once (lightning talks are drop-in: ten minutes in
+ * the lobby, people come and go), and one for each person beyond the seats
+ * of a starred item's room (its expected audience is the larger of
+ * `audience` and its stars; the hard capacity rule already seats
+ * `audience`).
  */
 import type { Item } from '../../domain/types.js';
 import { compareText } from '../../domain/compare.js';
@@ -20,16 +22,17 @@ type Stars = { readonly count: ReadonlyMap<string, number>; readonly pairs: read
 
 const cache = new WeakMap<Context, Stars>();
 
-/** Stars per item, and the pairs of items starred by the same people (by ids). */
+/** Stars per item, and the pairs of plenaries and workshops starred by the same people (by ids). */
 export function stars(ctx: Context): Stars {
   const cached = cache.get(ctx);
   if (cached) return cached;
   const byPerson = new Map<string, string[]>();
   const count = new Map<string, number>();
   for (const f of ctx.event.favourites) {
-    if (!ctx.items.has(f.item)) continue;
-    byPerson.set(f.registrant, [...(byPerson.get(f.registrant) ?? []), f.item]);
+    const item = ctx.items.get(f.item);
+    if (!item) continue;
     count.set(f.item, (count.get(f.item) ?? 0) + 1);
+    if (item.format !== 'lightning') byPerson.set(f.registrant, [...(byPerson.get(f.registrant) ?? []), f.item]);
   }
   const shared = new Map<string, number>();
   for (const list of byPerson.values()) {
@@ -57,7 +60,7 @@ function unseated(ctx: Context, item: Item, roomId: string): number {
 export const audienceOverlapGoal: Goal = {
   name: 'audience-overlap',
   description:
-    'People who starred two items (favourites.csv) that run at once (per person and pair), and people who starred an item beyond the seats of its room (per person).',
+    'People who starred two plenaries or workshops (favourites.csv) that run at once (per person and pair), and people who starred an item beyond the seats of its room (per person).',
   defaultWeight: 1,
   placementUnits: (ctx, p) => {
     const item = ctx.items.get(p.item);
