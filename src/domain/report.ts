@@ -70,6 +70,8 @@ export type ScheduleReport = {
   readonly model: ModelSize;
   /** The solve path: every planned step, in order, with why and how it ended. */
   readonly steps: readonly StepRecord[];
+  /** The user stopped the search (Ctrl-C): the best schedule found until then. */
+  readonly stoppedByUser: boolean;
   /** Items left out of a partial schedule (--allow-partial), each with the reason in plain words. */
   readonly unscheduled: readonly { readonly item: string; readonly reason: string }[];
   /** Lightning talks by member country; null without members.csv. */

@@ -20,6 +20,7 @@ export function reportJson(event: Event, schedule: Schedule, report: ScheduleRep
   const title = titleOf(event);
   const doc = {
     status: report.status,
+    stoppedByUser: report.stoppedByUser,
     objective: report.objective,
     bound: report.bound,
     gap: report.gap,

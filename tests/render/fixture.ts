@@ -140,6 +140,7 @@ export const report: ScheduleReport = {
   solver: 'highs',
   model: { variables: 1234, rows: 567, nonzeros: 8901, grid: 5, step: 'whole' },
   coverage: null,
+  stoppedByUser: false,
   steps: [
     { step: 'whole', why: 'every item, room and start at once', ran: true, outcome: 'a valid schedule, cost 12' },
     { step: 'diagnose', why: 'no schedule exists', ran: false, outcome: 'a schedule exists' },
