@@ -44,6 +44,7 @@ export type ScheduleFlags = {
   readonly publish?: string | boolean;
   readonly tz?: string;
   readonly lang?: Lang;
+  readonly seed?: string;
 };
 
 export function registerSchedule(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
@@ -76,6 +77,7 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .option('--publish [site]', 'also publish the program as `convene publish` does, into <out>/site or the folder given')
     .option('--tz <zone>', 'with --publish: the IANA time zone of the calendar', DEFAULT_TIME_ZONE)
     .option('--lang <lang>', 'with --publish: es or en', oneOf<Lang>(['es', 'en']), 'es')
+    .option('--seed <s>', "seeds the improvement search's draws (any text); the same seed and inputs give the same schedule when no limit stops it", 'convene')
     .option('--allow-partial', 'when not every item fits, write the best schedule of those that do, plus unscheduled.csv (exit 1)')
     .action(async (dir: string, flags: ScheduleFlags) => run((c) => scheduleCommand(dir, flags, c)));
 }
@@ -103,6 +105,7 @@ export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Cons
   process.on('SIGINT', interrupt);
   const outcome = await planSchedule(event, {
     signal: stop.signal,
+    ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
     weights,
     ...(baseline ? { baseline } : {}),
     gap: flags.gap,

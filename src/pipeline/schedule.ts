@@ -23,7 +23,7 @@ import { backendFor, solve, type BackendChoice, type Progress, type Solver } fro
 import type { Unscheduled } from './partial.js';
 import { runModels, type Incumbent, type StepResult } from './step.js';
 import { worthStaging } from './steps/staged.js';
-import { choosePlan, STEPS, type Condition, type ModelChoice, type PlannedStep } from './strategy.js';
+import { choosePlan, MAX_WHOLE_PLACEMENTS, STEPS, type Condition, type ModelChoice, type PlannedStep } from './strategy.js';
 
 export type ScheduleRequest = {
   readonly gap: number;
@@ -46,6 +46,8 @@ export type ScheduleRequest = {
   readonly solver?: Solver;
   /** Aborted when the user asks to stop (Ctrl-C): the best checked schedule so far is the result. */
   readonly signal?: AbortSignal;
+  /** Seeds the improvement search's draws ('convene' when absent). */
+  readonly seed?: string;
 };
 
 export type ScheduleOutcome =
@@ -88,7 +90,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   const t1 = request.now();
   // The limit counts from the start, model building included.
   const left = () => Math.max(0, request.timeLimitSeconds - (request.now() - t0) / 1000);
-  const models = runModels(ctx, objective, meter);
+  const models = runModels(ctx, objective, meter, (request.model ?? 'auto') === 'whole' || candidates.placements.length <= MAX_WHOLE_PLACEMENTS);
 
   let best: Best | null = null;
   let bound: number | null = null;
@@ -120,12 +122,15 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
     progress(planned.step);
     // Only the whole model's objective is the event's: other steps' solves report through the run.
     const wholeModel = planned.step === 'whole' || planned.step === 'improve';
+    // A step with a share of the time stops at that share of what is left now.
+    const until = planned.share === undefined ? 0 : left() * (1 - planned.share);
     const result = await STEPS[planned.step]({
       ctx,
       objective,
       solver: request.solver ?? solve,
       backend: backendFor(request.backend),
-      left,
+      left: () => Math.max(0, left() - until),
+      seed: request.seed ?? 'convene',
       ...(request.onProgress && wholeModel ? { onProgress: (p: Progress) => progress(planned.step, p) } : {}),
       ...(request.signal ? { signal: request.signal } : {}),
       meter,

@@ -28,6 +28,8 @@ export type StepRequest = {
   readonly onProgress?: (p: Progress) => void;
   /** The user asked to stop: solves end at once with what they have. */
   readonly signal?: AbortSignal;
+  /** Seeds every random draw of the run (the improvement search's). */
+  readonly seed: string;
   readonly meter: BuildMeter;
   /** Models built once per run and shared by the steps that need them. */
   readonly models: RunModels;
@@ -62,12 +64,13 @@ export type StepResult =
 
 export type Step = (request: StepRequest) => Promise<StepResult>;
 
-/** The whole model of the run, built at most once (null when it cannot be built). */
-export type RunModels = { readonly whole: () => BuiltModel | null };
+/** The whole model of the run, built at most once (null when it cannot be built); `fits` says whether it is small enough to build. */
+export type RunModels = { readonly whole: () => BuiltModel | null; readonly fits: () => boolean };
 
-export function runModels(ctx: Context, objective: Objective, meter: BuildMeter): RunModels {
+export function runModels(ctx: Context, objective: Objective, meter: BuildMeter, fits: boolean): RunModels {
   let whole: BuiltModel | null | undefined;
   return {
+    fits: () => fits,
     whole: () => {
       if (whole === undefined) {
         const built = buildModel(ctx, { objective, meter });

@@ -65,7 +65,8 @@ describe('planSchedule with a stub solver', () => {
     expect(calls[0]!.model).toEqual(modelOf(ev).mip);
     expect(calls[1]!.model.columns.some((c) => c.name.startsWith('unplaced_'))).toBe(true);
     expect(calls[0]!.options.backend).toBe('highs');
-    expect(calls[0]!.options.timeLimitSeconds).toBe(20);
+    // Half of the 20 seconds: the whole model comes first, the search after it gets the rest.
+    expect(calls[0]!.options.timeLimitSeconds).toBe(10);
   });
 
   test('infeasible: impossible, proven by the solver', async () => {
