@@ -77,7 +77,12 @@ export type ScheduleReport = {
   /** Lightning talks by member country; null without members.csv. */
   readonly coverage: Coverage | null;
   /** Wall-clock seconds; the only part of any output that varies between identical runs. */
-  readonly timing: { readonly buildSeconds: number; readonly solveSeconds: number };
+  readonly timing: {
+    readonly buildSeconds: number;
+    readonly solveSeconds: number;
+    /** The cost of the best schedule known, each time it fell, from the start of the run: the anytime curve. */
+    readonly trace: readonly { readonly seconds: number; readonly cost: number }[];
+  };
 };
 
 /** Lightning coverage by member country (check/coverage.ts). */

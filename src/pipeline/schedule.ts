@@ -100,11 +100,14 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   const log: StepRecord[] = [];
   const seconds = () => (request.now() - t0) / 1000;
   const goalBound = objectiveLowerBound(ctx, objective.goals, candidates);
-  // The run's own progress: its best schedule and bound, as they improve.
+  // The run's own progress: its best schedule and bound, as they improve; and the anytime curve of its cost.
+  const trace: { seconds: number; cost: number }[] = [];
   const progress = (step: string, solver?: Progress) => {
-    if (!request.onProgress) return;
     const found = solver?.objective ?? null;
     const cost = best && found !== null ? Math.min(best.cost, found) : (best?.cost ?? found);
+    const last = trace[trace.length - 1];
+    if (cost !== null && (!last || cost < last.cost - 1e-9)) trace.push({ seconds: seconds(), cost });
+    if (!request.onProgress) return;
     const b = Math.max(bound ?? -Infinity, goalBound.total, solver?.bound ?? -Infinity);
     const gap = cost === null || !Number.isFinite(b) ? null : cost <= 0 ? 0 : Math.max(0, (cost - b) / cost);
     request.onProgress({ step, objective: cost, bound: Number.isFinite(b) ? b : null, gap, seconds: seconds() });
@@ -131,7 +134,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
       backend: backendFor(request.backend),
       left: () => Math.max(0, left() - until),
       seed: request.seed ?? 'convene',
-      ...(request.onProgress && wholeModel ? { onProgress: (p: Progress) => progress(planned.step, p) } : {}),
+      ...(wholeModel ? { onProgress: (p: Progress) => progress(planned.step, p) } : {}),
       ...(request.signal ? { signal: request.signal } : {}),
       meter,
       models,
@@ -168,7 +171,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   if (best) {
     // Models are built between solves, and the whole one while the core is solved: building counts apart.
     const buildSeconds = (t1 - t0) / 1000 + meter.seconds;
-    return finish(ctx, objective, best, { solver: bound, goals: goalBound }, log, stopped, { buildSeconds, solveSeconds: Math.max(0, (t2 - t0) / 1000 - buildSeconds) });
+    return finish(ctx, objective, best, { solver: bound, goals: goalBound }, log, stopped, { buildSeconds, solveSeconds: Math.max(0, (t2 - t0) / 1000 - buildSeconds), trace });
   }
   if (impossible) return { kind: 'impossible', by: 'solver', findings: findings ?? [{ check: 'solver', ids: [], message: GENERIC_INFEASIBLE }] };
   if (stopped) return { kind: 'stopped', seconds: (t2 - t1) / 1000 };
@@ -216,7 +219,7 @@ function finish(
   bounds: { readonly solver: number | null; readonly goals: { readonly total: number; readonly byGoal: ReadonlyMap<string, number> } },
   steps: readonly StepRecord[],
   stoppedByUser: boolean,
-  timing: { buildSeconds: number; solveSeconds: number },
+  timing: ScheduleReport['timing'],
 ): ScheduleOutcome {
   const { schedule, unscheduled } = best;
   const out = new Set(unscheduled.map((u) => u.item));

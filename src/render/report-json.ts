@@ -65,6 +65,7 @@ export function reportJson(event: Event, schedule: Schedule, report: ScheduleRep
     timing: {
       buildSeconds: milliseconds(report.timing.buildSeconds),
       solveSeconds: milliseconds(report.timing.solveSeconds),
+      trace: report.timing.trace.map((t) => ({ seconds: milliseconds(t.seconds), cost: t.cost })),
     },
     items: new Set(schedule.map((a) => a.item)).size,
     unscheduled: [...report.unscheduled]
