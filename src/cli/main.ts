@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
+import { registerAgenda } from './agenda.js';
 import { registerAllocate } from './allocate.js';
 import { registerCheck } from './check.js';
 import { registerExplain } from './explain.js';
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   registerCheck(program, run);
   registerExplain(program, run);
   registerAllocate(program, run);
+  registerAgenda(program, run);
   registerPublish(program, run);
   registerTeams(program, run);
   try {

@@ -82,3 +82,8 @@ export function inputsSha256(input: AllocationInput): string {
   };
   return createHash('sha256').update(JSON.stringify(canonical), 'utf8').digest('hex');
 }
+
+/** Orders one person's equally weighted interest marks: hex SHA-256 of `${seed}:${registrant}:${session}`. */
+export function markTieKey(seed: string): (registrant: string, session: string) => string {
+  return (registrant, session) => createHash('sha256').update(`${seed}:${registrant}:${session}`, 'utf8').digest('hex');
+}
