@@ -16,20 +16,22 @@ export type AssignmentResult = {
   readonly rowPrice: Float64Array;
 };
 
+/** Marks a pair that is not allowed in a weight matrix. */
+export const FORBIDDEN = Number.NEGATIVE_INFINITY;
+
 /**
- * `weight(i, j)` for allowed pairs, null for pairs not allowed. `columns`
- * must be at least `rows`, and every row must have an allowed column.
+ * `weights` holds rows x columns entries, row by row: the weight of each pair,
+ * FORBIDDEN for pairs not allowed. `columns` must be at least `rows`, and every
+ * row must have an allowed column.
  */
-export function maxAssignment(rows: number, columns: number, weight: (i: number, j: number) => number | null): AssignmentResult {
+export function maxAssignment(rows: number, columns: number, weights: Float64Array): AssignmentResult {
   const INF = Number.POSITIVE_INFINITY;
   const BIG = 1e12;
   // Minimise cost = -weight; forbidden pairs cost BIG (never chosen when a row has an allowed column).
   const cost = new Float64Array(rows * columns);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < columns; j++) {
-      const w = weight(i, j);
-      cost[i * columns + j] = w === null ? BIG : -w;
-    }
+  for (let i = 0; i < rows * columns; i++) {
+    const w = weights[i]!;
+    cost[i] = w === FORBIDDEN ? BIG : -w;
   }
   const u = new Float64Array(rows + 1);
   const v = new Float64Array(columns + 1);

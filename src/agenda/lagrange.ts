@@ -16,7 +16,7 @@
  * reaches in the limit. The assignment's row prices are the proposals'
  * prices that ./patterns.ts then prices block patterns with.
  */
-import { maxAssignment } from './assignment.js';
+import { FORBIDDEN, maxAssignment } from './assignment.js';
 import type { Instance } from './instance.js';
 import { seatsIn } from './instance.js';
 import { slotBonus } from './score.js';
@@ -57,6 +57,7 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): Lagrang
   // Per proposal and block: the interested groups' reduced weights, best first.
   const order: Int32Array[] = inst.proposals.map((_, p) => Int32Array.from(inst.interestedGroup[p]!.keys()));
   const value = new Float64Array(P * K);
+  const weights = new Float64Array(P * (K + P));
   while (iterations < options.iterations && options.now() <= options.deadline) {
     iterations++;
     // Each proposal's value in each slot under the current prices.
@@ -90,11 +91,15 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): Lagrang
       }
     }
     // Columns: the slots, then one "left out" column per proposal (not for pinned ones).
-    const result = maxAssignment(P, K + P, (p, j) => {
-      if (j >= K) return j - K === p && !inst.pinned[p] ? 0 : null;
-      const v = value[p * K + j]!;
-      return Number.isNaN(v) ? null : v;
-    });
+    const C = K + P;
+    for (let p = 0; p < P; p++) {
+      for (let j = 0; j < K; j++) {
+        const v = value[p * K + j]!;
+        weights[p * C + j] = Number.isNaN(v) ? FORBIDDEN : v;
+      }
+      for (let j = 0; j < P; j++) weights[p * C + K + j] = j === p && !inst.pinned[p] ? 0 : FORBIDDEN;
+    }
+    const result = maxAssignment(P, C, weights);
     if (inst.pinned.some((pinned, p) => pinned && (result.column[p]! < 0 || result.column[p]! >= K))) return { bound: null, iterations, prices: bestPrices };
     let L = result.value;
     for (let i = 0; i < G * B; i++) L += inst.groups[Math.floor(i / B)]!.count * u[i]!;

@@ -62,6 +62,12 @@ export type Plan = {
   readonly stoppedByClock: boolean;
 };
 
+/** Proposals x slots above which the search seats only its best-guessed moves. */
+export const LARGE_NEIGHBOURHOOD = 4000;
+
+/** Shares of --time-limit by which the search, then the bound, stop (the rest is for analysis and writing). */
+export const SHARE = { search: 0.45, bound: 0.75 } as const;
+
 /** Whole-model size up to which the exact step runs (placement columns, seating columns). */
 export const EXACT_MAX = { placements: 400, seats: 3000 } as const;
 
@@ -80,11 +86,15 @@ export async function planAgenda(inst: Instance, baseline: AgendaBaseline | null
   step('start', true, baseline === null ? `greedy agenda: ${greedyInterest} interest met` : `the baseline's slots that still keep every rule (${start.filter((k) => k >= 0).length} sessions)`, t);
 
   t = options.now();
+  // A large day has too many moves to seat each one exactly: guesses pick the few that are.
+  const neighbourhood = inst.proposals.length * inst.classes.reduce((n, cls) => n + cls.reduce((m, c) => m + c.spaces.length, 0), 0);
+  const large = neighbourhood > LARGE_NEIGHBOURHOOD;
   const searched = improve(inst, start, {
     random: seededRandom(options.seed),
     maxEvaluations: 5_000_000,
-    kicks: options.kicks ?? 20,
-    deadline: started + options.timeLimitSeconds * 800,
+    kicks: options.kicks ?? (large ? 3 : 20),
+    ...(large ? { movesPerProposal: 12 } : {}),
+    deadline: started + options.timeLimitSeconds * 1000 * SHARE.search,
     now: options.now,
   });
   let at = searched.at;
@@ -94,7 +104,7 @@ export async function planAgenda(inst: Instance, baseline: AgendaBaseline | null
   let interest = interestMet(inst, at);
   let bound: number | null = null;
   let boundMethod: Plan['boundMethod'] = 'none';
-  const lagrange = lagrangeBound(plain, { iterations: 400, target: interest, now: options.now, deadline });
+  const lagrange = lagrangeBound(plain, { iterations: 400, target: interest, now: options.now, deadline: started + options.timeLimitSeconds * 1000 * SHARE.bound });
   if (lagrange.bound !== null) {
     bound = lagrange.bound;
     boundMethod = 'lagrange';

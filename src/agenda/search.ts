@@ -20,6 +20,8 @@ export type SearchOptions = {
   readonly maxEvaluations: number;
   /** Kicks after the first local optimum. */
   readonly kicks: number;
+  /** When a proposal has more moves than this, only this many (the best guesses) are seated exactly. */
+  readonly movesPerProposal?: number;
   /** Stop when now() passes this (milliseconds); Infinity for none. */
   readonly deadline: number;
   readonly now: () => number;
@@ -61,6 +63,7 @@ class State {
 
   /** Back to the agenda `at`. */
   reset(at: Placement): void {
+    this.version++;
     this.at.set(at);
     this.occ.fill(-1);
     this.at.forEach((k, p) => {
@@ -143,14 +146,102 @@ class State {
     for (const [p, k] of old) gain -= this.fixedTerm(p, k);
     for (const [p, k] of changes) gain += this.fixedTerm(p, k);
     this.value += gain;
+    this.version++;
     return {
       gain,
       undo: () => {
         undo();
         for (const [b, v] of before) this.blockVal[b] = v;
         this.value -= gain;
+        this.version++;
       },
     };
+  }
+
+  /** Per group and block: the best weight among its marks placed there, the proposal giving it, and the second best. */
+  private best1 = new Float64Array(0);
+  private arg1 = new Int32Array(0);
+  private best2 = new Float64Array(0);
+  /** Bumped by every applied move; the guesses' tables are rebuilt when it has changed. */
+  private version = 0;
+  private tablesAt = -1;
+
+  private tables(): void {
+    if (this.tablesAt === this.version) return;
+    this.guesses.clear();
+    const G = this.inst.groups.length;
+    if (this.best1.length !== G * this.B) {
+      this.best1 = new Float64Array(G * this.B);
+      this.arg1 = new Int32Array(G * this.B);
+      this.best2 = new Float64Array(G * this.B);
+    }
+    this.best1.fill(0);
+    this.arg1.fill(-1);
+    this.best2.fill(0);
+    this.inst.groups.forEach((g, gi) => {
+      for (const [q, w] of g.interests) {
+        const k = this.at[q]!;
+        if (k < 0) continue;
+        const i = gi * this.B + Math.floor(k / this.S);
+        if (w > this.best1[i]!) {
+          this.best2[i] = this.best1[i]!;
+          this.best1[i] = w;
+          this.arg1[i] = q;
+        } else if (w > this.best2[i]!) this.best2[i] = w;
+      }
+    });
+    this.tablesAt = this.version;
+  }
+
+  /** Guesses made since the last change, by proposal, block and seats. */
+  private guesses = new Map<number, number>();
+
+  /**
+   * A quick guess at what p is worth in slot k (its block, its space's seats), over
+   * what its people already have from their other marks in that block: the best
+   * `seats` of their gains. Seats of other sessions are ignored, so it can be off
+   * either way; it only orders moves.
+   */
+  private gainIn(p: number, k: number): number {
+    const b = Math.floor(k / this.S);
+    const seats = seatsIn(this.inst, p, k % this.S);
+    const key = (p * this.B + b) * 4096 + Math.min(seats, 4095);
+    const known = this.guesses.get(key);
+    if (known !== undefined) return known;
+    const gs = this.inst.interestedGroup[p]!;
+    const ws = this.inst.interestedWeight[p]!;
+    const gains: number[] = [];
+    const counts: number[] = [];
+    for (let i = 0; i < gs.length; i++) {
+      const j = gs[i]! * this.B + b;
+      const d = ws[i]! - (this.arg1[j] === p ? this.best2[j]! : this.best1[j]!);
+      if (d > 0) {
+        gains.push(d);
+        counts.push(this.inst.groupCount[gs[i]!]!);
+      }
+    }
+    const order = gains.map((_, i) => i).sort((x, y) => gains[y]! - gains[x]!);
+    let left = seats;
+    let total = this.inst.runnerValue[p]!;
+    for (const i of order) {
+      if (left <= 0) break;
+      total += gains[i]! * Math.min(counts[i]!, left);
+      left -= counts[i]!;
+    }
+    this.guesses.set(key, total);
+    return total;
+  }
+
+  /** The guessed gain of a move (see gainIn). */
+  guess(move: readonly Change[]): number {
+    this.tables();
+    let total = 0;
+    for (const [p, k] of move) {
+      const from = this.at[p]!;
+      if (from >= 0) total -= this.gainIn(p, from);
+      if (k >= 0) total += this.gainIn(p, k);
+    }
+    return total;
   }
 
   /** Every move that involves p. */
@@ -190,7 +281,16 @@ function descend(state: State, options: SearchOptions, movable: readonly number[
     for (const p of options.random.shuffled(movable)) {
       if (state.evaluations >= options.maxEvaluations || options.now() > options.deadline) return false;
       let best: { gain: number; move: Change[] } | null = null;
-      for (const move of state.movesOf(p)) {
+      let moves = state.movesOf(p);
+      if (options.movesPerProposal !== undefined && moves.length > options.movesPerProposal) {
+        // Too many to seat each exactly: the best guesses only.
+        moves = moves
+          .map((move, i) => ({ move, i, guess: state.guess(move) }))
+          .sort((a, b) => b.guess - a.guess || a.i - b.i)
+          .slice(0, options.movesPerProposal)
+          .map((m) => m.move);
+      }
+      for (const move of moves) {
         const tried = state.apply(move);
         if (!tried) continue;
         if (tried.gain > 0.5 && (!best || tried.gain > best.gain)) best = { gain: tried.gain, move };
