@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { checkSchedule } from '../check/check.js';
 import { InputError } from '../domain/issues.js';
 import type { Event, Schedule } from '../domain/types.js';
+import { agendaSessionsFile, readAgendaSessions } from '../io/agenda/sessions.js';
 import { UNCONFERENCE_FILE, readUnconference } from '../io/allocation/unconference.js';
 import { choiceCell, idCell, textCell } from '../io/cells.js';
 import { readEvent } from '../io/event.js';
@@ -37,6 +38,8 @@ export type PublishFlags = {
   readonly baseUrl?: string;
   /** The output folder of `convene allocate` (its rosters.csv); adds the session pages. */
   readonly rosters?: string;
+  /** The output folder of `convene agenda` (its unconference.csv); adds the session pages without waiting for the seats. */
+  readonly agenda?: string;
 };
 
 export const DEFAULT_TIME_ZONE = 'America/Costa_Rica';
@@ -53,6 +56,7 @@ export function registerPublish(program: Command, run: (action: (c: Console) => 
     .option('--title <text>', "the conference's name (default: the event folder's name)")
     .option('--base-url <url>', 'absolute URL the site will be served from (for schedule.json)')
     .option('--rosters <dir>', 'output folder of convene allocate: adds sessions/<id>.md note pages for the unconference')
+    .option('--agenda <dir>', 'output folder of convene agenda: the note pages come from its unconference.csv (with --rosters too, the rosters add the attendees)')
     .option('--gap <min>', 'hallway minutes the schedule was built with (it is checked before publishing)', wholeNumber(0, 240), 10)
     .action(async (dir: string, file: string, flags: PublishFlags) => run((c) => publishCommand(dir, file, flags, c)));
 }
@@ -97,7 +101,12 @@ export async function publishChecked(
 ): Promise<ExitCode> {
   const zone = timeZone(flags.tz);
   const baseUrl = flags.baseUrl === undefined ? null : absoluteUrl(flags.baseUrl);
-  const sessions = flags.rosters === undefined ? null : await readRosters(dir, flags.rosters, event);
+  const sessions =
+    flags.rosters !== undefined
+      ? await readRosters(dir, flags.rosters, event, flags.agenda)
+      : flags.agenda !== undefined
+        ? await readAgendaSessions(dir, flags.agenda)
+        : null;
   const title = flags.title?.trim() || path.basename(path.resolve(dir));
   const files = {
     ...publishFiles(event, schedule, {
@@ -167,10 +176,11 @@ const unescaped = z.string().transform((t) => (/^'[=+\-@\t\r]/.test(t) ? t.slice
  * This reader belongs in src/io/allocation/ beside readUnconference; it is
  * here only until that module offers one.
  */
-async function readRosters(dir: string, rostersDir: string, event: Event): Promise<readonly SessionRoster[]> {
+async function readRosters(dir: string, rostersDir: string, event: Event, agendaDir?: string): Promise<readonly SessionRoster[]> {
   const names = await listFolder(dir);
-  const actual = names.find((n) => n === UNCONFERENCE_FILE) ?? names.find((n) => n.toLowerCase() === UNCONFERENCE_FILE);
-  const unconference = readUnconference(actual === undefined ? undefined : await readText(path.join(dir, actual), UNCONFERENCE_FILE));
+  // With --agenda, the sessions are the agenda's, not the event folder's.
+  const actual = agendaDir !== undefined ? agendaSessionsFile(agendaDir) : names.find((n) => n === UNCONFERENCE_FILE) ?? names.find((n) => n.toLowerCase() === UNCONFERENCE_FILE);
+  const unconference = readUnconference(actual === undefined ? undefined : await readText(agendaDir !== undefined ? actual : path.join(dir, actual), UNCONFERENCE_FILE));
   const known = new Set([...unconference.rows.map((s) => s.id), ...(unconference.ids?.keys() ?? []), ...event.items.map((i) => i.id)]);
   const file = path.join(rostersDir, 'rosters.csv');
   const rosters = readSheet(
