@@ -125,7 +125,10 @@ function groupBy(placements: readonly Placed[], keys: (p: Placed) => readonly st
 const SEP = '\u0000';
 
 function listPlaced(ctx: AgendaContext, chosen: readonly Placed[]): string {
-  return chosen.map((c) => proposalLabel(ctx, c.proposal)).join(' and ');
+  return [...chosen]
+    .sort((a, b) => (a.proposal < b.proposal ? -1 : a.proposal > b.proposal ? 1 : 0))
+    .map((c) => proposalLabel(ctx, c.proposal))
+    .join(' and ');
 }
 
 export const placedOnceRule: ConflictRule = {
