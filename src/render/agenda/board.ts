@@ -10,9 +10,10 @@ import type { Lang } from '../publish/labels.js';
 import type { AgendaView, SessionView } from './view.js';
 import { AGENDA_WORDS, type AgendaWords } from './words.js';
 
-/** Print size in points: smaller type the more spaces share the sheet's width. */
-export function printPoints(spaces: number): number {
-  return Math.max(6, Math.min(14, Math.floor(110 / Math.max(1, spaces))));
+/** Print size in points: smaller type the more spaces share the sheet's width and the more blocks its height. */
+export function printPoints(spaces: number, blocks: number): number {
+  const fit = Math.min(14, 74 / Math.max(1, spaces), 46 / Math.max(1, blocks));
+  return Math.max(5, Math.floor(fit * 2) / 2);
 }
 
 const CSS = `
@@ -52,9 +53,13 @@ section.left-out ul { margin: 0; padding-left: 1.2rem; columns: 2; }
 }
 @media print {
   @page { size: A3 landscape; margin: 8mm; }
-  body { padding: 0; font-size: var(--print-pt); }
+  html { font-size: var(--print-pt); }
+  body { padding: 0; font-size: 1rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h1 { font-size: 1.8em; }
+  table.board th, table.board td { padding: .35em; }
+  table.board th.time { width: 6em; }
+  article.session h2 { font-size: 1.3em; }
   tr { break-inside: avoid; }
   section.left-out { break-inside: avoid; }
 }
@@ -94,14 +99,14 @@ export function boardHtml(view: AgendaView, lang: Lang): string {
       : `<section class="left-out"><h2>${e(w.notInGrid)}</h2><ul>${view.leftOut.map((p) => `<li>${e(p.title)} <small>(${e(p.id)})</small></li>`).join('')}</ul></section>`;
   return [
     '<!doctype html>',
-    `<html lang="${lang}">`,
+    `<html lang="${lang}" style="--print-pt: ${printPoints(view.spaces.length, view.blocks.length)}pt">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${e(view.title)} — ${e(w.day)}</title>`,
     `<style>${CSS}</style>`,
     '</head>',
-    `<body style="--print-pt: ${printPoints(view.spaces.length)}pt">`,
+    '<body>',
     `<header><h1>${e(view.title)}</h1><p>${e(w.day)} · ${e(view.dates.map(w.date).join(', '))}</p></header>`,
     `<table class="board"><thead><tr><th class="time" scope="col">${e(w.block)}</th>${head}</tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody></table>`,
