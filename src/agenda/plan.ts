@@ -92,7 +92,7 @@ export async function planAgenda(inst: Instance, baseline: AgendaBaseline | null
   const searched = improve(inst, start, {
     random: seededRandom(options.seed),
     maxEvaluations: 5_000_000,
-    kicks: options.kicks ?? (large ? 3 : 20),
+    kicks: options.kicks ?? (large ? 3 : 12),
     ...(large ? { movesPerProposal: 12 } : {}),
     deadline: started + options.timeLimitSeconds * 1000 * SHARE.search,
     now: options.now,
@@ -104,7 +104,7 @@ export async function planAgenda(inst: Instance, baseline: AgendaBaseline | null
   let interest = interestMet(inst, at);
   let bound: number | null = null;
   let boundMethod: Plan['boundMethod'] = 'none';
-  const lagrange = lagrangeBound(plain, { iterations: 400, target: interest, now: options.now, deadline: started + options.timeLimitSeconds * 1000 * SHARE.bound });
+  const lagrange = lagrangeBound(plain, { iterations: 300, target: interest, now: options.now, deadline: started + options.timeLimitSeconds * 1000 * SHARE.bound });
   if (lagrange.bound !== null) {
     bound = lagrange.bound;
     boundMethod = 'lagrange';
