@@ -3,8 +3,8 @@
  * it): within each block, a person's sessions from the most dots to the
  * fewest, ties by a seeded draw, so nobody has to rank again after marking.
  */
-import { cmp } from './lottery.js';
-import type { Preference } from './types.js';
+import { compareText as cmp } from '../domain/compare.js';
+import type { Preference } from '../domain/allocation.js';
 
 export type Mark = { readonly registrant: string; readonly session: string; readonly weight: number; readonly line: number };
 

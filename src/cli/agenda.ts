@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { runAgenda, type AgendaRun } from '../agenda/agenda.js';
 import type { AgendaInput } from '../domain/agenda.js';
@@ -11,12 +10,11 @@ import { tableToCsv, writeOutputs } from '../io/write.js';
 import { agendaOutputs, type AgendaReport } from '../render/agenda/index.js';
 import { LANGS, type Lang } from '../render/publish/index.js';
 import { solve } from '../solve/index.js';
+import { CONVENE_VERSION } from '../io/version.js';
 import { DEFAULT_SEED } from './allocate.js';
 import type { Console } from './console.js';
-import { EXIT, UsageError, type ExitCode } from './exit.js';
+import { UsageError, type Ending } from './exit.js';
 import { oneOf, seconds } from './options.js';
-
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 export type AgendaFlags = {
   readonly out: string;
@@ -48,7 +46,7 @@ function seedText(text: string): string {
   return text.trim();
 }
 
-export function registerAgenda(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+export function registerAgenda(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
     .command('agenda')
     .description("place the Civil Society Day's proposals into blocks and spaces so that people can attend as much of what they marked as possible")
@@ -89,7 +87,7 @@ export async function agendaFiles(dir: string, flags: AgendaFlags, now: () => nu
     tieKey: markTieKey(flags.seed),
   });
   const outputs = agendaOutputs(input, run, {
-    version,
+    version: CONVENE_VERSION,
     seed: flags.seed,
     inputsSha256: agendaInputsSha256(input),
     timeLimit: flags.timeLimit,
@@ -104,12 +102,12 @@ export async function agendaFiles(dir: string, flags: AgendaFlags, now: () => nu
   return { files: run.unplacedPins.length > 0 ? {} : files, report: outputs.report, run, input };
 }
 
-export async function agendaCommand(dir: string, flags: AgendaFlags, c: Console): Promise<ExitCode> {
+export async function agendaCommand(dir: string, flags: AgendaFlags, c: Console): Promise<Ending> {
   const started = Date.now();
   const { files, report, run } = await agendaFiles(dir, flags);
   if (run.unplacedPins.length > 0) {
     c.error(`No agenda was found that keeps every pin: ${run.unplacedPins.join(', ')} could not be placed where pinned (check pin_block, pin_space and what else is pinned there). Nothing was written.`);
-    return EXIT.noSchedule;
+    return 'no-schedule';
   }
   await writeOutputs(flags.out, files);
   const i = report.interest;
@@ -122,5 +120,5 @@ export async function agendaCommand(dir: string, flags: AgendaFlags, c: Console)
     `Placed ${report.counts.placed} of ${report.counts.proposals} proposals; interest met ${i.met} of ${i.total}${above}; ${bound}; ${((Date.now() - started) / 1000).toFixed(1)} s.${moved} ` +
       `Wrote ${path.join(flags.out, 'unconference.csv')} and ${Object.keys(files).length - 1} more files.`,
   );
-  return EXIT.ok;
+  return 'done';
 }

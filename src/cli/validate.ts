@@ -4,10 +4,10 @@ import { directFindings } from '../check/diagnose.js';
 import { readEvent } from '../io/event.js';
 import { buildContext } from '../model/context.js';
 import type { Console } from './console.js';
-import { EXIT, type ExitCode } from './exit.js';
+import { type Ending } from './exit.js';
 import { printFindings } from './report.js';
 
-export function registerValidate(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+export function registerValidate(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
     .command('validate')
     .description('read and check every file of an event folder, reporting all problems at once')
@@ -15,7 +15,7 @@ export function registerValidate(program: Command, run: (action: (c: Console) =>
     .action(async (dir: string) => run((c) => validateCommand(dir, c)));
 }
 
-export async function validateCommand(dir: string, c: Console): Promise<ExitCode> {
+export async function validateCommand(dir: string, c: Console): Promise<Ending> {
   // Malformed input throws an InputError listing every problem (exit 2).
   const event = await readEvent(dir);
   const counts = FORMATS.map((f) => `${event.items.filter((i) => i.format === f).length} ${f}`).join(', ');
@@ -28,8 +28,8 @@ export async function validateCommand(dir: string, c: Console): Promise<ExitCode
   if (findings.length > 0) {
     c.error('The files are well formed, but no valid schedule can exist:');
     printFindings(findings, c);
-    return EXIT.noSchedule;
+    return 'no-schedule';
   }
   c.out('No problems found.');
-  return EXIT.ok;
+  return 'done';
 }

@@ -139,6 +139,19 @@ export const optionalNumberCell = cellOf(optional(parseDecimal), 'a number (like
 
 export const listCell = z.string().transform(splitList);
 
+/** Room features (`projector;step-free`): a list, lower-case, so that "Projector" is projector. */
+export const featureListCell = z.string().transform((text) => [...new Set(splitList(text).map((f) => f.toLowerCase()))]);
+
+/** yes/no or an empty cell (null: not said). */
+export const optionalBoolCell = cellOf(optional(parseBool), 'yes or no (also sí/no, true/false, 1/0, y/n), or an empty cell').transform((v) => v ?? null);
+
+/** Whole minutes from 0 to a day (1440), in steps of 5; an empty cell is 0. */
+export const minutesCell = cellOf((t) => {
+  if (t === '') return 0;
+  const n = parseWholeNumber(t);
+  return n !== null && n <= 1440 && n % 5 === 0 ? n : null;
+}, 'whole minutes from 0 to 1440 in steps of 5, or an empty cell');
+
 export const nonEmptyListCell = cellOf((t) => {
   const items = splitList(t);
   return items.length > 0 ? items : null;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Event } from '../domain/types.js';
 import { listFolder, readText } from './files.js';
 import type { FileText } from './rows/sheet.js';
-import { EVENT_FILES, eventOf } from './validate-event.js';
+import { EVENT_FILES, parseEvent } from './validate-event.js';
 
 export { EVENT_FILES, parseEvent } from './validate-event.js';
 
@@ -24,5 +24,5 @@ export async function readEvent(dir: string): Promise<Event> {
     const actual = names.find((n) => n === file) ?? names.find((n) => n.toLowerCase() === file);
     if (actual !== undefined) files[file] = await readText(join(dir, actual), file);
   }
-  return eventOf(files);
+  return parseEvent(files);
 }

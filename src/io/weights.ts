@@ -5,12 +5,12 @@
  */
 import { join } from 'node:path';
 import { InputError, type InputIssue } from '../domain/issues.js';
-import { TERM_NAMES, type TermName } from '../model/objectives/weights.js';
+import { GOAL_NAMES, isGoalName, type Weights } from '../model/goals/registry.js';
 import { parseDecimal } from './cells.js';
 import { parseCsvTable } from './csv.js';
 import { readText } from './files.js';
 
-export type WeightOverrides = Readonly<Partial<Record<TermName, number>>>;
+export type WeightOverrides = Weights;
 
 const FILE = 'weights.csv';
 
@@ -23,16 +23,16 @@ export function parseWeights(text: string, file = FILE): WeightOverrides {
     if (t.col(column) === 0) issues.push({ file, line: 1, column: 0, columnName: column, message: 'missing column' });
   }
   if (issues.length > 0) throw new InputError(issues);
-  const out: Partial<Record<TermName, number>> = {};
+  const out: Record<string, number> = {};
   for (const row of t.rows) {
     const term = row.get('term').trim().toLowerCase();
     const weight = parseDecimal(row.get('weight'));
-    if (!(TERM_NAMES as readonly string[]).includes(term)) {
-      issues.push({ file, line: row.line, column: row.col('term'), columnName: 'term', message: `unknown soft goal ${JSON.stringify(term)} (one of ${TERM_NAMES.join(', ')})` });
+    if (!isGoalName(term)) {
+      issues.push({ file, line: row.line, column: row.col('term'), columnName: 'term', message: `unknown soft goal ${JSON.stringify(term)} (one of ${GOAL_NAMES.join(', ')})` });
     } else if (weight === null || weight < 0) {
       issues.push({ file, line: row.line, column: row.col('weight'), columnName: 'weight', message: `expected a number of 0 or more, got ${JSON.stringify(row.get('weight'))}` });
     } else {
-      out[term as TermName] = weight;
+      out[term] = weight;
     }
   }
   if (issues.length > 0) throw new InputError(issues);
@@ -50,6 +50,6 @@ export async function readWeights(dir: string): Promise<WeightOverrides> {
 /** `--weight speaker-days=0` → { 'speaker-days': 0 }; null when malformed. */
 export function parseWeightFlag(text: string): WeightOverrides | null {
   const m = /^([a-z-]+)=(\d+(?:\.\d+)?)$/.exec(text.trim());
-  if (!m || !(TERM_NAMES as readonly string[]).includes(m[1]!)) return null;
-  return { [m[1] as TermName]: Number(m[2]) };
+  if (!m || !isGoalName(m[1]!)) return null;
+  return { [m[1]!]: Number(m[2]) };
 }

@@ -2,12 +2,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import type { Table } from '../domain/table.js';
+import { neutralise } from './formula.js';
 
-/** A CSV file's contents as a value (the same shape as render's Table). */
-export type Table = {
-  readonly header: readonly string[];
-  readonly rows: readonly (readonly string[])[];
-};
 
 /**
  * CSV text: comma-separated, LF line endings, a final newline, quotes only
@@ -21,17 +18,13 @@ export function tableToCsv(table: Table): string {
   return stringify(records, { delimiter: ',', record_delimiter: '\n', quoted_match: /\r/ });
 }
 
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
 /**
  * Writes each file (keyed by a relative path such as `schedule.csv` or
  * `rooms/r1.ics`) under `dir`, creating folders as needed. Every path is
  * checked before anything is written; an absolute path or one with `..`
- * throws, since it could write outside `dir`.
+ * throws, since it could write outside `dir`. Returns the names written, sorted.
  */
-export async function writeOutputs(dir: string, files: Readonly<Record<string, string>>): Promise<void> {
+export async function writeOutputs(dir: string, files: Readonly<Record<string, string>>): Promise<readonly string[]> {
   const names = Object.keys(files).sort();
   for (const name of names) {
     const parts = name.split(/[\\/]/);
@@ -49,6 +42,7 @@ export async function writeOutputs(dir: string, files: Readonly<Record<string, s
       throw new OutputError(`cannot write ${path}: ${OUTPUT_REASONS[code] ?? code}`);
     }
   }
+  return names;
 }
 
 /** The output folder cannot be written (a user's problem, not convene's). */

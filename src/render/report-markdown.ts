@@ -1,5 +1,6 @@
 import type { ScheduleReport, ThemeClash } from '../domain/report.js';
 import { formatSpan } from '../domain/time.js';
+import { compareText } from '../domain/compare.js';
 import type { Event, Format, Schedule } from '../domain/types.js';
 import { countsByFormat, sortedClashes, sortedTerms, titleOf } from './report-parts.js';
 import { formatList, formatNumber, inlineText, plural, tableRow } from './text.js';
@@ -66,7 +67,7 @@ function unscheduledSection(event: Event, report: ScheduleReport): readonly stri
   if (report.unscheduled.length === 0) return [];
   const title = titleOf(event);
   const rows = [...report.unscheduled]
-    .sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0))
+    .sort((a, b) => compareText(a.item, b.item))
     .map((u) => `- ${u.item} "${inlineText(title(u.item))}": ${inlineText(u.reason)}`);
   return [
     '## Items not scheduled',
@@ -139,14 +140,16 @@ export function clashLine(c: ThemeClash, title: (id: string) => string): string 
 
 function solverSection(report: ScheduleReport): readonly string[] {
   const m = report.model;
+  const ran = report.steps.filter((st) => st.ran);
+  const skipped = report.steps.filter((st) => !st.ran);
   return [
     '## How it was computed',
     '',
     `- Solver: ${inlineText(report.solver)}.`,
-    m.stages === 'two-stage'
-      ? '- Method: times first, then rooms (the event is too large to solve every item, room and start at once).'
-      : '- Method: every item, room and start at once.',
-    `- Model size${m.stages === 'two-stage' ? ' of the times stage' : ''}: ${plural(m.variables, 'variable')}, ${plural(m.rows, 'constraint')} and ` +
+    '- Steps, in order:',
+    ...ran.map((st, k) => `  ${k + 1}. ${inlineText(st.step)} (${inlineText(st.why)}): ${inlineText(st.outcome)}.`),
+    ...(skipped.length > 0 ? [`- Not needed: ${formatList(skipped.map((st) => inlineText(st.step)))} (report.json says why).`] : []),
+    `- Model size (the ${inlineText(m.step)} step's model): ${plural(m.variables, 'variable')}, ${plural(m.rows, 'constraint')} and ` +
       `${plural(m.nonzeros, 'non-zero coefficient')}.`,
     `- Grid: every item starts on a multiple of ${plural(m.grid, 'minute')}.`,
     `- Time: ${seconds(report.timing.buildSeconds)} to build the model, ${seconds(report.timing.solveSeconds)} to solve it. ` +

@@ -20,6 +20,11 @@ describe('reportMarkdown', () => {
     expect(md).toContain('| **Total** | | | **1,240.5** | |');
   });
 
+  it('says which steps ran, why and how they ended, and names those not needed', () => {
+    expect(md).toContain('- Steps, in order:\n  1. whole (every item, room and start at once): a valid schedule, cost 12.\n- Not needed: diagnose (report.json says why).');
+    expect(md).toContain("- Model size (the whole step's model): 1,234 variables");
+  });
+
   it('counts items per track', () => {
     expect(md).toContain('| Plenary sessions | main hall | 2 |');
     expect(md).toContain('| Lightning talks | lobby | 2 |');

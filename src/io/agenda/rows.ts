@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Block, Space } from '../../domain/agenda.js';
 import { dateCell, found, idCell, listCell, nonEmptyListCell, positiveWholeCell, requiredTextCell, textCell, timeCell } from '../cells.js';
 import { optionalId, sessionIdCell } from '../allocation/unconference.js';
-import { byId, readSheet, type FileText, type Sheet } from '../rows/sheet.js';
+import { byId } from '../../domain/compare.js';
+import { readSheet, type FileText, type Sheet } from '../rows/sheet.js';
 
 export const PROPOSALS_FILE = 'proposals.csv';
 export const INTEREST_FILE = 'interest.csv';

@@ -1,8 +1,9 @@
 /** rooms.csv: where items can take place. */
 import { z } from 'zod';
 import type { Room } from '../../domain/types.js';
-import { boolCell, idCell, positiveWholeCell, requiredTextCell, roomKindCell } from '../cells.js';
-import { byId, readSheet, type FileText, type Sheet } from './sheet.js';
+import { boolCell, featureListCell, idCell, positiveWholeCell, requiredTextCell, roomKindCell } from '../cells.js';
+import { readSheet, type FileText, type Sheet } from './sheet.js';
+import { byId } from '../../domain/compare.js';
 
 export const ROOMS_FILE = 'rooms.csv';
 
@@ -12,6 +13,7 @@ const shape = z.object({
   kind: roomKindCell,
   capacity: positiveWholeCell,
   interpretation: boolCell,
+  features: featureListCell,
 });
 
 export function readRooms(text: FileText): Sheet<Room> {
@@ -19,6 +21,7 @@ export function readRooms(text: FileText): Sheet<Room> {
     {
       file: ROOMS_FILE,
       columns: ['id', 'name', 'kind', 'capacity', 'interpretation'],
+      optionalColumns: ['features'],
       idColumn: 'id',
       required: true,
       schema: shape,

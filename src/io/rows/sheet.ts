@@ -174,7 +174,3 @@ function readIds(
   return { first, duplicateLines };
 }
 
-/** Sorts records by id (plain code-unit order, the same on every machine). */
-export function byId(a: { readonly id: string }, b: { readonly id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}

@@ -4,19 +4,23 @@ import { FORMATS, LEVELS, SOURCES, type Item, type Pin } from '../../domain/type
 import {
   choiceCell,
   durationCell,
+  featureListCell,
   idCell,
+  minutesCell,
   listCell,
   listWords,
   nonEmptyListCell,
   optionalChoiceCell,
   optionalDateCell,
   optionalGridTimeCell,
+  optionalBoolCell,
   optionalNumberCell,
   requiredTextCell,
   textCell,
   wholeCell,
 } from '../cells.js';
-import { byId, readSheet, type FileText, type Sheet } from './sheet.js';
+import { readSheet, type FileText, type Sheet } from './sheet.js';
+import { byId } from '../../domain/compare.js';
 
 export const THEMES_FILE = 'themes.csv';
 
@@ -40,6 +44,11 @@ const shape = z.object({
   pin_date: optionalDateCell,
   pin_start: optionalGridTimeCell,
   pin_room: textCell,
+  exclusive: optionalBoolCell,
+  setup: minutesCell,
+  teardown: minutesCell,
+  after: listCell,
+  needs: featureListCell,
 });
 
 export function readThemes(text: FileText): Sheet<Item> {
@@ -47,7 +56,7 @@ export function readThemes(text: FileText): Sheet<Item> {
     {
       file: THEMES_FILE,
       columns: ['id', 'title', 'format', 'duration', 'speakers', 'themes', 'language', 'level', 'audience', 'country', 'source', 'score'],
-      optionalColumns: ['rooms', 'pin_date', 'pin_start', 'pin_room'],
+      optionalColumns: ['rooms', 'pin_date', 'pin_start', 'pin_room', 'exclusive', 'setup', 'teardown', 'after', 'needs'],
       idColumn: 'id',
       required: true,
       schema: shape,
@@ -64,7 +73,7 @@ export function readThemes(text: FileText): Sheet<Item> {
           ...(pin_start !== undefined && { start: pin_start }),
           ...(pin_room !== '' && { room: pin_room }),
         };
-        return { ...v, pin, line: row.line };
+        return { ...v, pin, exclusive: v.exclusive ?? false, line: row.line };
       },
       order: byId,
     },

@@ -1,6 +1,6 @@
 /** An event folder on disk -> TeamsInput (registrations.csv and, if present, projects.csv). */
 import { join } from 'node:path';
-import type { TeamsInput } from '../../teams/types.js';
+import type { TeamsInput } from '../../domain/teams.js';
 import { REGISTRATIONS_FILE } from '../allocation/registrations.js';
 import { listFolder, readText } from '../files.js';
 import type { FileText } from '../rows/sheet.js';

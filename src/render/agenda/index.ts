@@ -2,7 +2,7 @@
 import type { AgendaInput } from '../../domain/agenda.js';
 import type { AgendaRun } from '../../agenda/agenda.js';
 import type { Lang } from '../publish/labels.js';
-import type { Table } from '../table.js';
+import type { Table } from '../../domain/table.js';
 import { boardHtml } from './board.js';
 import { agendaMarkdown } from './markdown.js';
 import { agendaReport, reportJson, reportMarkdown, type AgendaReport, type AgendaReportMeta } from './report.js';

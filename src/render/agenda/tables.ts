@@ -1,8 +1,8 @@
 /** unconference.csv exactly as `convene allocate` reads it: id,title,block,capacity,room,facilitator,note_taker, by id. */
 import type { AgendaInput } from '../../domain/agenda.js';
 import type { AgendaRun } from '../../agenda/agenda.js';
-import { compareText } from '../order.js';
-import type { Table } from '../table.js';
+import { compareText } from '../../domain/compare.js';
+import type { Table } from '../../domain/table.js';
 
 export const UNCONFERENCE_HEADER = ['id', 'title', 'block', 'capacity', 'room', 'facilitator', 'note_taker'] as const;
 

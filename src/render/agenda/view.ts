@@ -6,7 +6,7 @@
 import type { AgendaInput } from '../../domain/agenda.js';
 import { formatTime } from '../../domain/time.js';
 import type { AgendaRun } from '../../agenda/agenda.js';
-import { compareText } from '../order.js';
+import { compareText } from '../../domain/compare.js';
 
 export type PersonView = { readonly id: string; readonly name: string };
 

@@ -6,14 +6,15 @@
  * printed, each day is one A4 landscape page run.
  */
 import { formatTime } from '../../domain/time.js';
-import type { Minutes, Room, Window } from '../../domain/types.js';
-import { FORMATS } from '../../domain/types.js';
-import { compareRoomsForGrid, compareText } from '../order.js';
-import type { Placement } from '../placements.js';
+import type { Minutes, Room, Window, WindowKind } from '../../domain/types.js';
+import { FORMATS, isProgram } from '../../domain/types.js';
+import { compareRoomsForGrid } from '../order.js';
+import type { PlacedItem } from '../placements.js';
 import { programDates, speakerNames, type PublishContext } from './context.js';
 import { escapeHtml as e } from './escape.js';
 import { languageName, longDate } from './labels.js';
 import { AGENDA_CSS } from './style.js';
+import { compareText } from '../../domain/compare.js';
 
 export function agendaHtml(ctx: PublishContext): string {
   const { labels, options } = ctx;
@@ -52,9 +53,9 @@ type Row = {
   readonly start: Minutes;
   readonly end: Minutes;
   readonly label: string;
-  readonly kind: 'program' | 'break';
+  readonly kind: WindowKind;
   /** Placements starting in this row, in program order (filled while building). */
-  readonly items: Placement[];
+  readonly items: PlacedItem[];
 };
 
 function daySection(ctx: PublishContext, date: string): string {
@@ -94,15 +95,15 @@ function roomHeader(ctx: PublishContext, r: Room): string {
  * overlap). An item no program window holds gets a row of its own start time,
  * so nothing is ever dropped from the page.
  */
-function gridRows(windows: readonly Window[], day: readonly Placement[]): readonly Row[] {
+function gridRows(windows: readonly Window[], day: readonly PlacedItem[]): readonly Row[] {
   const rows: Row[] = [...windows]
     .sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.kind, b.kind) || compareText(a.label, b.label))
     .map((w) => ({ start: w.start, end: w.end, label: w.label, kind: w.kind, items: [] }));
   for (const p of day) {
     const a = p.assignment;
-    let row = rows.find((r) => r.kind === 'program' && r.start <= a.start && a.start < r.end);
+    let row = rows.find((r) => isProgram(r) && r.start <= a.start && a.start < r.end);
     if (!row) {
-      row = rows.find((r) => r.kind === 'program' && r.label === '' && r.start === a.start);
+      row = rows.find((r) => isProgram(r) && r.label === '' && r.start === a.start);
       if (!row) {
         row = { start: a.start, end: a.end, label: '', kind: 'program', items: [] };
         rows.push(row);
@@ -113,7 +114,7 @@ function gridRows(windows: readonly Window[], day: readonly Placement[]): readon
   return rows.sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.kind, b.kind));
 }
 
-function itemCard(ctx: PublishContext, p: Placement): string {
+function itemCard(ctx: PublishContext, p: PlacedItem): string {
   const { assignment: a, item, room } = p;
   const l = ctx.labels;
   const tags = [

@@ -6,7 +6,7 @@
  * so importing a re-published file updates events instead of duplicating them.
  */
 import { createEvents, type EventAttributes } from 'ics';
-import type { Placement } from '../placements.js';
+import type { PlacedItem } from '../placements.js';
 import { languageName } from './labels.js';
 import { itemUrl, placementsOfSpeaker, speakerNames, type PublishContext } from './context.js';
 import { stemOf } from './names.js';
@@ -18,7 +18,7 @@ export function itemUid(acronym: string, itemId: string): string {
 }
 
 /** One VEVENT per placement. */
-function eventOf(ctx: PublishContext, p: Placement): EventAttributes {
+function parseEvent(ctx: PublishContext, p: PlacedItem): EventAttributes {
   const { assignment: a, item, room } = p;
   const { labels, options } = ctx;
   const zone = options.zone;
@@ -50,9 +50,9 @@ function eventOf(ctx: PublishContext, p: Placement): EventAttributes {
 }
 
 /** One VCALENDAR of the given placements; throws if ics refuses the data (a bug: input was validated). */
-export function calendar(ctx: PublishContext, name: string, list: readonly Placement[]): string {
+export function calendar(ctx: PublishContext, name: string, list: readonly PlacedItem[]): string {
   const { error, value } = createEvents(
-    list.map((p) => eventOf(ctx, p)),
+    list.map((p) => parseEvent(ctx, p)),
     { productId: '-//convene//publish//EN', method: 'PUBLISH', calName: name },
   );
   if (error || value === null) throw new Error(`publish: could not write the calendar "${name}": ${error?.message ?? 'no output'}`);

@@ -1,10 +1,10 @@
+import { compareText } from '../../domain/compare.js';
 /**
  * File names from ids. Ids come from spreadsheets and may hold anything
  * (`../x`, `a/b`, `CON`, `Sp-1` beside `sp-1`), so every name is reduced to a
  * safe set of characters and made unique without regard to case, since
  * macOS and Windows folders ignore case.
  */
-import { compareText } from '../order.js';
 
 /** Names Windows refuses as files whatever the extension. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
