@@ -71,9 +71,9 @@ export type AgendaReport = {
     readonly demand: number;
     readonly seated: number;
     readonly met: number;
-    readonly lostToCapacity: number;
-    readonly lostToClash: number;
-    readonly lostToRunning: number;
+    readonly turnedAway: number;
+    readonly elsewhere: number;
+    readonly running: number;
   }[];
   readonly leftOut: readonly { readonly id: string; readonly title: string; readonly language: string; readonly demand: number; readonly wantedBy: readonly string[]; readonly reason: string }[];
   readonly merges: readonly { readonly proposal: string; readonly into: string; readonly shared: number; readonly of: number; readonly why: string }[];
@@ -151,9 +151,9 @@ export function agendaReport(input: AgendaInput, run: AgendaRun, meta: AgendaRep
         demand: f.demand,
         seated: f.seated,
         met: f.met,
-        lostToCapacity: f.capacity,
-        lostToClash: f.clash,
-        lostToRunning: f.running,
+        turnedAway: f.turnedAway,
+        elsewhere: f.elsewhere,
+        running: f.running,
       };
     }),
     leftOut: a.left.map((l) => {
@@ -190,8 +190,8 @@ export function reportMarkdown(r: AgendaReport, titles: ReadonlyMap<string, stri
     tableRow(['marked in interest.csv', formatNumber(i.total)]),
     tableRow(['**met** (people seated in sessions they marked)', `**${formatNumber(i.met)}** (${pct(i.total > 0 ? i.met / i.total : null)})`]),
     tableRow(['proposals left out', formatNumber(i.leftOut)]),
-    tableRow(['lost to capacity (no seat left)', formatNumber(i.capacity)]),
-    tableRow(['lost to co-interest clashes (in another session they marked, same block)', formatNumber(i.clash)]),
+    tableRow(['lost to capacity (their best session in a block was full)', formatNumber(i.capacity)]),
+    tableRow(['lost to co-interest clashes (several sessions they marked in one block: one person, one session)', formatNumber(i.clash)]),
     tableRow(['lost to running a session in that block', formatNumber(i.running)]),
     '',
     i.bound === null
@@ -203,9 +203,16 @@ export function reportMarkdown(r: AgendaReport, titles: ReadonlyMap<string, stri
     `The greedy agenda of open-space tools (most wanted first, each into the block where it clashes least) meets ${formatNumber(i.greedy)}; this agenda meets ${pct(i.aboveGreedy)} more.`,
     '',
   ];
-  lines.push('## Sessions', '', tableRow(['block', 'space', 'session', 'wanted by', 'seated', 'met', 'lost: capacity', 'lost: clash', 'note-taker']), tableRow(['---', '---', '---', '---:', '---:', '---:', '---:', '---:', '---']));
+  lines.push(
+    '## Sessions',
+    '',
+    'People: who marked it, who is seated in it by the best seating, who found it full, who sits in another session of the block they wanted as much, who runs another session then.',
+    '',
+    tableRow(['block', 'space', 'session', 'wanted by', 'seated', 'found it full', 'at another', 'running another', 'note-taker']),
+    tableRow(['---', '---', '---', '---:', '---:', '---:', '---:', '---:', '---']),
+  );
   for (const s of r.sessions) {
-    lines.push(tableRow([s.block, `${s.space} (${s.capacity})`, t(s.id), String(s.wanted), String(s.seated), String(s.met), String(s.lostToCapacity), String(s.lostToClash), s.noteTaker ?? '**none**']));
+    lines.push(tableRow([s.block, `${s.space} (${s.capacity})`, t(s.id), String(s.wanted), String(s.seated), String(s.turnedAway), String(s.elsewhere), String(s.running), s.noteTaker ?? '**none**']));
   }
   lines.push('', '## Left out', '');
   if (r.leftOut.length === 0) lines.push('Every proposal is in the grid.');
