@@ -92,7 +92,7 @@ export async function planAgenda(inst: Instance, baseline: AgendaBaseline | null
   const searched = improve(inst, start, {
     random: seededRandom(options.seed),
     maxEvaluations: 5_000_000,
-    kicks: options.kicks ?? (large ? 3 : 12),
+    kicks: options.kicks ?? (large ? 3 : 10),
     ...(large ? { movesPerProposal: 24 } : {}),
     deadline: started + options.timeLimitSeconds * 1000 * SHARE.search,
     now: options.now,

@@ -11,8 +11,7 @@
 import type { Instance } from './instance.js';
 import { seatsIn } from './instance.js';
 import type { Random } from './random.js';
-import { blockProblem, moveUnit, slotBonus, type Placement } from './score.js';
-import { seatBlock } from './seating.js';
+import { moveUnit, seatedValue, slotBonus, type Placement } from './score.js';
 
 export type SearchOptions = {
   readonly random: Random;
@@ -94,7 +93,7 @@ class State {
     const known = this.cache.get(key);
     if (known !== undefined) return known;
     this.evaluations++;
-    const v = seatBlock(blockProblem(this.inst, sessions).problem).value;
+    const v = seatedValue(this.inst, sessions);
     if (this.cache.size > 200_000) this.cache.clear();
     this.cache.set(key, v);
     return v;

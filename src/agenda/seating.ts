@@ -40,6 +40,7 @@ const INF = 0x3fffffff;
 
 /** Arrays reused from call to call: a search evaluates thousands of blocks. */
 class Workspace {
+  arcs = 0;
   head: Int32Array = new Int32Array(16);
   to: Int32Array = new Int32Array(16);
   next: Int32Array = new Int32Array(16);
@@ -103,23 +104,9 @@ export function seatBlock(problem: SeatingProblem, detail = false): Seating {
   if (!detail) pool.fill(-1, 0, pools);
 
   let nodes = 2 + m;
-  let arcs = 0;
   head.fill(-1, 0, 2 + m + E + pools);
-  const addArc = (u: number, v: number, c: number, k: number): number => {
-    const a = arcs;
-    to[a] = v;
-    cap[a] = c;
-    cost[a] = k;
-    next[a] = head[u]!;
-    head[u] = a;
-    to[a + 1] = u;
-    cap[a + 1] = 0;
-    cost[a + 1] = -k;
-    next[a + 1] = head[v]!;
-    head[v] = a + 1;
-    arcs += 2;
-    return a;
-  };
+  ws.arcs = 0;
+  const addArc = addArcTo;
   for (let j = 0; j < m; j++) if ((problem.seats[j] ?? 0) > 0) addArc(2 + j, 1, problem.seats[j]!, 0);
   for (let k = 0; k < E; k++) {
     edgeArc[k] = -1;
@@ -163,7 +150,7 @@ export function seatBlock(problem: SeatingProblem, detail = false): Seating {
   pot[1] = lowest;
 
   for (;;) {
-    const dt = dial(nodes, maxWeight + 1, arcs + nodes);
+    const dt = dial(nodes, maxWeight + 1, ws.arcs + nodes);
     if (dt < 0) break;
     for (let v = 0; v < nodes; v++) pot[v]! += Math.min(dist[v]!, dt);
     if (pot[1]! - pot[0]! >= 0) break;
@@ -183,6 +170,24 @@ export function seatBlock(problem: SeatingProblem, detail = false): Seating {
     for (let k = 0; k < E; k++) if (edgeArc[k]! >= 0) flow[k] = cap[edgeArc[k]! + 1]!;
   }
   return { value, flow };
+}
+
+/** Adds arc u -> v (capacity c, cost k) and its residual twin; returns the arc's index. */
+function addArcTo(u: number, v: number, c: number, k: number): number {
+  const { head, to, next, cap, cost } = ws;
+  const a = ws.arcs;
+  to[a] = v;
+  cap[a] = c;
+  cost[a] = k;
+  next[a] = head[u]!;
+  head[u] = a;
+  to[a + 1] = u;
+  cap[a + 1] = 0;
+  cost[a + 1] = -k;
+  next[a + 1] = head[v]!;
+  head[v] = a + 1;
+  ws.arcs += 2;
+  return a;
 }
 
 /**
@@ -247,6 +252,8 @@ function blockingFlows(nodes: number): void {
     queue[qt++] = 0;
     while (qh < qt) {
       const u = queue[qh++]!;
+      // Nothing beyond T's level can be on a shortest augmenting path.
+      if (level[1] !== -1 && level[u]! >= level[1]!) break;
       const pu = pot[u]!;
       for (let a = head[u]!; a !== -1; a = next[a]!) {
         const v = to[a]!;
