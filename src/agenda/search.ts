@@ -11,6 +11,7 @@
 import type { Instance } from './instance.js';
 import { seatsIn } from './instance.js';
 import type { Random } from './random.js';
+import { MoveGuesser, type Change } from './guess.js';
 import { moveUnit, seatedValue, slotBonus, type Placement } from './score.js';
 
 export type SearchOptions = {
@@ -34,8 +35,6 @@ export type SearchResult = {
   readonly stoppedByClock: boolean;
 };
 
-type Change = readonly [number, number];
-
 class State {
   readonly P: number;
   readonly B: number;
@@ -47,6 +46,8 @@ class State {
   evaluations = 0;
   /** Above everything else a proposal can be worth, re-run terms included. */
   readonly pinWeight: number;
+  /** Bumped by every applied or undone move. */
+  private version = 0;
   private readonly cache = new Map<string, number>();
 
   constructor(readonly inst: Instance, start: Placement) {
@@ -57,6 +58,7 @@ class State {
     this.occ = new Int32Array(this.B * this.S);
     this.blockVal = new Float64Array(this.B);
     this.pinWeight = 4 * moveUnit(inst) * (this.P + 1);
+    this.guesser = new MoveGuesser(inst);
     this.reset(start);
   }
 
@@ -157,90 +159,12 @@ class State {
     };
   }
 
-  /** Per group and block: the best weight among its marks placed there, the proposal giving it, and the second best. */
-  private best1 = new Float64Array(0);
-  private arg1 = new Int32Array(0);
-  private best2 = new Float64Array(0);
-  /** Bumped by every applied move; the guesses' tables are rebuilt when it has changed. */
-  private version = 0;
-  private tablesAt = -1;
+  /** Quick guesses at moves' gains, for days too large to seat every move (./guess.ts). */
+  private readonly guesser: MoveGuesser;
 
-  private tables(): void {
-    if (this.tablesAt === this.version) return;
-    this.guesses.clear();
-    const G = this.inst.groups.length;
-    if (this.best1.length !== G * this.B) {
-      this.best1 = new Float64Array(G * this.B);
-      this.arg1 = new Int32Array(G * this.B);
-      this.best2 = new Float64Array(G * this.B);
-    }
-    this.best1.fill(0);
-    this.arg1.fill(-1);
-    this.best2.fill(0);
-    this.inst.groups.forEach((g, gi) => {
-      for (const [q, w] of g.interests) {
-        const k = this.at[q]!;
-        if (k < 0) continue;
-        const i = gi * this.B + Math.floor(k / this.S);
-        if (w > this.best1[i]!) {
-          this.best2[i] = this.best1[i]!;
-          this.best1[i] = w;
-          this.arg1[i] = q;
-        } else if (w > this.best2[i]!) this.best2[i] = w;
-      }
-    });
-    this.tablesAt = this.version;
-  }
-
-  /** Guesses made since the last change, by proposal, block and seats. */
-  private guesses = new Map<number, number>();
-
-  /**
-   * A quick guess at what p is worth in slot k (its block, its space's seats), over
-   * what its people already have from their other marks in that block: the best
-   * `seats` of their gains. Seats of other sessions are ignored, so it can be off
-   * either way; it only orders moves.
-   */
-  private gainIn(p: number, k: number): number {
-    const b = Math.floor(k / this.S);
-    const seats = seatsIn(this.inst, p, k % this.S);
-    const key = (p * this.B + b) * 4096 + Math.min(seats, 4095);
-    const known = this.guesses.get(key);
-    if (known !== undefined) return known;
-    const gs = this.inst.interestedGroup[p]!;
-    const ws = this.inst.interestedWeight[p]!;
-    const gains: number[] = [];
-    const counts: number[] = [];
-    for (let i = 0; i < gs.length; i++) {
-      const j = gs[i]! * this.B + b;
-      const d = ws[i]! - (this.arg1[j] === p ? this.best2[j]! : this.best1[j]!);
-      if (d > 0) {
-        gains.push(d);
-        counts.push(this.inst.groupCount[gs[i]!]!);
-      }
-    }
-    const order = gains.map((_, i) => i).sort((x, y) => gains[y]! - gains[x]!);
-    let left = seats;
-    let total = this.inst.runnerValue[p]!;
-    for (const i of order) {
-      if (left <= 0) break;
-      total += gains[i]! * Math.min(counts[i]!, left);
-      left -= counts[i]!;
-    }
-    this.guesses.set(key, total);
-    return total;
-  }
-
-  /** The guessed gain of a move (see gainIn). */
+  /** The guessed gain of a move (see ./guess.ts). */
   guess(move: readonly Change[]): number {
-    this.tables();
-    let total = 0;
-    for (const [p, k] of move) {
-      const from = this.at[p]!;
-      if (from >= 0) total -= this.gainIn(p, from);
-      if (k >= 0) total += this.gainIn(p, k);
-    }
-    return total;
+    return this.guesser.guess(move, this.at, this.version);
   }
 
   /** Every move that involves p. */
