@@ -2,7 +2,7 @@
  * Facilitators and note-takers of a placed agenda. The facilitator is the
  * proposal's (its `facilitator` cell, or its first proposer). A note-taker
  * named in proposals.csv is kept; so, on a re-run, is the note-taker of a
- * session that stayed in its block. The other sessions get volunteers (`note_taker`
+ * session that stayed in its block, and every role of a block already held. The other sessions get volunteers (`note_taker`
  * in registrations.csv's roles) who are at the day (they marked interest or
  * run a session), never someone who runs a session in that block: per block,
  * as many sessions as possible get one, each volunteer at most one, and
@@ -55,6 +55,14 @@ export function assignSessionRoles(inst: Instance, at: Placement, options: RoleO
       const space = inst.input.spaces[at[p]! % S]!;
       return { id: proposal.id, title: proposal.title, block: blockId, capacity: space.capacity, room: space.name, facilitator: proposal.facilitator, noteTaker, line: proposal.line };
     });
+    // A block already held keeps the roles it ran with: nobody is named after the fact.
+    if (inst.frozenBlock[b]) {
+      for (const s of sessions) {
+        roles.push({ proposal: s.id, facilitator: s.facilitator ?? '', noteTaker: s.noteTaker });
+        if (s.noteTaker === null) unfilled.push(s.id);
+      }
+      return;
+    }
     const ids = new Set(sessions.map((s) => s.id));
     const free = volunteers.filter((v) => !busy.has(v));
     const marks = inst.input.interest.filter((m) => ids.has(m.proposal) && free.includes(m.registrant)).map((m) => ({ registrant: m.registrant, session: m.proposal, weight: m.weight, line: 0 }));
