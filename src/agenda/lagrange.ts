@@ -5,7 +5,9 @@
  * space, proposal p then seats the interested people whose weight exceeds
  * their price, best first, up to its seats; a runner of p costs the price of
  * their block. Choosing where each proposal goes is then an assignment of
- * proposals to (block, space) slots, solved exactly (./assignment.ts).
+ * proposals to (block, space) slots, interchangeable spaces taken together
+ * (./transport.ts); the bound sums the assignment's dual certificate, so it
+ * holds even if the assignment found were not the best.
  * Dropping the rules about runners and declared conflicts only loosens it.
  * For every u >= 0,
  *
@@ -16,7 +18,7 @@
  * reaches in the limit. The assignment's row prices are the proposals'
  * prices that ./patterns.ts then prices block patterns with.
  */
-import { FORBIDDEN, maxAssignment } from './assignment.js';
+import { FORBIDDEN, maxTransport } from './transport.js';
 import type { Instance } from './instance.js';
 import { seatsIn } from './instance.js';
 import { slotBonus } from './score.js';
@@ -43,9 +45,18 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): Lagrang
   const B = inst.blockIds.length;
   const S = inst.spaceIds.length;
   const G = inst.groups.length;
+  // Columns: each block's classes of interchangeable spaces (the slot of the class's first space
+  // stands for all of them), then one "left out" column for every proposal but the pinned.
   const slots: number[] = [];
-  for (let b = 0; b < B; b++) for (const cls of inst.classes[b]!) for (const s of cls.spaces) slots.push(b * S + s);
+  const capacity: number[] = [];
+  for (let b = 0; b < B; b++) {
+    for (const cls of inst.classes[b]!) {
+      slots.push(b * S + cls.spaces[0]!);
+      capacity.push(cls.spaces.length);
+    }
+  }
   const K = slots.length;
+  capacity.push(P);
   const u = new Float64Array(G * B);
   const seated = new Float64Array(G * B);
   let best: number | null = null;
@@ -57,7 +68,7 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): Lagrang
   // Per proposal and block: the interested groups' reduced weights, best first.
   const order: Int32Array[] = inst.proposals.map((_, p) => Int32Array.from(inst.interestedGroup[p]!.keys()));
   const value = new Float64Array(P * K);
-  const weights = new Float64Array(P * (K + P));
+  const weights = new Float64Array(P * (K + 1));
   while (iterations < options.iterations && options.now() <= options.deadline) {
     iterations++;
     // Each proposal's value in each slot under the current prices.
@@ -90,18 +101,18 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): Lagrang
         }
       }
     }
-    // Columns: the slots, then one "left out" column per proposal (not for pinned ones).
-    const C = K + P;
+    const C = K + 1;
     for (let p = 0; p < P; p++) {
       for (let j = 0; j < K; j++) {
         const v = value[p * K + j]!;
         weights[p * C + j] = Number.isNaN(v) ? FORBIDDEN : v;
       }
-      for (let j = 0; j < P; j++) weights[p * C + K + j] = j === p && !inst.pinned[p] ? 0 : FORBIDDEN;
+      weights[p * C + K] = inst.pinned[p] ? FORBIDDEN : 0;
     }
-    const result = maxAssignment(P, C, weights);
-    if (inst.pinned.some((pinned, p) => pinned && (result.column[p]! < 0 || result.column[p]! >= K))) return { bound: null, iterations, prices: bestPrices };
-    let L = result.value;
+    const result = maxTransport(P, C, capacity, weights);
+    if (result === null) return { bound: null, iterations, prices: bestPrices };
+    // The bound is the assignment's dual certificate: valid whatever the assignment found.
+    let L = result.dualValue;
     for (let i = 0; i < G * B; i++) L += inst.groups[Math.floor(i / B)]!.count * u[i]!;
     if (best === null || L < best - 1e-9) {
       best = L;
@@ -117,7 +128,7 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): Lagrang
     seated.fill(0);
     for (let p = 0; p < P; p++) {
       const j = result.column[p]!;
-      if (j < 0 || j >= K) continue;
+      if (j >= K) continue;
       const slot = slots[j]!;
       const b = Math.floor(slot / S);
       const gs = inst.interestedGroup[p]!;
@@ -141,7 +152,7 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): Lagrang
       norm += s * s;
     }
     if (norm === 0) break;
-    const step = (theta * (L - options.target)) / norm;
+    const step = (theta * Math.max(0, L - options.target)) / norm;
     for (let i = 0; i < G * B; i++) u[i] = Math.max(0, u[i]! - step * seated[i]!);
   }
   return { bound: best === null ? null : Math.floor(best + 1e-6), iterations, prices: bestPrices };
