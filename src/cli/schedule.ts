@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import path from 'node:path';
 import type { Event, Schedule } from '../domain/types.js';
+import { coverageWarnings } from '../check/coverage.js';
 import type { ScheduleReport } from '../domain/report.js';
 import { readEvent } from '../io/event.js';
 import type { Lang } from '../render/publish/index.js';
@@ -90,7 +91,18 @@ export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Cons
   }
   const baseline = flags.baseline ? await readBaseline(flags.baseline, event) : undefined;
   const weights = withWeights(withWeights(DEFAULT_WEIGHTS, await readWeights(dir)), Object.assign({}, ...(flags.weight ?? [])));
+  // Ctrl-C stops the search and keeps the best schedule so far; a second one ends convene at once.
+  const stop = new AbortController();
+  const interrupt = () => {
+    // Once stopping, a second Ctrl-C gets Node's own handling: convene ends at once.
+    process.off('SIGINT', interrupt);
+    c.clearStatus();
+    c.warn('Stopping: the best schedule found so far will be checked and written (Ctrl-C again to quit at once).');
+    stop.abort();
+  };
+  process.on('SIGINT', interrupt);
   const outcome = await planSchedule(event, {
+    signal: stop.signal,
     weights,
     ...(baseline ? { baseline } : {}),
     gap: flags.gap,
@@ -101,7 +113,7 @@ export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Cons
     allowPartial: Boolean(flags.allowPartial),
     now: () => performance.now(),
     onProgress: (p) => c.status(formatProgress(p)),
-  });
+  }).finally(() => process.off('SIGINT', interrupt));
   c.clearStatus();
   return finish(event, outcome, flags, c, baseline);
 }
@@ -117,6 +129,9 @@ async function finish(
     case 'impossible':
       c.error(`No valid schedule exists (proven by ${outcome.by}):`);
       printFindings(outcome.findings, c);
+      return 'no-schedule';
+    case 'stopped':
+      c.error(`Stopped by the user after ${outcome.seconds.toFixed(1)} s, before any valid schedule was found; nothing was written.`);
       return 'no-schedule';
     case 'timedout':
       c.error(
@@ -145,6 +160,8 @@ async function finish(
       const written = await writeOutputs(flags.out, files);
       c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out, written.length));
       if (changed) c.out(`Against the baseline: ${changed} (see ${path.join(flags.out, 'changes.csv')}).`);
+      const coverage = outcome.report.coverage;
+      for (const w of coverage ? coverageWarnings(coverage) : []) c.warn(`warning: ${w}`);
       if (outcome.kind === 'scheduled' && flags.publish) {
         const site = typeof flags.publish === 'string' ? flags.publish : path.join(flags.out, 'site');
         return publishChecked(flags.dir ?? '', event, outcome.schedule, {
@@ -186,7 +203,7 @@ function unscheduledCsv(event: Event, report: ScheduleReport): string {
 function summaryLine(report: ScheduleReport, placed: number, total: number, out: string, files: number): string {
   const status = report.unscheduled.length > 0
     ? `${report.unscheduled.length} left out (the fewest that must give)`
-    : report.status === 'optimal' ? 'proven optimal' : `valid, gap ${report.gap === null ? 'unknown' : `${(report.gap * 100).toFixed(1)} %`}`;
+    : report.status === 'optimal' ? 'proven optimal' : `valid, gap ${report.gap === null ? 'unknown' : `${(report.gap * 100).toFixed(1)} %`}${report.stoppedByUser ? ', stopped by the user' : ''}`;
   const clashCost = report.clashes.reduce((n, x) => n + x.cost, 0);
   const clashes = report.clashes.length === 1 ? '1 theme clash' : `${report.clashes.length} theme clashes`;
   const secs = (report.timing.buildSeconds + report.timing.solveSeconds).toFixed(1);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { FORMATS } from '../domain/types.js';
+import { coverageWarnings, lightningCoverage } from '../check/coverage.js';
 import { directFindings } from '../check/diagnose.js';
 import { readEvent } from '../io/event.js';
 import { buildContext } from '../model/context.js';
@@ -24,6 +25,8 @@ export async function validateCommand(dir: string, c: Console): Promise<Ending> 
     `${dir}: ${event.items.length} items (${counts}), ${event.speakers.length} speakers, ${event.rooms.length} rooms, ` +
       `${dates} day${dates === 1 ? '' : 's'}, ${event.availability.length} availability rows.`,
   );
+  const coverage = lightningCoverage(event);
+  for (const w of coverage ? coverageWarnings(coverage) : []) c.warn(`warning: ${w}`);
   const findings = directFindings(buildContext(event));
   if (findings.length > 0) {
     c.error('The files are well formed, but no valid schedule can exist:');

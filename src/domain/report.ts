@@ -1,4 +1,4 @@
-import type { Format, Minutes } from './types.js';
+import type { Format, Minutes, Sector } from './types.js';
 
 /**
  * What a solve produced, in the user's terms. Everything here is derived from
@@ -26,6 +26,8 @@ export type ObjectiveTerm = {
   readonly weight: number;
   readonly count: number;
   readonly cost: number;
+  /** What it costs at least in every complete schedule, from what the items' candidate places force (model/goals/bounds.ts). */
+  readonly bound: number;
   /** Each occurrence in plain words, naming the items (theme clashes are listed apart, in `clashes`). */
   readonly occurrences?: readonly string[];
 };
@@ -68,8 +70,35 @@ export type ScheduleReport = {
   readonly model: ModelSize;
   /** The solve path: every planned step, in order, with why and how it ended. */
   readonly steps: readonly StepRecord[];
+  /** The user stopped the search (Ctrl-C): the best schedule found until then. */
+  readonly stoppedByUser: boolean;
   /** Items left out of a partial schedule (--allow-partial), each with the reason in plain words. */
   readonly unscheduled: readonly { readonly item: string; readonly reason: string }[];
+  /** Lightning talks by member country; null without members.csv. */
+  readonly coverage: Coverage | null;
   /** Wall-clock seconds; the only part of any output that varies between identical runs. */
   readonly timing: { readonly buildSeconds: number; readonly solveSeconds: number };
 };
+
+/** Lightning coverage by member country (check/coverage.ts). */
+/** The three voices each member country should bring to the lobby, in the order its talks run. */
+export const COVERAGE_SECTORS = ['government', 'civil_society', 'irm'] as const satisfies readonly Sector[];
+export type CoverageSector = (typeof COVERAGE_SECTORS)[number];
+
+export type MemberCoverage = {
+  readonly country: string;
+  readonly name: string;
+  /** Talk ids per sector; an empty list is a voice missing. */
+  readonly talks: Readonly<Record<CoverageSector, readonly string[]>>;
+  /** Talks of the country whose first speaker is of another sector. */
+  readonly other: readonly string[];
+};
+
+export type Coverage = {
+  /** Every member, in the order of members.csv. */
+  readonly members: readonly MemberCoverage[];
+  readonly regional: readonly string[];
+  /** Lightning talks of countries not in members.csv (country as written, talk ids). */
+  readonly others: readonly { readonly country: string; readonly talks: readonly string[] }[];
+};
+

@@ -8,10 +8,12 @@
 import { FORMATS, type Event, type Schedule } from '../domain/types.js';
 import type { ScheduleReport, StepRecord } from '../domain/report.js';
 import { checkSchedule, type Violation } from '../check/check.js';
+import { lightningCoverage } from '../check/coverage.js';
 import { directFindings, unplaceableItems, type Finding } from '../check/diagnose.js';
 import type { BuildMeter, BuiltModel } from '../model/build.js';
 import { candidatePlacements } from '../model/candidates.js';
 import { buildContext, DEFAULT_RULE_OPTIONS, type Context } from '../model/context.js';
+import { objectiveLowerBound } from '../model/goals/bounds.js';
 import { objectiveOf, scoreTerms, type Objective } from '../model/goals/objective.js';
 import { DEFAULT_WEIGHTS, type Weights } from '../model/goals/registry.js';
 import { scoreThemeClashes } from '../model/goals/theme-clash.js';
@@ -42,6 +44,8 @@ export type ScheduleRequest = {
   readonly allowPartial?: boolean;
   /** For tests: a stand-in for the solver module. */
   readonly solver?: Solver;
+  /** Aborted when the user asks to stop (Ctrl-C): the best checked schedule so far is the result. */
+  readonly signal?: AbortSignal;
 };
 
 export type ScheduleOutcome =
@@ -52,6 +56,8 @@ export type ScheduleOutcome =
   | { readonly kind: 'impossible'; readonly findings: readonly Finding[]; readonly by: 'direct checks' | 'solver' }
   /** The time limit passed before any valid schedule was found. */
   | { readonly kind: 'timedout'; readonly seconds: number }
+  /** The user stopped the run before any valid schedule was found. */
+  | { readonly kind: 'stopped'; readonly seconds: number }
   /** The solver failed, or returned a schedule our checker rejects (then nothing is written). */
   | { readonly kind: 'failed'; readonly message: string; readonly violations: readonly Violation[] };
 
@@ -90,19 +96,38 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   let timedOut = false;
   let findings: readonly Finding[] | null = null;
   const log: StepRecord[] = [];
+  const seconds = () => (request.now() - t0) / 1000;
+  const goalBound = objectiveLowerBound(ctx, objective.goals, candidates);
+  // The run's own progress: its best schedule and bound, as they improve.
+  const progress = (step: string, solver?: Progress) => {
+    if (!request.onProgress) return;
+    const found = solver?.objective ?? null;
+    const cost = best && found !== null ? Math.min(best.cost, found) : (best?.cost ?? found);
+    const b = Math.max(bound ?? -Infinity, goalBound.total, solver?.bound ?? -Infinity);
+    const gap = cost === null || !Number.isFinite(b) ? null : cost <= 0 ? 0 : Math.max(0, (cost - b) / cost);
+    request.onProgress({ step, objective: cost, bound: Number.isFinite(b) ? b : null, gap, seconds: seconds() });
+  };
   for (const planned of plan) {
+    if (request.signal?.aborted) {
+      log.push({ step: planned.step, why: planned.why, ran: false, outcome: 'stopped by the user' });
+      continue;
+    }
     const skip = skipReason(planned, { best, impossible });
     if (skip !== null) {
       log.push({ step: planned.step, why: planned.why, ran: false, outcome: skip });
       continue;
     }
+    progress(planned.step);
+    // Only the whole model's objective is the event's: other steps' solves report through the run.
+    const wholeModel = planned.step === 'whole' || planned.step === 'improve';
     const result = await STEPS[planned.step]({
       ctx,
       objective,
       solver: request.solver ?? solve,
       backend: backendFor(request.backend),
       left,
-      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      ...(request.onProgress && wholeModel ? { onProgress: (p: Progress) => progress(planned.step, p) } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
       meter,
       models,
       incumbent: best,
@@ -131,14 +156,17 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
       case 'none':
         break;
     }
+    progress(planned.step);
   }
   const t2 = request.now();
+  const stopped = request.signal?.aborted ?? false;
   if (best) {
     // Models are built between solves, and the whole one while the core is solved: building counts apart.
     const buildSeconds = (t1 - t0) / 1000 + meter.seconds;
-    return finish(ctx, objective, best, bound, log, { buildSeconds, solveSeconds: Math.max(0, (t2 - t0) / 1000 - buildSeconds) });
+    return finish(ctx, objective, best, { solver: bound, goals: goalBound }, log, stopped, { buildSeconds, solveSeconds: Math.max(0, (t2 - t0) / 1000 - buildSeconds) });
   }
   if (impossible) return { kind: 'impossible', by: 'solver', findings: findings ?? [{ check: 'solver', ids: [], message: GENERIC_INFEASIBLE }] };
+  if (stopped) return { kind: 'stopped', seconds: (t2 - t1) / 1000 };
   if (timedOut) return { kind: 'timedout', seconds: (t2 - t1) / 1000 };
   if (direct.length > 0) return { kind: 'impossible', by: 'direct checks', findings: direct };
   const why = log.map((s) => `${s.step}: ${s.outcome}`).join('; ');
@@ -180,8 +208,9 @@ function finish(
   ctx: Context,
   objective: Objective,
   best: Best,
-  knownBound: number | null,
+  bounds: { readonly solver: number | null; readonly goals: { readonly total: number; readonly byGoal: ReadonlyMap<string, number> } },
   steps: readonly StepRecord[],
+  stoppedByUser: boolean,
   timing: { buildSeconds: number; solveSeconds: number },
 ): ScheduleOutcome {
   const { schedule, unscheduled } = best;
@@ -195,11 +224,15 @@ function finish(
     };
   }
   // Re-scored by our own code: after a time limit a solver's own figure can be off.
-  const terms = scoreTerms(ctx, objective, schedule);
+  const terms = scoreTerms(ctx, objective, schedule, bounds.goals.byGoal);
+  // The better of what a step proved and what the goals' own bounds add up to: both hold for every schedule.
+  const known = [bounds.solver, bounds.goals.total].filter((b): b is number => b !== null && Number.isFinite(b));
+  const knownBound = known.length > 0 ? Math.max(...known) : null;
   const cost = terms.reduce((n, t) => n + t.cost, 0);
-  const optimal = best.proven;
+  // A schedule that meets a proven bound is proven optimal, whichever step proved the bound.
+  const optimal = best.proven || (unscheduled.length === 0 && knownBound !== null && cost <= knownBound + 1e-6);
   // A partial schedule's bound would count left-out items too: only a complete one gets the plain model's.
-  const bound = optimal ? cost : unscheduled.length > 0 || knownBound === null || !Number.isFinite(knownBound) ? null : knownBound;
+  const bound = optimal ? cost : unscheduled.length > 0 || knownBound === null ? null : Math.min(knownBound, cost);
   const gap = optimal ? 0 : bound === null ? null : cost <= 0 ? 0 : Math.max(0, (cost - bound) / cost);
   const report: ScheduleReport = {
     status: optimal ? 'optimal' : 'feasible',
@@ -213,6 +246,8 @@ function finish(
     solver: best.backend,
     model: { ...modelSize(best.model.mip), grid: best.model.grid, step: best.step },
     steps,
+    stoppedByUser,
+    coverage: lightningCoverage(ctx.event),
     timing,
   };
   return unscheduled.length > 0 ? { kind: 'partial', schedule, report } : { kind: 'scheduled', schedule, report };

@@ -10,7 +10,7 @@ import { countsByFormat, sortedClashes, sortedTerms, titleOf } from './report-pa
  * Key order is fixed by building fresh object literals (JSON.stringify keeps
  * insertion order) rather than spreading the input, so a field added to
  * ScheduleReport upstream cannot silently move or leak into the file:
- * status, objective, bound, gap, terms, counts, clashes, solver, model, steps, timing, items, unscheduled.
+ * status, objective, bound, gap, terms, counts, clashes, solver, model, steps, coverage, timing, items, unscheduled.
  *
  * Times are written HH:MM like every other output. `items` is the number of
  * distinct items the schedule places. Timing is rounded to milliseconds; it is
@@ -20,6 +20,7 @@ export function reportJson(event: Event, schedule: Schedule, report: ScheduleRep
   const title = titleOf(event);
   const doc = {
     status: report.status,
+    stoppedByUser: report.stoppedByUser,
     objective: report.objective,
     bound: report.bound,
     gap: report.gap,
@@ -29,6 +30,7 @@ export function reportJson(event: Event, schedule: Schedule, report: ScheduleRep
       weight: t.weight,
       count: t.count,
       cost: t.cost,
+      bound: t.bound,
       occurrences: t.occurrences ?? [],
     })),
     counts: countsByFormat(report).map((c) => ({ format: c.format, items: c.items })),
@@ -52,6 +54,14 @@ export function reportJson(event: Event, schedule: Schedule, report: ScheduleRep
       step: report.model.step,
     },
     steps: report.steps.map((st) => ({ step: st.step, ran: st.ran, why: st.why, outcome: st.outcome })),
+    coverage:
+      report.coverage === null
+        ? null
+        : {
+            members: report.coverage.members.map((m) => ({ country: m.country, name: m.name, government: m.talks.government, civilSociety: m.talks.civil_society, irm: m.talks.irm, other: m.other })),
+            regional: report.coverage.regional,
+            others: report.coverage.others.map((o) => ({ country: o.country, talks: o.talks })),
+          },
     timing: {
       buildSeconds: milliseconds(report.timing.buildSeconds),
       solveSeconds: milliseconds(report.timing.solveSeconds),

@@ -1,4 +1,4 @@
-import type { ScheduleReport, ThemeClash } from '../domain/report.js';
+import { COVERAGE_SECTORS, type ScheduleReport, type ThemeClash } from '../domain/report.js';
 import { formatSpan } from '../domain/time.js';
 import { compareText } from '../domain/compare.js';
 import type { Event, Format, Schedule } from '../domain/types.js';
@@ -25,6 +25,7 @@ export function reportMarkdown(event: Event, schedule: Schedule, report: Schedul
     ...unscheduledSection(event, report),
     ...costSection(report),
     ...tracksSection(event, schedule, report),
+    ...coverageSection(report),
     ...clashSection(event, report),
     ...occurrenceSection(report),
     ...solverSection(report),
@@ -41,16 +42,18 @@ function statusSection(report: ScheduleReport): readonly string[] {
   if (report.status === 'optimal') {
     return ['**Proven optimal.**', '', 'The schedule keeps every rule, and no other schedule has a lower total cost.', ''];
   }
+  const who = report.stoppedByUser ? 'the search was stopped by the user' : 'the solver stopped';
   const head =
     report.gap === null
-      ? '**Valid schedule; the solver stopped before proving it the best (it reported no gap).**'
-      : `**Valid schedule; the solver stopped before proving it the best: gap ${formatGap(report.gap)}**`;
+      ? `**Valid schedule; ${who} before proving it the best (no bound is known).**`
+      : `**Valid schedule; ${who} before proving it the best: gap ${formatGap(report.gap)}**`;
   const bound =
     report.bound === null
       ? 'It did not report how much better a schedule could be.'
       : `No schedule can cost less than ${formatNumber(report.bound)}, so at most ` +
         `${formatNumber(Math.max(0, report.objective - report.bound))} of the cost could still be saved.`;
-  return [head, '', `The schedule keeps every rule, but the solver ran out of time before proving that none is better. ${bound}`, ''];
+  const why = report.stoppedByUser ? 'the search was stopped (Ctrl-C)' : 'the solver ran out of time';
+  return [head, '', `The schedule keeps every rule, but ${why} before proving that none is better. ${bound}`, ''];
 }
 
 function occurrenceSection(report: ScheduleReport): readonly string[] {
@@ -88,14 +91,15 @@ function costSection(report: ScheduleReport): readonly string[] {
     `Total cost: **${formatNumber(report.objective)}** (lower is better).`,
     '',
     'The solver looks for the schedule with the lowest total cost. Each term below is something the ' +
-      'committee would rather avoid; its weight is what one occurrence costs.',
+      'committee would rather avoid; its weight is what one occurrence costs. "At least" is what every ' +
+      'schedule costs of it, from what the items\' places force.',
     '',
-    tableRow(['Term', 'Weight', 'Count', 'Cost', 'What it counts']),
-    tableRow(['---', '---:', '---:', '---:', '---']),
+    tableRow(['Term', 'Weight', 'Count', 'Cost', 'At least', 'What it counts']),
+    tableRow(['---', '---:', '---:', '---:', '---:', '---']),
     ...terms.map((t) =>
-      tableRow([inlineText(t.name), formatNumber(t.weight), formatNumber(t.count), formatNumber(t.cost), inlineText(t.description)]),
+      tableRow([inlineText(t.name), formatNumber(t.weight), formatNumber(t.count), formatNumber(t.cost), formatNumber(t.bound), inlineText(t.description)]),
     ),
-    tableRow(['**Total**', '', '', `**${formatNumber(report.objective)}**`, '']),
+    tableRow(['**Total**', '', '', `**${formatNumber(report.objective)}**`, formatNumber(terms.reduce((n, t) => n + t.bound, 0)), '']),
     '',
   ];
 }
@@ -116,6 +120,29 @@ function tracksSection(event: Event, schedule: Schedule, report: ScheduleReport)
     missing > 0
       ? `${formatNumber(placed)} of ${plural(submitted, 'submitted item')} are in the schedule; ${formatNumber(missing)} are not.`
       : `All ${plural(submitted, 'submitted item')} are in the schedule.`,
+    '',
+  ];
+}
+
+/** Lightning talks by member country (members.csv): who of government, civil society and the IRM speaks, and who is missing. */
+function coverageSection(report: ScheduleReport): readonly string[] {
+  const c = report.coverage;
+  if (c === null) return [];
+  const cell = (ids: readonly string[]) => (ids.length === 0 ? '**missing**' : ids.join(', '));
+  const missing = c.members.filter((m) => COVERAGE_SECTORS.some((s) => m.talks[s].length === 0)).length;
+  return [
+    '## Lightning talks by member country',
+    '',
+    missing === 0
+      ? `Every one of the ${plural(c.members.length, 'member country')} has a lightning talk by its government, its civil society and the IRM.`
+      : `${plural(missing, 'member country')} of ${formatNumber(c.members.length)} ${missing === 1 ? 'is' : 'are'} missing a voice (members.csv lists them):`,
+    '',
+    tableRow(['Country', 'Government', 'Civil society', 'IRM', 'Others']),
+    tableRow(['---', '---', '---', '---', '---']),
+    ...c.members.map((m) => tableRow([inlineText(m.name), cell(m.talks.government), cell(m.talks.civil_society), cell(m.talks.irm), m.other.join(', ')])),
+    '',
+    `Regional initiatives: ${c.regional.length === 0 ? 'none' : c.regional.join(', ')}.`,
+    ...(c.others.length > 0 ? ['', `Talks of countries not in members.csv: ${c.others.map((o) => `${inlineText(o.country)} (${o.talks.join(', ')})`).join('; ')}.`] : []),
     '',
   ];
 }

@@ -9,6 +9,8 @@ import type { Event, Format, Item, Room } from '../../src/domain/types.js';
 import { checkSchedule } from '../../src/check/check.js';
 import { buildModel, type BuiltModel } from '../../src/model/build.js';
 import { scheduleOf } from '../../src/model/solution.js';
+import { objectiveOf } from '../../src/model/goals/objective.js';
+import { NO_WEIGHTS, withWeights } from '../../src/model/goals/registry.js';
 import { buildContext, type Context } from '../../src/model/context.js';
 import { event, item, room, win } from '../helpers/event.js';
 
@@ -117,7 +119,11 @@ describe('buildModel', () => {
         item('p1', 'plenary', 60, ['c'], { themes: ['z'] }),
       ],
     });
-    const model = built(buildContext(ev));
+    const ctx = buildContext(ev);
+    // Theme clashes alone (track-rooms would add columns for w1 and w2's shared theme too).
+    const r = buildModel(ctx, { objective: objectiveOf(ctx, withWeights(NO_WEIGHTS, { 'theme-clash': 1 })) });
+    if (!r.ok) throw new Error('unexpected rejections');
+    const model = r.model;
     const n = model.placements.length;
     expect(model.mip.columns.slice(0, n).every((c) => c.integer && c.lower === 0 && c.upper === 1 && c.cost === 0)).toBe(true);
     expect(model.mip.columns.slice(n).map((c) => [c.name, c.cost])).toEqual([['clash_w1_w2', 7]]);

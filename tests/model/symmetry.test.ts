@@ -65,7 +65,7 @@ describe('one labelling of identical rooms', () => {
     expect(roomsOf('w3')).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
   });
 
-  test('any schedule, relabelled, is in the model: valid, at the same cost', async () => {
+  test('any schedule, relabelled, is in the model: valid, at the same cost', { timeout: 60_000 }, async () => {
     const ev = classrooms();
     const ctx = buildContext(ev);
     const built = buildModel(ctx);
@@ -83,7 +83,7 @@ describe('one labelling of identical rooms', () => {
     const canonical = canonicalRooms(swapped, built.model.roomClasses);
     expect(checkSchedule(ctx, canonical)).toEqual([]);
     expect(cost(canonical)).toBe(cost(swapped));
-    expect(cost(canonical)).toBe(r.objective);
+    expect(cost(canonical)).toBeCloseTo(r.objective, 6);
     // Every placement of it is a column: a warm start from the swapped schedule works.
     const start = initialValues(built.model, swapped);
     expect(start).not.toBeNull();

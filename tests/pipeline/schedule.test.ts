@@ -5,6 +5,7 @@ import { buildModel, type BuiltModel } from '../../src/model/build.js';
 import { buildContext } from '../../src/model/context.js';
 import type { MipModel } from '../../src/model/mip.js';
 import { planSchedule, type ScheduleOutcome, type ScheduleRequest } from '../../src/pipeline/schedule.js';
+import { NO_WEIGHTS, withWeights } from '../../src/model/goals/registry.js';
 import type { SolveOptions, SolveResult, Solver } from '../../src/solve/index.js';
 import { avail, event, item, room, win } from '../helpers/event.js';
 
@@ -130,7 +131,8 @@ describe('planSchedule with a stub solver', () => {
     const o = expectKind(await planSchedule(ev, request(solver)), 'scheduled');
     expect(o.schedule.map((a) => a.item)).toEqual(['p1', 'w1', 'w2']);
     expect(checkSchedule(buildContext(ev), o.schedule)).toEqual([]);
-    expect(o.report.status).toBe('feasible');
+    // Re-scored at 0, which the solver's bound of 0 meets: proven optimal, whatever the solver called it.
+    expect(o.report.status).toBe('optimal');
     expect(o.report.objective).toBe(0);
     expect(o.report.gap).toBe(0);
     expect(o.report.counts).toEqual([
@@ -169,7 +171,8 @@ describe('planSchedule with HiGHS', () => {
         item('w3', 'workshop', 120, ['c'], { themes: ['x'], audience: 5 }),
       ],
     });
-    const o = expectKind(await planSchedule(themed, { ...request(), gap: 10 }), 'scheduled');
+    // Theme clashes alone: the three share theme x, which track-rooms would also weigh.
+    const o = expectKind(await planSchedule(themed, { ...request(), gap: 10, weights: withWeights(NO_WEIGHTS, { 'theme-clash': 1 }) }), 'scheduled');
     const ctx = buildContext(themed, { gap: 10 });
     expect(checkSchedule(ctx, o.schedule)).toEqual([]);
     expect(o.schedule.map((a) => a.item).sort()).toEqual(['w1', 'w2', 'w3']);
@@ -183,5 +186,38 @@ describe('planSchedule with HiGHS', () => {
     expect(w1.end <= w2.start || w2.end <= w1.start).toBe(true);
     expect(o.report.solver).toBe('highs');
     expect(o.report.model.grid).toBe(10);
+  });
+});
+
+describe('planSchedule stopped by the user', () => {
+  /** A solver that finds `picks` at once, then works until it is stopped, and answers with what it found. */
+  function patient(picks: (m: MipModel) => readonly number[]): Solver {
+    return (model, options) =>
+      new Promise((resolve) => {
+        const found = { status: 'feasible' as const, values: choose(model, picks(model)), objective: 0, bound: null, backend: 'highs' as const, seconds: 1 };
+        if (options.signal?.aborted) return resolve(found);
+        options.signal?.addEventListener('abort', () => resolve(found));
+      });
+  }
+
+  test('the best schedule so far is checked and reported, marked as stopped by the user', async () => {
+    const model = modelOf(ev);
+    const picks = [pick(model, 'w1', 'c1', 9), pick(model, 'w2', 'c2', 9), pick(model, 'p1', 'mh', 12)];
+    const stop = new AbortController();
+    const seen: (string | undefined)[] = [];
+    const planning = planSchedule(ev, { ...request(patient(() => picks)), signal: stop.signal, onProgress: (p) => seen.push(p.step) });
+    setTimeout(() => stop.abort(), 50);
+    const o = expectKind(await planning, 'scheduled');
+    expect(o.report.stoppedByUser).toBe(true);
+    expect(checkSchedule(buildContext(ev), o.schedule)).toEqual([]);
+    expect(o.report.steps.filter((s) => !s.ran).map((s) => s.outcome)).toContain('stopped by the user');
+    expect(seen).toContain('whole');
+  });
+
+  test('stopped before anything was found: nothing to write', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const { solver } = stub(() => ({ status: 'timedout', backend: 'highs', seconds: 0 }));
+    expect((await planSchedule(ev, { ...request(solver), signal: stop.signal })).kind).toBe('stopped');
   });
 });

@@ -12,6 +12,7 @@
 import type { Assignment, Item, Schedule } from '../../domain/types.js';
 import { formatSpan } from '../../domain/time.js';
 import { itemLabel, type Context } from '../context.js';
+import { countryKey, isRegionalCountry } from '../../domain/countries.js';
 import { makeRow } from '../mip.js';
 import { addPenalty, counted, type Goal, type GoalParts, type Occurrence } from './goal.js';
 import { byId, byKey } from '../../domain/compare.js';
@@ -20,7 +21,7 @@ const SECTOR_ORDER = ['government', 'civil_society', 'irm'];
 
 /** Is this lightning talk a regional initiative rather than a country's? */
 export function isRegional(item: Item): boolean {
-  return /^(regional|region|región|)$/i.test(item.country.trim());
+  return isRegionalCountry(item.country);
 }
 
 export type LightningGroups = {
@@ -44,7 +45,7 @@ export function lightningGroups(ctx: Context): LightningGroups {
   const byCountry = new Map<string, Item[]>();
   for (const t of talks) {
     if (isRegional(t)) continue;
-    const key = t.country.trim().toLowerCase();
+    const key = countryKey(t.country);
     byCountry.set(key, [...(byCountry.get(key) ?? []), t]);
   }
   const countries = [...byCountry.entries()]
@@ -149,4 +150,22 @@ export const lightningGroupsGoal: Goal = {
   model: lightningColumns,
   score: (ctx, schedule) => counted(scoreLightningGroups(ctx, schedule)),
   maxUnits: (ctx) => [...ctx.items.values()].filter((i) => i.format === 'lightning').length,
+  // A group longer than the longest lobby block it can use must break (or take another block) that often.
+  minUnits: (ctx, candidates) => {
+    const longest = (talks: readonly Item[]) => {
+      const ids = new Set(talks.map((t) => t.id));
+      let most = 0;
+      for (const w of ctx.programWindows) {
+        if (candidates.placements.some((p) => ids.has(p.item) && p.date === w.date && w.start <= p.start && p.end <= w.end)) most = Math.max(most, w.end - w.start);
+      }
+      return most;
+    };
+    const extra = (talks: readonly Item[]) => {
+      const most = longest(talks);
+      const total = talks.reduce((n, t) => n + t.duration, 0);
+      return most === 0 ? 0 : Math.max(0, Math.ceil(total / most) - 1);
+    };
+    const { countries, regional } = lightningGroups(ctx);
+    return countries.reduce((n, talks) => n + extra(talks), 0) + (regional.length > 0 ? extra(regional) : 0);
+  },
 };

@@ -9,7 +9,10 @@
  */
 import { compareText } from '../../domain/compare.js';
 import type { Goal, WeightedGoal } from './goal.js';
+import { audienceOverlapGoal } from './favourites.js';
 import { introBlocksGoal } from './intro-blocks.js';
+import { levelFlowGoal } from './level-flow.js';
+import { speakerRoomsGoal, trackRoomsGoal } from './rooms-used.js';
 import { lightningGroupsGoal } from './lightning.js';
 import { advancedClashGoal, languageClashGoal } from './pair-overlap.js';
 import { roomSizeGoal } from './room-size.js';
@@ -28,6 +31,10 @@ export const GOALS: readonly Goal[] = [
   lightningGroupsGoal,
   speakerDaysGoal,
   themeSpreadGoal,
+  audienceOverlapGoal,
+  trackRoomsGoal,
+  levelFlowGoal,
+  speakerRoomsGoal,
 ];
 
 /** The goals' names in alphabetical order, as messages list them. */

@@ -26,10 +26,12 @@
 import type { Schedule } from '../../domain/types.js';
 import { buildModel, type BuiltModel } from '../../model/build.js';
 import { partOf, type Context } from '../../model/context.js';
-import { totalCost } from '../../model/goals/objective.js';
+import { totalCost, type Objective } from '../../model/goals/objective.js';
+import { scoreThemeClashes } from '../../model/goals/theme-clash.js';
 import { lightningGroups } from '../../model/goals/lightning.js';
 import { fixColumns, type ReducedModel } from '../../model/mip.js';
 import { initialValues, scheduleOf } from '../../model/solution.js';
+import { canonicalRooms } from '../../model/symmetry.js';
 import { baselineStart, solveOptions, type Step, type StepRequest } from '../step.js';
 
 /** Whether staging can help: some lightning talks, and something else. */
@@ -54,66 +56,104 @@ export const stagedStep: Step = async (request) => {
 
   const coreSchedule = scheduleOf(core.model, coreResult.values);
   const lowerBound = coreResult.status === 'optimal' ? totalCost(coreCtx, objective, coreSchedule) : coreResult.bound;
-  const fixed = fixPlacements(whole, coreSchedule);
-  const reduced = await request.solver(fixed.mip, solveOptions(request, null));
-  if (reduced.status !== 'optimal' && reduced.status !== 'feasible') return { kind: 'none', why: `the extension was not solved (${reduced.status})`, bound: lowerBound };
-  const schedule = scheduleOf(whole, fixed.expand(reduced.values));
-  const total = totalCost(ctx, objective, schedule);
-  const found = (proven: boolean, bound: number | null) => ({ kind: 'found', schedule, cost: total, bound, proven, model: whole, backend: reduced.backend }) as const;
-  if (coreResult.status === 'optimal' && lowerBound !== null && total <= lowerBound + 1e-9) return found(true, total);
+  const first = await extend(request, whole, coreSchedule);
+  if (!first) return { kind: 'none', why: 'the extension was not solved', bound: lowerBound };
+  let best = first;
+  const found = (proven: boolean, bound: number | null) => ({ kind: 'found', schedule: best.schedule, cost: best.cost, bound, proven, model: whole, backend: request.backend }) as const;
+  if (coreResult.status === 'optimal' && lowerBound !== null && best.cost <= lowerBound + 1e-9) return found(true, best.cost);
 
+  // Larger parts: the core plus the talks that meet it (a shared speaker) or that cost something in the
+  // best schedule so far, with their groups. A part's optimum bounds the event; its schedule, extended
+  // by the other talks, may meet that bound.
   let bound = lowerBound;
-  const touched = touchingTalks(ctx, coreCtx);
-  if (touched && request.left() >= 2) {
-    const part = await solvePart(partOf(ctx, (i) => i.format !== 'lightning' || touched.has(i.id)), schedule, request);
-    if (part !== null && part.bound >= total - 1e-9) return found(true, total);
-    if (part !== null) bound = Math.max(bound ?? -Infinity, part.bound);
+  const talks = new Set<string>(touchingTalks(ctx, coreCtx));
+  for (let round = 0; round < MAX_PART_ROUNDS && request.left() >= 2; round++) {
+    const before = talks.size;
+    for (const id of costlyTalks(ctx, objective, best.schedule)) talks.add(id);
+    withGroups(ctx, talks);
+    if (talks.size === 0 || talks.size === lightningCount(ctx) || (round > 0 && talks.size === before)) break;
+    const part = await solvePart(partOf(ctx, (i) => i.format !== 'lightning' || talks.has(i.id)), best.schedule, request);
+    if (part === null) break;
+    if (part.bound >= best.cost - 1e-9) return found(true, best.cost);
+    bound = Math.max(bound ?? -Infinity, part.bound);
+    if (part.schedule === null) break;
+    const next = await extend(request, whole, part.schedule);
+    if (next && next.cost < best.cost) best = next;
+    if (best.cost <= bound + 1e-9) return found(true, best.cost);
   }
   return found(false, bound);
 };
 
-/**
- * The lightning talks that share a speaker with an item of the core, with
- * the other talks of their groups; null when that is none of them or all of
- * them (then the part would be the core or the whole event).
- */
-function touchingTalks(ctx: Context, coreCtx: Context): ReadonlySet<string> | null {
-  const coreSpeakers = new Set([...coreCtx.items.values()].flatMap((i) => i.speakers));
-  const talks = [...ctx.items.values()].filter((i) => i.format === 'lightning');
-  const touched = new Set(talks.filter((i) => i.speakers.some((s) => coreSpeakers.has(s))).map((i) => i.id));
+/** Rounds of ever larger parts before the whole model takes over. */
+const MAX_PART_ROUNDS = 3;
+
+/** The whole model with the items of `fixed` where that schedule has them, solved for the rest; null when it finds nothing. */
+async function extend(request: StepRequest, whole: BuiltModel, fixed: Schedule): Promise<{ schedule: Schedule; cost: number } | null> {
+  // In the whole model's one labelling of identical rooms (a part may label them otherwise).
+  const reduced = fixPlacements(whole, canonicalRooms(fixed, whole.roomClasses));
+  const r = await request.solver(reduced.mip, solveOptions(request, null));
+  if (r.status !== 'optimal' && r.status !== 'feasible') return null;
+  const schedule = scheduleOf(whole, reduced.expand(r.values));
+  return { schedule, cost: totalCost(request.ctx, request.objective, schedule) };
+}
+
+/** The lightning talks that cost something in a schedule: in any occurrence of a goal, or in a theme clash. */
+function costlyTalks(ctx: Context, objective: Objective, schedule: Schedule): readonly string[] {
+  const ids = new Set<string>();
+  for (const { goal, weight } of objective.goals) {
+    if (weight === 0) continue;
+    for (const o of goal.score(ctx, schedule).occurrences) for (const id of o.items) ids.add(id);
+  }
+  for (const c of scoreThemeClashes(ctx, schedule)) ids.add(c.a).add(c.b);
+  return [...ids].filter((id) => ctx.items.get(id)?.format === 'lightning');
+}
+
+const lightningCount = (ctx: Context) => [...ctx.items.values()].filter((i) => i.format === 'lightning').length;
+
+/** Adds to `talks` every talk of the groups (countries, regional initiatives) they belong to, so that no link of a group is cut. */
+function withGroups(ctx: Context, talks: Set<string>): void {
   const { countries, regional } = lightningGroups(ctx);
   for (const group of [...countries, regional]) {
-    if (group.some((i) => touched.has(i.id))) for (const i of group) touched.add(i.id);
+    if (group.some((i) => talks.has(i.id))) for (const i of group) talks.add(i.id);
   }
-  return touched.size === 0 || touched.size === talks.length ? null : touched;
+}
+
+/** The lightning talks that share a speaker with an item of the core. */
+function touchingTalks(ctx: Context, coreCtx: Context): readonly string[] {
+  const coreSpeakers = new Set([...coreCtx.items.values()].flatMap((i) => i.speakers));
+  return [...ctx.items.values()].filter((i) => i.format === 'lightning' && i.speakers.some((s) => coreSpeakers.has(s))).map((i) => i.id);
 }
 
 /**
- * The lower bound a part of the event proves, solved from a known schedule
- * (not without one: solved cold, such a part took longer than the whole
- * model) in a quarter of the time left at most (when the part cannot settle
- * it, the whole model must); null when it proves nothing.
+ * The lower bound a part of the event proves, and its optimal schedule when
+ * it is proven; solved from a known schedule (not without one: solved cold,
+ * such a part took longer than the whole model) in a quarter of the time
+ * left at most (when the part cannot settle it, the whole model must); null
+ * when it proves nothing.
  */
-async function solvePart(part: Context, schedule: Schedule, request: StepRequest): Promise<{ bound: number } | null> {
+async function solvePart(part: Context, schedule: Schedule, request: StepRequest): Promise<{ bound: number; schedule: Schedule | null } | null> {
   const built = buildModel(part, { objective: request.objective, meter: request.meter });
   if (!built.ok) return null;
   const start = initialValues(built.model, schedule.filter((a) => part.items.has(a.item)));
   if (!start) return null;
   const r = await request.solver(built.model.mip, solveOptions(request, start, (request.left() * 3) / 4));
-  if (r.status === 'optimal') return { bound: totalCost(part, request.objective, scheduleOf(built.model, r.values)) };
+  if (r.status === 'optimal') {
+    const found = scheduleOf(built.model, r.values);
+    return { bound: totalCost(part, request.objective, found), schedule: found };
+  }
   // With whole costs only, a bound of 460.2 proves 461.
-  if (r.status === 'feasible' && r.bound !== null) return { bound: built.model.mip.integralObjective ? Math.ceil(r.bound - 1e-6) : r.bound };
+  if (r.status === 'feasible' && r.bound !== null) return { bound: built.model.mip.integralObjective ? Math.ceil(r.bound - 1e-6) : r.bound, schedule: null };
   return null;
 }
 
-/** The whole model with every non-lightning placement fixed (chosen ones to 1, the rest to 0) and taken out. */
-function fixPlacements(whole: BuiltModel, coreSchedule: Schedule): ReducedModel {
+/** The whole model with the placements of the schedule's items fixed (chosen ones to 1, the rest to 0) and taken out. */
+function fixPlacements(whole: BuiltModel, fixed: Schedule): ReducedModel {
   const key = (a: { item: string; room: string; date: string; start: number }) => `${a.item}\u0000${a.room}\u0000${a.date}\u0000${a.start}`;
-  const chosen = new Set(coreSchedule.map(key));
-  const coreItems = new Set(coreSchedule.map((a) => a.item));
+  const chosen = new Set(fixed.map(key));
+  const items = new Set(fixed.map((a) => a.item));
   return fixColumns(whole.mip, (i) => {
     const p = whole.placements[i];
-    if (!p || !coreItems.has(p.item)) return null;
+    if (!p || !items.has(p.item)) return null;
     return chosen.has(key(p)) ? 1 : 0;
   });
 }

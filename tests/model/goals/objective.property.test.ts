@@ -14,6 +14,7 @@ import { candidatePlacements } from '../../../src/model/candidates.js';
 import { buildContext, type Context } from '../../../src/model/context.js';
 import { objectiveOf, totalCost, type Objective } from '../../../src/model/goals/objective.js';
 import { GOALS } from '../../../src/model/goals/registry.js';
+import { goalLowerUnits } from '../../../src/model/goals/bounds.js';
 import { coarsestGrid } from '../../../src/model/grid.js';
 import type { MipModel } from '../../../src/model/mip.js';
 import { initialValues } from '../../../src/model/solution.js';
@@ -41,9 +42,11 @@ const wishArb = fc.record({
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
+const starArb = fc.record({ who: fc.nat(5), item: fc.nat(8) });
+
 const eventArb = fc
-  .record({ items: fc.array(itemArb, { minLength: 3, maxLength: 9 }), wishes: fc.array(wishArb, { maxLength: 4 }) })
-  .map(({ items, wishes }): Event => {
+  .record({ items: fc.array(itemArb, { minLength: 3, maxLength: 9 }), wishes: fc.array(wishArb, { maxLength: 4 }), stars: fc.array(starArb, { maxLength: 20 }) })
+  .map(({ items, wishes, stars }): Event => {
     const built: Item[] = items.map((x, k) => {
       const duration = x.format === 'workshop' ? 120 : x.format === 'plenary' ? 60 : 10;
       return item(`i${k}`, x.format, duration, x.speakers, {
@@ -60,7 +63,11 @@ const eventArb = fc
       items: built,
       speakers: SPEAKERS.map((id) => speaker(id)),
       availability: wishes.map((w) => avail(w.who, DATES[w.day]!, hhmm(w.start), hhmm(w.start + 60), w.status)),
-      favourites: [],
+      // Some stars beyond the 40 seats of c1, so that a starred item can outgrow its room.
+      favourites: [
+        ...stars.filter((f) => f.item < built.length).map((f) => ({ registrant: `r${f.who}`, item: `i${f.item}`, line: 0 })),
+        ...(built[0] ? Array.from({ length: 45 }, (_, k) => ({ registrant: `fan${k}`, item: built[0]!.id, line: 0 })) : []),
+      ],
       members: [],
     };
   });
@@ -87,7 +94,8 @@ test('the model charges each goal what its score says, at any valid schedule', {
   await fc.assert(
     fc.property(eventArb, weightsArb, fc.infiniteStream(fc.nat()), fc.boolean(), (ev, weights, picks, rerun) => {
       const ctx = buildContext(ev);
-      const { placements } = candidatePlacements(ctx, coarsestGrid(ctx));
+      const candidates = candidatePlacements(ctx, coarsestGrid(ctx));
+      const { placements } = candidates;
       const draw = picks[Symbol.iterator]();
       // A random valid schedule: each item in turn at a random candidate that keeps every hard rule with the ones before.
       const pick = (): Schedule => {
@@ -111,6 +119,8 @@ test('the model charges each goal what its score says, at any valid schedule', {
         const linear = goal.placementUnits ? weight * chosen.reduce((n, p: Assignment) => n + goal.placementUnits!(ctx, p), 0) : 0;
         const units = goal.score(ctx, schedule).units;
         expect(columns + linear, goal.name).toBeCloseTo(weight * units, 9);
+        // Its lower bound holds too.
+        expect(goalLowerUnits(ctx, goal, candidates), `${goal.name} bound`).toBeLessThanOrEqual(units + 1e-9);
         if (units > 0) occurred.set(goal.name, (occurred.get(goal.name) ?? 0) + 1);
       }
       const whole = objectiveAt(model.mip, values!) + (model.mip.offset ?? 0);
