@@ -84,6 +84,7 @@ const median = (xs) => {
 const pct = (x) => (x === null || x === undefined || Number.isNaN(x) ? '' : `${(x * 100).toFixed(1)} %`);
 const fmt = (n) => (n === null || n === undefined ? '' : String(n).replace(/\B(?=(\d{3})+$)/g, ','));
 
+const started = new Date().toISOString();
 const rows = [];
 for (const p of PLAN) {
   const results = [];
@@ -96,8 +97,7 @@ for (const p of PLAN) {
   rows.push({ ...p, results });
 }
 
-const started = new Date().toISOString();
-console.log(`convene agenda benchmark, ${started.slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${runs} run${runs === 1 ? '' : 's'} each (medians)`);
+console.log(`convene agenda benchmark, started ${started.slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${runs} run${runs === 1 ? '' : 's'} each (medians)`);
 console.log('');
 console.log('| instance | people | proposals | slots | limit s | greedy | agenda | above greedy | bound (method) | gap | wall s | peak MiB | checked |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |');
