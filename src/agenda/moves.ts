@@ -46,6 +46,14 @@ export function movesFrom(inst: Instance, baseline: AgendaBaseline, at: Placemen
     const kind: MoveKind = now < 0 ? 'dropped' : Math.floor(now / S) === Math.floor(old / S) ? 'space' : 'block';
     out.push({ proposal: slot.proposal, title: inst.proposals[p]!.title, kind, from, to, why: whyMoved(inst, at, occupant, p, old) });
   }
+  for (const lost of baseline.lostRooms ?? []) {
+    before.add(lost.proposal);
+    const p = inst.proposalIndex.get(lost.proposal);
+    if (p === undefined) continue;
+    const now = at[p]!;
+    const kind: MoveKind = now < 0 ? 'dropped' : inst.blockIds[Math.floor(now / S)] === lost.block ? 'space' : 'block';
+    out.push({ proposal: lost.proposal, title: inst.proposals[p]!.title, kind, from: { block: lost.block, space: lost.room }, to: place(now), why: `its old space "${lost.room}" is no longer in spaces.csv` });
+  }
   inst.proposals.forEach((proposal, p) => {
     const k = at[p]!;
     if (k < 0 || before.has(proposal.id) || done.has(inst.blockIds[Math.floor(k / S)]!)) return;

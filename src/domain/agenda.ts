@@ -107,4 +107,6 @@ export type AgendaBaseline = {
   readonly slots: readonly AgendaSlot[];
   readonly roles: readonly SessionRoles[];
   readonly done: readonly string[];
+  /** Sessions of blocks not yet held whose room is no longer a space (moved, and said so). */
+  readonly lostRooms?: readonly { readonly proposal: string; readonly block: string; readonly room: string }[];
 };

@@ -95,6 +95,27 @@ describe('determinism and re-runs', () => {
     expect(again.run.agenda.roles).toEqual(first.run.agenda.roles);
   }, 180_000);
 
+  test('rain: a space taken away moves its sessions (out, when no slot is free), and says why', async () => {
+    const wet = path.join(dir, 'wet');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(wet);
+    for (const name of FILES) await writeFile(path.join(wet, name), await readFile(path.join(FIXTURE, name), 'utf8'));
+    const spaces = (await readFile(path.join(FIXTURE, 'spaces.csv'), 'utf8')).split('\n').filter((l) => !l.startsWith('te,')).join('\n');
+    await writeFile(path.join(wet, 'spaces.csv'), spaces);
+    const baseline = path.join(dir, 'baseline-wet.csv');
+    await writeFile(baseline, first.files['unconference.csv']!);
+    const again = await agendaFiles(wet, flags({ baseline, done: ['A'] }));
+    const onTerrace = first.run.agenda.slots.filter((s) => s.space === 'te').map((s) => s.proposal);
+    expect(onTerrace.length).toBeGreaterThan(0);
+    const moved = (again.run.moves ?? []).filter((m) => m.kind !== 'added');
+    expect(moved.map((m) => m.proposal).sort()).toEqual(expect.arrayContaining(onTerrace));
+    for (const m of moved.filter((x) => onTerrace.includes(x.proposal))) expect(m.why).toBe('its old space "Terraza" is no longer in spaces.csv');
+    // Everything else published stays where it was.
+    const before = new Map(first.run.agenda.slots.map((s) => [s.proposal, s]));
+    for (const s of again.run.agenda.slots) if (!onTerrace.includes(s.proposal) && before.has(s.proposal) && !moved.some((m) => m.proposal === s.proposal)) expect(s).toEqual(before.get(s.proposal));
+    expect(checkAgenda(again.input, again.run.agenda)).toEqual([]);
+  }, 180_000);
+
   test('at lunch, with a late proposal: blocks held stay as they ran, published sessions stay put', async () => {
     const late = path.join(dir, 'late');
     const { mkdir } = await import('node:fs/promises');

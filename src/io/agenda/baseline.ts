@@ -24,6 +24,7 @@ export function parseAgendaBaseline(text: FileText, file: string, input: AgendaI
   const slots: AgendaSlot[] = [];
   const roles: SessionRoles[] = [];
   const used = new Map<string, { id: string; line: number }>();
+  const lostRooms: { proposal: string; block: string; room: string }[] = [];
   for (const s of [...sheet.rows].sort((a, b) => a.line - b.line)) {
     if (!table) break;
     let ok = true;
@@ -33,6 +34,11 @@ export function parseAgendaBaseline(text: FileText, file: string, input: AgendaI
     }
     const byName = names.get(s.room) ?? [];
     const space = byId.get(s.room) ?? (byName.length === 1 ? byName[0] : undefined);
+    if (space === undefined && byName.length === 0 && ok && !heldIn.has(s.block)) {
+      // A space taken away since (rain on the terrace): the session moves, and the report says why.
+      lostRooms.push({ proposal: s.id, block: s.block, room: s.room });
+      continue;
+    }
     if (space === undefined) {
       const why = byName.length > 1 ? `names ${byName.length} spaces (${byName.join(', ')}); write the space id` : 'matches no space id or name in spaces.csv';
       issues.push(cellIssue(table, s.line, 'room', `${JSON.stringify(s.room)} ${why}`));
@@ -54,7 +60,7 @@ export function parseAgendaBaseline(text: FileText, file: string, input: AgendaI
     if (s.facilitator !== null) roles.push({ proposal: s.id, facilitator: s.facilitator, noteTaker: s.noteTaker });
   }
   if (issues.length > 0) throw new InputError(issues);
-  return { slots, roles, done: [...done] };
+  return { slots, roles, done: [...done], lostRooms };
 }
 
 export async function readAgendaBaseline(path: string, input: AgendaInput, done: readonly string[]): Promise<AgendaBaseline> {
