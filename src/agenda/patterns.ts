@@ -1,11 +1,10 @@
 /**
- * The upper bound: a configuration LP over block patterns, by column
- * generation, and the Lagrangian bound that any prices give.
+ * The tighter bound of `--prove`: block patterns at given prices.
  *
- * A pattern is what one block holds (sessions in spaces) and is worth its
- * exact seating plus its runners' interest (and re-run terms). An agenda is
- * one pattern per block with no proposal twice. For any prices pi_p >= 0 on
- * the proposals (free for pinned ones, which run exactly once),
+ * A pattern is what one block holds (sessions in spaces), worth its exact
+ * seating plus its runners' interest (and re-run terms). An agenda is one
+ * pattern per block with no proposal twice. For any prices pi_p >= 0 on the
+ * proposals (free for pinned ones, which run exactly once),
  *
  *   value(agenda) = sum_b [v(k_b) - pi(k_b)] + sum_{p placed} pi_p
  *                <= sum_b Z_b(pi) + sum_p pi_p,      Z_b(pi) = max_k [v(k) - pi(k)]
@@ -13,56 +12,15 @@
  * so the right-hand side is an upper bound on every agenda, whatever the
  * prices, as long as each Z_b is itself an upper bound. Z_b comes from the
  * one-block model of ./model.ts solved by HiGHS: its proven dual bound, never
- * a heuristic value, so the bound is real even when a solve stops early.
- * The prices come from the restricted master LP (the duals of "each proposal
- * at most once" over the patterns found so far); each round adds the
- * patterns the pricing found and the bound tightens towards the LP optimum.
- * Blocks that are alike (same spaces, same allowed proposals, no pin or
- * baseline of their own) share one pricing solve.
+ * a heuristic value, so the bound is real even when a solve stops early. The
+ * prices are the Lagrangian step's (./lagrange.ts). Blocks that are alike
+ * (same spaces, same allowed proposals, no pin or baseline of their own)
+ * share one pricing solve.
  */
 import type { Solver } from '../solve/index.js';
 import type { Instance } from './instance.js';
 import { buildSeatModel } from './model.js';
-import { blockValue, slotBonus, type Placement } from './score.js';
-
-export type Pattern = {
-  readonly block: number;
-  /** Slots (block * spaces + space) by proposal, sorted by proposal. */
-  readonly slots: readonly (readonly [number, number])[];
-  readonly value: number;
-};
-
-export type BoundOptions = {
-  readonly solver: Solver;
-  readonly now: () => number;
-  /** Stop starting new rounds after this (ms). */
-  readonly deadline: number;
-  /** Seconds each pricing solve may take. */
-  readonly pricingSeconds: number;
-  readonly maxRounds: number;
-};
-
-export type BoundResult = {
-  /** The best proven upper bound on the objective; null when no round completed its pricing. */
-  readonly bound: number | null;
-  readonly rounds: number;
-  /** True when the last pricing found no better pattern: the bound is the configuration LP's optimum. */
-  readonly converged: boolean;
-  readonly patterns: readonly Pattern[];
-  /** Pricing solves that stopped at their limit (their dual bound was used). */
-  readonly pricingStopped: number;
-};
-
-export function patternOf(inst: Instance, at: Placement, b: number): Pattern {
-  const S = inst.spaceIds.length;
-  const slots: [number, number][] = [];
-  at.forEach((k, p) => {
-    if (k >= 0 && Math.floor(k / S) === b) slots.push([p, k]);
-  });
-  let value = blockValue(inst, at, b);
-  for (const [p, k] of slots) value += inst.runnerValue[p]! + slotBonus(inst, p, k);
-  return { block: b, slots, value };
-}
+import { slotBonus } from './score.js';
 
 /** Blocks that share one pricing problem, by a signature of everything the model of one block reads. */
 export function blockKinds(inst: Instance): readonly (readonly number[])[] {

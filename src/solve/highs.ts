@@ -48,15 +48,12 @@ parentPort.on('message', async (job) => {
     const run = model.run(callbacks);
     const status = run.modelStatus;
     const hasSolution = model.info.get('primal_solution_status') === 2;
-    const solution = hasSolution ? model.getSolution() : null;
-    const values = solution ? solution.colValue : null;
-    // Row duals of a pure LP (callers price columns with them); a MIP has none.
-    const duals = solution && !d.integrality.some((v) => v) && model.info.get('dual_solution_status') === 2 ? solution.rowDual : null;
+    const values = hasSolution ? model.getSolution().colValue : null;
     const objective = hasSolution ? model.getObjectiveValue() : null;
     let bound = null;
     try { bound = model.info.get('mip_dual_bound'); } catch (e) { bound = null; }
     model.dispose();
-    parentPort.postMessage({ type: 'done', status, values, objective, bound, duals });
+    parentPort.postMessage({ type: 'done', status, values, objective, bound });
   } catch (e) {
     parentPort.postMessage({ type: 'error', message: String((e && e.message) || e) });
   }
@@ -66,7 +63,7 @@ parentPort.on('message', async (job) => {
 type Msg =
   | { type: 'incumbent'; values: Float64Array; objective: number; bound: number | null }
   | { type: 'progress'; objective: number | null; bound: number | null; gap: number | null }
-  | { type: 'done'; status: number; values: Float64Array | null; objective: number | null; bound: number | null; duals: Float64Array | null }
+  | { type: 'done'; status: number; values: Float64Array | null; objective: number | null; bound: number | null }
   | { type: 'error'; message: string };
 
 // HiGHS model status codes (highs.constants.modelStatus).
@@ -119,7 +116,6 @@ export async function solveWithHighs(model: MipModel, options: SolveOptions): Pr
       values: m.values,
       objective: m.objective,
       bound: m.status === OPTIMAL ? m.objective : m.bound,
-      ...(m.duals ? { rowDuals: m.duals } : {}),
     };
   }
   return fallback();

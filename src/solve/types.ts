@@ -37,8 +37,6 @@ export type SolveResult =
       readonly bound: number | null;
       readonly backend: Backend;
       readonly seconds: number;
-      /** For a model without integer columns solved by HiGHS: the dual value of each row (HiGHS's sign convention, for a minimisation). */
-      readonly rowDuals?: Float64Array;
     }
   | { readonly status: 'infeasible' | 'timedout'; readonly backend: Backend; readonly seconds: number }
   | { readonly status: 'error'; readonly message: string; readonly backend: Backend; readonly seconds: number };
