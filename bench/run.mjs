@@ -4,10 +4,11 @@
 // --time-limit <s>` on each with each backend, several times, and prints one
 // table of medians; then a scaling line, native CBC on the plain one-stage
 // model when `cbc` is installed (bench/cbc.mjs), and the 10,000-registrant
-// allocation (bench/allocate.mjs). Figures only: no test asserts a time.
+// allocation (bench/allocate.mjs) and the Civil Society Day agenda
+// (bench/agenda.mjs). Figures only: no test asserts a time.
 //
 //   node bench/run.mjs [--quick] [--runs n] [--only a,b] [--time-limit s]
-//                      [--no-cbc] [--cbc-runs n] [--no-allocate] [--dist dir] [--json file]
+//                      [--no-cbc] [--cbc-runs n] [--no-allocate] [--no-agenda] [--dist dir] [--json file]
 //
 // The sources are compiled once into bench/out/dist (a snapshot: dist/ may be
 // rebuilt meanwhile), unless --dist names a build to use.
@@ -276,6 +277,15 @@ if (!flag('--no-allocate')) {
   console.log('Allocation (bench/allocate.mjs, read + allocate + render, files not written):');
   console.log(allocation);
 }
+// ---- the Civil Society Day agenda ----
+let agenda = null;
+if (!flag('--no-agenda')) {
+  const r = spawnSync(process.execPath, [path.join(here, 'agenda.mjs'), '--runs', String(runs), '--dist', dist], { encoding: 'utf8' });
+  agenda = (r.stdout + (r.status === 0 ? '' : r.stderr)).trim();
+  console.log('');
+  console.log('Civil Society Day agenda (bench/agenda.mjs):');
+  console.log(agenda);
+}
 console.log('');
 console.log(`Suite took ${((Date.now() - started) / 60000).toFixed(1)} min; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
 
@@ -283,6 +293,6 @@ const jsonFile = value('--json');
 if (jsonFile) {
   writeFileSync(
     jsonFile,
-    JSON.stringify({ commit, dirty, runs, node: process.version, rows: rows.map((r) => ({ ...r, results: r.results.map(({ report, ...x }) => ({ ...x, report })) })), table, plain: Object.fromEntries(plain), cbc: Object.fromEntries(cbcResults), allocation }, null, 2),
+    JSON.stringify({ commit, dirty, runs, node: process.version, rows: rows.map((r) => ({ ...r, results: r.results.map(({ report, ...x }) => ({ ...x, report })) })), table, plain: Object.fromEntries(plain), cbc: Object.fromEntries(cbcResults), allocation, agenda }, null, 2),
   );
 }

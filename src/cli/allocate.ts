@@ -5,7 +5,7 @@ import { allocate } from '../allocate/allocate.js';
 import { allocationOutputs, type AllocationReport, type ReportMeta } from '../allocate/render/index.js';
 import { DEFAULT_TIERS, MECHANISMS, type Mechanism } from '../domain/allocation.js';
 import { SECTORS, type Sector } from '../domain/types.js';
-import { inputsSha256, lotteryKey, readAllocationInput } from '../io/allocation/read.js';
+import { inputsSha256, lotteryKey, markTieKey, readAllocationInput } from '../io/allocation/read.js';
 import { tableToCsv, writeOutputs } from '../io/write.js';
 import type { Console } from './console.js';
 import { type Ending } from './exit.js';
@@ -22,6 +22,10 @@ export type AllocateFlags = {
   readonly tiers: readonly Sector[];
   readonly mechanism: Mechanism;
   readonly schedule?: string;
+  /** An unconference.csv to read instead of the folder's (such as `convene agenda`'s). */
+  readonly unconference?: string;
+  /** Rank from interest.csv (the folder's, or this file) in place of preferences.csv. */
+  readonly interest?: string | true;
 };
 
 /** `civil_society,irm,academia`: sectors in admission order, each at most once. */
@@ -50,12 +54,17 @@ export function registerAllocate(program: Command, run: (action: (c: Console) =>
     .option('--tiers <list>', 'sectors in admission order (unnamed sectors share one last tier)', tierList, DEFAULT_TIERS)
     .option('--mechanism <m>', 'da (deferred acceptance) or rank-maximal', oneOf<Mechanism>(MECHANISMS), 'da')
     .option('--schedule <schedule.csv>', 'the schedule giving workshop times and rooms (without it, workshops are not allocated)')
+    .option('--unconference <file>', "the sessions: an unconference.csv such as convene agenda's (default: the folder's)")
+    .option('--interest [file]', "rank each person's sessions per block by the dots of interest.csv (the folder's, or this file), in place of preferences.csv")
     .action(async (dir: string, flags: AllocateFlags) => run((c) => allocateCommand(dir, flags, c)));
 }
 
 /** Every file allocate writes, as text, by relative path, and the report they include. */
 export async function runAllocation(dir: string, flags: AllocateFlags): Promise<{ readonly files: Readonly<Record<string, string>>; readonly report: AllocationReport }> {
-  const input = await readAllocationInput(dir, flags.schedule ?? null);
+  const input = await readAllocationInput(dir, flags.schedule ?? null, {
+    ...(flags.unconference === undefined ? {} : { unconference: flags.unconference }),
+    ...(flags.interest === undefined ? {} : { interest: flags.interest, tieKey: markTieKey(flags.seed) }),
+  });
   const allocation = allocate(input, {
     places: flags.places,
     tiers: flags.tiers,

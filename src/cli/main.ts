@@ -3,6 +3,7 @@
  * command throws becomes a message and an exit code.
  */
 import { Command } from 'commander';
+import { registerAgenda } from './agenda.js';
 import { registerAllocate } from './allocate.js';
 import { registerCheck } from './check.js';
 import { registerExplain } from './explain.js';
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   registerCheck(program, run);
   registerExplain(program, run);
   registerAllocate(program, run);
+  registerAgenda(program, run);
   registerPublish(program, run);
   registerTeams(program, run);
   try {

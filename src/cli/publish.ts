@@ -8,6 +8,7 @@ import { writeOutputs } from '../io/write.js';
 import { buildContext } from '../model/context.js';
 import { isTimeZone, LANGS, publishFiles, sessionFiles, type Lang } from '../render/publish/index.js';
 import { readRosters } from '../io/rosters.js';
+import { agendaSessionsFile, readAgendaSessions } from '../io/agenda/sessions.js';
 import type { Console } from './console.js';
 import { type Ending, UsageError } from './exit.js';
 import { gapOption, oneOf, ruleOptionsOf, speakerGapOption } from './options.js';
@@ -23,6 +24,8 @@ export type PublishFlags = {
   readonly baseUrl?: string;
   /** The output folder of `convene allocate` (its rosters.csv); adds the session pages. */
   readonly rosters?: string;
+  /** The output folder of `convene agenda` (its unconference.csv); adds the session pages without waiting for the seats. */
+  readonly agenda?: string;
 };
 
 export const DEFAULT_TIME_ZONE = 'America/Costa_Rica';
@@ -39,6 +42,7 @@ export function registerPublish(program: Command, run: (action: (c: Console) => 
     .option('--title <text>', "the conference's name (default: the event folder's name)")
     .option('--base-url <url>', 'absolute URL the site will be served from (for schedule.json)')
     .option('--rosters <dir>', 'output folder of convene allocate: adds sessions/<id>.md note pages for the unconference')
+    .option('--agenda <dir>', 'output folder of convene agenda: the note pages come from its unconference.csv (with --rosters too, the rosters add the attendees)')
     .addOption(gapOption('hallway minutes the schedule was built with (it is checked before publishing)'))
     .addOption(speakerGapOption())
     .action(async (dir: string, file: string, flags: PublishFlags) => run((c) => publishCommand(dir, file, flags, c)));
@@ -84,7 +88,12 @@ export async function publishChecked(
 ): Promise<Ending> {
   const zone = timeZone(flags.tz);
   const baseUrl = flags.baseUrl === undefined ? null : absoluteUrl(flags.baseUrl);
-  const sessions = flags.rosters === undefined ? null : await readRosters(dir, flags.rosters, event);
+  const sessions =
+    flags.rosters !== undefined
+      ? await readRosters(dir, flags.rosters, event, flags.agenda === undefined ? undefined : agendaSessionsFile(flags.agenda))
+      : flags.agenda !== undefined
+        ? await readAgendaSessions(dir, flags.agenda)
+        : null;
   const title = flags.title?.trim() || path.basename(path.resolve(dir));
   const files = {
     ...publishFiles(event, schedule, {

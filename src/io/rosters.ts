@@ -13,16 +13,17 @@ import { unneutralisedCell } from './formula.js';
 import { readSheet } from './rows/sheet.js';
 
 /**
- * unconference.csv from the event folder and rosters.csv from `rostersDir`
+ * unconference.csv from the event folder (or `sessionsFile`) and rosters.csv from `rostersDir`
  * (columns session, registrant, name, role; organization and the rest
  * optional) -> one SessionRoster per unconference session. A roster row naming
  * a session that is neither in unconference.csv nor an item of the event is an
  * input error, as is a missing file. Throws InputError with every issue.
  */
-export async function readRosters(dir: string, rostersDir: string, event: Event): Promise<readonly SessionRoster[]> {
+export async function readRosters(dir: string, rostersDir: string, event: Event, sessionsFile?: string): Promise<readonly SessionRoster[]> {
   const names = await listFolder(dir);
-  const actual = names.find((n) => n === UNCONFERENCE_FILE) ?? names.find((n) => n.toLowerCase() === UNCONFERENCE_FILE);
-  const unconference = readUnconference(actual === undefined ? undefined : await readText(path.join(dir, actual), UNCONFERENCE_FILE));
+  // `sessionsFile`: an unconference.csv elsewhere (publish --agenda: the agenda's).
+  const actual = sessionsFile ?? names.find((n) => n === UNCONFERENCE_FILE) ?? names.find((n) => n.toLowerCase() === UNCONFERENCE_FILE);
+  const unconference = readUnconference(actual === undefined ? undefined : await readText(sessionsFile ?? path.join(dir, actual), UNCONFERENCE_FILE));
   const known = new Set([...unconference.rows.map((s) => s.id), ...(unconference.ids?.keys() ?? []), ...event.items.map((i) => i.id)]);
   const file = path.join(rostersDir, 'rosters.csv');
   const rosters = readSheet(

@@ -6,6 +6,10 @@ import { InputError, type InputIssue } from '../../domain/issues.js';
 import type { Item } from '../../domain/types.js';
 import type { AllocationInput, Preference, Workshop } from '../../domain/allocation.js';
 import { cellIssue, type FileText } from '../rows/sheet.js';
+import { ranksFromInterest } from '../../allocate/interest.js';
+import type { Session } from '../../domain/session.js';
+import { readInterest } from '../agenda/rows.js';
+import type { Sheet } from '../rows/sheet.js';
 import { readPreferences } from './preferences.js';
 import { readRegistrations } from './registrations.js';
 import { readUnconference } from './unconference.js';
@@ -14,6 +18,12 @@ export type AllocationFiles = {
   readonly registrations: FileText;
   readonly unconference: FileText;
   readonly preferences: FileText;
+  /**
+   * interest.csv, read in place of preferences.csv: each person's sessions in a
+   * block ranked by their dots, ties by `tieKey`. Marks of proposals that are
+   * not sessions (left out of the agenda: `proposals` lists them) are dropped.
+   */
+  readonly interest?: { readonly text: FileText; readonly proposals: ReadonlySet<string>; readonly tieKey: (registrant: string, session: string) => string };
 };
 
 /**
@@ -24,8 +34,9 @@ export type AllocationFiles = {
 export function parseAllocationInput(files: AllocationFiles, items: readonly Item[], workshops: readonly Workshop[]): AllocationInput {
   const registrations = readRegistrations(files.registrations);
   const unconference = readUnconference(files.unconference);
-  const preferences = readPreferences(files.preferences);
-  const issues: InputIssue[] = [...registrations.issues, ...unconference.issues, ...preferences.issues];
+  const fromInterest = files.interest === undefined ? null : preferencesFromInterest(files.interest, unconference.rows, registrations.ids, unconference.ids);
+  const preferences = fromInterest?.sheet ?? readPreferences(files.preferences);
+  const issues: InputIssue[] = [...registrations.issues, ...unconference.issues, ...preferences.issues, ...(fromInterest?.issues ?? [])];
   const people = new Map(registrations.rows.map((r) => [r.id, r]));
   const known = registrations.ids;
   const itemById = new Map(items.map((i) => [i.id, i]));
@@ -111,4 +122,38 @@ export function parseAllocationInput(files: AllocationFiles, items: readonly Ite
     workshops,
     workshopIds,
   };
+}
+
+/**
+ * interest.csv as ranked preferences: known registrants only, marks of
+ * sessions ranked per block by dots (ties by the seeded key); marks of
+ * proposals left out of the agenda dropped; anything else is an issue.
+ */
+function preferencesFromInterest(
+  interest: NonNullable<AllocationFiles['interest']>,
+  sessions: readonly Session[],
+  known: ReadonlyMap<string, number> | null,
+  sessionIds: ReadonlyMap<string, number> | null,
+): { sheet: Sheet<Preference>; issues: InputIssue[] } {
+  const marks = readInterest(interest.text);
+  const issues: InputIssue[] = [...marks.issues];
+  const it = marks.table;
+  const blockOf = new Map(sessions.map((s) => [s.id, s.block]));
+  const kept = marks.rows.filter((m) => {
+    if (it && known && !known.has(m.registrant)) issues.push(cellIssue(it, m.line, 'registrant', `unknown registrant ${JSON.stringify(m.registrant)} (not in registrations.csv)`));
+    if (blockOf.has(m.proposal)) return true;
+    if (it && !interest.proposals.has(m.proposal) && !(sessionIds?.has(m.proposal) ?? false)) {
+      issues.push(cellIssue(it, m.line, 'proposal', `unknown proposal ${JSON.stringify(m.proposal)} (not a session in unconference.csv, nor in proposals.csv)`));
+    }
+    return false;
+  });
+  // Repeated rows of one pair add up, as `convene agenda` reads them.
+  const summed = new Map<string, { registrant: string; session: string; weight: number; line: number }>();
+  for (const m of kept) {
+    const key = `${m.registrant}\u0000${m.proposal}`;
+    const before = summed.get(key);
+    summed.set(key, { registrant: m.registrant, session: m.proposal, weight: (before?.weight ?? 0) + m.weight, line: before?.line ?? m.line });
+  }
+  const rows = ranksFromInterest([...summed.values()], (s) => blockOf.get(s), interest.tieKey);
+  return { sheet: { file: marks.file, table: null, rows, ids: null, clean: marks.clean, issues: [] }, issues };
 }

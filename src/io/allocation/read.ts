@@ -17,6 +17,7 @@ import { parseAllocationInput } from './parse.js';
 import { PREFERENCES_FILE } from './preferences.js';
 import { REGISTRATIONS_FILE } from './registrations.js';
 import { UNCONFERENCE_FILE } from './unconference.js';
+import { INTEREST_FILE, PROPOSALS_FILE, readProposals } from '../agenda/rows.js';
 import { byId } from '../../domain/compare.js';
 
 /**
@@ -25,7 +26,19 @@ import { byId } from '../../domain/compare.js';
  * `schedulePath`, the whole event and the workshops' times and rooms from that
  * schedule. Throws InputError.
  */
-export async function readAllocationInput(dir: string, schedulePath: string | null): Promise<AllocationInput> {
+/**
+ * Where the sessions and their rankings come from instead of the folder's
+ * unconference.csv and preferences.csv (`allocate --unconference`, `--interest`).
+ */
+export type AllocationSources = {
+  /** An unconference.csv elsewhere, such as the one `convene agenda` wrote. */
+  readonly unconference?: string;
+  /** Read this interest.csv (`true`: the folder's) in place of preferences.csv; ties by `tieKey`. */
+  readonly interest?: string | true;
+  readonly tieKey?: (registrant: string, session: string) => string;
+};
+
+export async function readAllocationInput(dir: string, schedulePath: string | null, sources: AllocationSources = {}): Promise<AllocationInput> {
   const names = await listFolder(dir);
   const text = async (file: string): Promise<FileText> => {
     const actual = names.find((n) => n === file) ?? names.find((n) => n.toLowerCase() === file);
@@ -51,11 +64,22 @@ export async function readAllocationInput(dir: string, schedulePath: string | nu
       items = themes.rows;
     }
   }
+  const named = async (path: string): Promise<FileText> =>
+    (await readText(path, path)) ?? { file: path, line: 0, column: 0, columnName: '', message: 'no such file' };
+  const interest =
+    sources.interest === undefined
+      ? undefined
+      : {
+          text: sources.interest === true ? await text(INTEREST_FILE) : await named(sources.interest),
+          proposals: new Set(readProposals(await text(PROPOSALS_FILE)).ids?.keys() ?? []),
+          tieKey: sources.tieKey ?? ((r: string, s: string) => `${r}:${s}`),
+        };
   return parseAllocationInput(
     {
       registrations: await text(REGISTRATIONS_FILE),
-      unconference: await text(UNCONFERENCE_FILE),
-      preferences: await text(PREFERENCES_FILE),
+      unconference: sources.unconference === undefined ? await text(UNCONFERENCE_FILE) : await named(sources.unconference),
+      preferences: interest === undefined ? await text(PREFERENCES_FILE) : undefined,
+      ...(interest === undefined ? {} : { interest }),
     },
     items,
     workshops,
@@ -82,4 +106,9 @@ export function inputsSha256(input: AllocationInput): string {
     workshops: [...input.workshops].sort(byId),
   };
   return createHash('sha256').update(JSON.stringify(canonical), 'utf8').digest('hex');
+}
+
+/** Orders one person's equally weighted interest marks: hex SHA-256 of `${seed}:${registrant}:${session}`. */
+export function markTieKey(seed: string): (registrant: string, session: string) => string {
+  return (registrant, session) => createHash('sha256').update(`${seed}:${registrant}:${session}`, 'utf8').digest('hex');
 }

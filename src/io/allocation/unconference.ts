@@ -8,7 +8,7 @@ import { byId } from '../../domain/compare.js';
 export const UNCONFERENCE_FILE = 'unconference.csv';
 
 /** A session id names its roster file (rosters/<id>.md), so it keeps to characters safe in a file name. */
-const sessionIdCell = idCell.pipe(
+export const sessionIdCell = idCell.pipe(
   z.string().transform((text, ctx) => {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text)) {
       ctx.issues.push({ code: 'custom', message: `expected an id of letters, digits, ".", "_" or "-", ${found(text)}`, input: text });
@@ -18,7 +18,7 @@ const sessionIdCell = idCell.pipe(
   }),
 );
 
-const optionalId = z.string().transform((text, ctx): string | null => {
+export const optionalId = z.string().transform((text, ctx): string | null => {
   if (text === '') return null;
   if (/[;|]/.test(text)) {
     ctx.issues.push({ code: 'custom', message: `expected one registrant id, ${found(text)}`, input: text });

@@ -22,8 +22,8 @@ export type SessionRoster = {
   readonly capacity: number;
   readonly facilitator: RosterPerson | null;
   readonly noteTaker: RosterPerson | null;
-  /** Attendees, roles not counted. */
-  readonly attendees: number;
+  /** Attendees, roles not counted; null before seats are allocated (published from the agenda alone). */
+  readonly attendees: number | null;
 };
 
 type Words = {
@@ -35,6 +35,7 @@ type Words = {
   readonly noteTaker: string;
   readonly attendeesLabel: string;
   readonly attendees: (n: number, capacity: number) => string;
+  readonly seats: (capacity: number) => string;
   readonly toBeNamed: string;
   readonly notes: string;
   readonly takenBy: (name: string) => string;
@@ -52,6 +53,7 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     noteTaker: 'Toma de notas',
     attendeesLabel: 'Asistentes',
     attendees: (n, capacity) => `${n} (cupo ${capacity}, con roles)`,
+    seats: (capacity) => `cupo ${capacity}, con roles; se asignan después`,
     toBeNamed: 'por asignar',
     notes: 'Notas',
     takenBy: (name) => `Notas tomadas por ${name}.`,
@@ -67,6 +69,7 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     noteTaker: 'Note-taker',
     attendeesLabel: 'Attendees',
     attendees: (n, capacity) => `${n} (capacity ${capacity}, roles included)`,
+    seats: (capacity) => `capacity ${capacity}, roles included; seats are allocated later`,
     toBeNamed: 'to be named',
     notes: 'Notes',
     takenBy: (name) => `Notes taken by ${name}.`,
@@ -91,7 +94,7 @@ export function sessionPage(s: SessionRoster, eventTitle: string, lang: Lang): s
     `- ${w.room}: ${inlineText(s.room)}`,
     `- ${w.facilitator}: ${person(s.facilitator, w)}`,
     `- ${w.noteTaker}: ${person(s.noteTaker, w)}`,
-    `- ${w.attendeesLabel}: ${w.attendees(s.attendees, s.capacity)}`,
+    `- ${w.attendeesLabel}: ${s.attendees === null ? w.seats(s.capacity) : w.attendees(s.attendees, s.capacity)}`,
     '',
     `## ${w.notes}`,
     '',
