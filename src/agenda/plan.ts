@@ -21,7 +21,7 @@ import { buildInstance, type Instance } from './instance.js';
 import { lagrangeBound } from './lagrange.js';
 import { buildSeatModel, candidatesOf, decodePlacement } from './model.js';
 import { pricedBound } from './patterns.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../domain/random.js';
 import { interestMet, objective, type Placement } from './score.js';
 import { improve } from './search.js';
 

@@ -10,7 +10,7 @@
  */
 import type { Instance } from './instance.js';
 import { seatsIn } from './instance.js';
-import type { Random } from './random.js';
+import type { Random } from '../domain/random.js';
 import { MoveGuesser, type Change } from './guess.js';
 import { moveUnit, seatedValue, slotBonus, type Placement } from './score.js';
 

@@ -14,7 +14,7 @@ import { checkAgenda } from '../../src/agenda/check.js';
 import { agendaFiles, type AgendaFiles, type AgendaFlags } from '../../src/cli/agenda.js';
 import { readUnconference } from '../../src/io/allocation/unconference.js';
 import { readAllocationInput } from '../../src/io/allocation/read.js';
-import { seededRandom } from '../../src/agenda/random.js';
+import { seededRandom } from '../../src/domain/random.js';
 import { fixture } from '../cli/run.js';
 
 const FIXTURE = fixture('ogp-americas');

@@ -21,6 +21,7 @@ import type { Context } from '../../model/context.js';
 import { totalCost, type Objective } from '../../model/goals/objective.js';
 import { scoreThemeClashes } from '../../model/goals/theme-clash.js';
 import { initialValues, scheduleOf } from '../../model/solution.js';
+import { seededRandom } from '../../domain/random.js';
 import { resultOf, solveOptions, withBound, type Step, type StepRequest } from '../step.js';
 
 /** Rounds in a row without a better schedule after which the search ends (on its own, so its result does not depend on the clock). */
@@ -56,7 +57,7 @@ export const improveStep: Step = async (request) => {
 /** The large-neighbourhood search, until `until` seconds are left, the run is stopped, it stalls, or it meets the bound. */
 async function search(request: StepRequest, start: Best, until: number): Promise<Best> {
   const { ctx, objective } = request;
-  const random = seeded(request.seed);
+  const random = seededRandom(request.seed).next;
   const ids = [...ctx.items.keys()].sort();
   let best = start;
   let size = Math.min(ids.length, Math.max(4, Math.ceil(ids.length / 8)));
@@ -145,18 +146,4 @@ function neighbourhood(ctx: Context, objective: Objective, schedule: Schedule, k
 async function neighbourhoodModel(ctx: Context, objective: Objective, schedule: Schedule, free: ReadonlySet<string>, within: Neighbourhood['within'], request: StepRequest) {
   const built = buildModel(ctx, { objective, stage: { around: schedule, free, within }, meter: request.meter });
   return built.ok ? built.model : null;
-}
-
-/** mulberry32, seeded from a text (FNV-1a). */
-function seeded(seed: string): () => number {
-  let h = 2166136261;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,5 +1,5 @@
 /**
- * The search's only source of chance: mulberry32 seeded from the --seed text
+ * The one source of chance for searches (the agenda's, the schedule's improvement): mulberry32 seeded from a --seed text
  * (FNV-1a), so the same seed gives the same agenda on every machine. Never
  * Math.random.
  */
