@@ -7,7 +7,7 @@ import type { Event, Schedule } from '../domain/types.js';
 import { UNCONFERENCE_FILE, readUnconference } from '../io/allocation/unconference.js';
 import { choiceCell, idCell, textCell } from '../io/cells.js';
 import { readEvent } from '../io/event.js';
-import { listFolder, readText } from '../io/files.js';
+import { openFolder, readText } from '../io/files.js';
 import { readSheet } from '../io/rows/sheet.js';
 import { readSchedule } from '../io/schedule.js';
 import { writeOutputs } from '../io/write.js';
@@ -168,9 +168,8 @@ const unescaped = z.string().transform((t) => (/^'[=+\-@\t\r]/.test(t) ? t.slice
  * here only until that module offers one.
  */
 async function readRosters(dir: string, rostersDir: string, event: Event): Promise<readonly SessionRoster[]> {
-  const names = await listFolder(dir);
-  const actual = names.find((n) => n === UNCONFERENCE_FILE) ?? names.find((n) => n.toLowerCase() === UNCONFERENCE_FILE);
-  const unconference = readUnconference(actual === undefined ? undefined : await readText(path.join(dir, actual), UNCONFERENCE_FILE));
+  const folder = await openFolder(dir);
+  const unconference = readUnconference(await folder.text(UNCONFERENCE_FILE));
   const known = new Set([...unconference.rows.map((s) => s.id), ...(unconference.ids?.keys() ?? []), ...event.items.map((i) => i.id)]);
   const file = path.join(rostersDir, 'rosters.csv');
   const rosters = readSheet(
@@ -197,7 +196,7 @@ async function readRosters(dir: string, rostersDir: string, event: Event): Promi
     await readText(file, file),
   );
   const missing =
-    actual === undefined
+    !folder.has(UNCONFERENCE_FILE)
       ? [{ file: UNCONFERENCE_FILE, line: 0, column: 0, columnName: '', message: 'missing file (--rosters needs the sessions it lists)' }]
       : [];
   const issues = [...missing, ...unconference.issues, ...rosters.issues];

@@ -4,14 +4,12 @@
  * the pure allocate module).
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { AllocationInput, Workshop } from '../../allocate/types.js';
 import { InputError } from '../../domain/issues.js';
 import type { Item } from '../../domain/types.js';
 import { readEvent } from '../event.js';
-import { listFolder, readText } from '../files.js';
+import { openFolder } from '../files.js';
 import { THEMES_FILE, readThemes } from '../rows/themes.js';
-import type { FileText } from '../rows/sheet.js';
 import { readScheduleFile } from '../schedule.js';
 import { parseAllocationInput } from './parse.js';
 import { PREFERENCES_FILE } from './preferences.js';
@@ -25,15 +23,12 @@ import { UNCONFERENCE_FILE } from './unconference.js';
  * schedule. Throws InputError.
  */
 export async function readAllocationInput(dir: string, schedulePath: string | null): Promise<AllocationInput> {
-  const names = await listFolder(dir);
-  const text = async (file: string): Promise<FileText> => {
-    const actual = names.find((n) => n === file) ?? names.find((n) => n.toLowerCase() === file);
-    return actual === undefined ? undefined : readText(join(dir, actual), file);
-  };
+  const folder = await openFolder(dir);
+  const text = (file: string) => folder.text(file);
   let items: readonly Item[] = [];
   let workshops: readonly Workshop[] = [];
   if (schedulePath !== null) {
-    const event = await readEvent(dir);
+    const event = await readEvent(folder);
     const { schedule } = await readScheduleFile(schedulePath, event);
     items = event.items;
     const rooms = new Map(event.rooms.map((r) => [r.id, r]));
