@@ -1,5 +1,8 @@
 import { InvalidArgumentError } from 'commander';
 
+/** The help of every writing command's --force. */
+export const FORCE_HELP = 'replace the output folder even when it holds files convene did not write there (never the event folder)';
+
 /** A whole number within [min, max], for commander option parsing. */
 export function wholeNumber(min: number, max: number) {
   return (text: string): number => {

@@ -25,7 +25,7 @@ import {
 } from '../render/publish/index.js';
 import type { Console } from './console.js';
 import { EXIT, UsageError, type ExitCode } from './exit.js';
-import { oneOf, wholeNumber } from './options.js';
+import { FORCE_HELP, oneOf, wholeNumber } from './options.js';
 
 export type PublishFlags = {
   readonly out: string;
@@ -37,6 +37,8 @@ export type PublishFlags = {
   readonly baseUrl?: string;
   /** The output folder of `convene allocate` (its rosters.csv); adds the session pages. */
   readonly rosters?: string;
+  /** Replace an output folder holding files convene did not write. */
+  readonly force?: boolean;
 };
 
 export const DEFAULT_TIME_ZONE = 'America/Costa_Rica';
@@ -48,6 +50,7 @@ export function registerPublish(program: Command, run: (action: (c: Console) => 
     .argument('<dir>', 'event folder')
     .argument('<schedule>', 'schedule CSV (as written by convene schedule)')
     .option('-o, --out <dir>', 'site folder (created if missing)', 'site')
+    .option('--force', FORCE_HELP)
     .option('--tz <zone>', 'IANA time zone of the event', DEFAULT_TIME_ZONE)
     .option('--lang <lang>', 'language of the labels: es or en', oneOf<Lang>(LANGS), 'es')
     .option('--title <text>', "the conference's name (default: the event folder's name)")
@@ -110,7 +113,7 @@ export async function publishChecked(
     }),
     ...(sessions === null ? {} : sessionFiles(sessions, title, flags.lang)),
   };
-  await writeOutputs(flags.out, files);
+  await writeOutputs(flags.out, files, { command: 'publish', force: Boolean(flags.force), protect: [dir] });
   c.out(`Published ${schedule.length} items to ${path.join(flags.out, 'index.html')} and ${Object.keys(files).length - 1} more files.`);
   return EXIT.ok;
 }

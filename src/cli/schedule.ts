@@ -24,7 +24,7 @@ import {
 import type { BackendChoice } from '../solve/index.js';
 import type { Console } from './console.js';
 import { EXIT, type ExitCode } from './exit.js';
-import { oneOf, seconds, wholeNumber } from './options.js';
+import { FORCE_HELP, oneOf, seconds, wholeNumber } from './options.js';
 import { formatProgress, printFindings } from './report.js';
 
 export type ScheduleFlags = {
@@ -41,6 +41,7 @@ export type ScheduleFlags = {
   readonly publish?: string | boolean;
   readonly tz?: string;
   readonly lang?: Lang;
+  readonly force?: boolean;
 };
 
 export function registerSchedule(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
@@ -49,6 +50,7 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .description('place every item in a room and a start time, check the result, and write the program')
     .argument('<dir>', 'event folder (calendar.csv, rooms.csv, themes.csv, speakers.csv, availability.csv)')
     .option('-o, --out <dir>', 'output folder', 'out')
+    .option('--force', FORCE_HELP)
     .option('--gap <min>', 'hallway minutes between main-hall sessions or workshops in one room', wholeNumber(0, 240), 10)
     .option('--time-limit <s>', 'stop the solver after this many seconds and keep its best schedule', seconds, 60)
     .option('--solver <name>', 'auto, highs or jslp', oneOf<BackendChoice>(['auto', 'highs', 'jslp']), 'auto')
@@ -138,7 +140,7 @@ async function finish(
         });
         changed = changesSummary(changes, baseline, outcome.schedule);
       }
-      await writeOutputs(flags.out, files);
+      await writeOutputs(flags.out, files, { command: 'schedule', force: Boolean(flags.force), protect: flags.dir === undefined ? [] : [flags.dir] });
       c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out));
       if (changed) c.out(`Against the baseline: ${changed} (see ${path.join(flags.out, 'changes.csv')}).`);
       if (outcome.kind === 'scheduled' && flags.publish) {
@@ -148,6 +150,7 @@ async function finish(
           tz: flags.tz ?? DEFAULT_TIME_ZONE,
           lang: flags.lang ?? 'es',
           gap: flags.gap,
+          force: Boolean(flags.force),
         }, c);
       }
       if (outcome.kind === 'scheduled') return EXIT.ok;

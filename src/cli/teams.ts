@@ -11,7 +11,7 @@ import { TeamsError } from '../teams/prepare.js';
 import { teamsOutputs, type TeamsReport } from '../teams/render.js';
 import type { Console } from './console.js';
 import { EXIT, UsageError, type ExitCode } from './exit.js';
-import { seconds } from './options.js';
+import { FORCE_HELP, seconds } from './options.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -20,6 +20,7 @@ export type TeamsFlags = {
   readonly size: { readonly min: number; readonly max: number };
   readonly seed: string;
   readonly timeLimit: number;
+  readonly force?: boolean;
 };
 
 export const DEFAULT_TEAM_SIZE = { min: 4, max: 6 } as const;
@@ -44,6 +45,7 @@ export function registerTeams(program: Command, run: (action: (c: Console) => Pr
     .description('form balanced Datacamp teams of journalists, civic activists and developers')
     .argument('<dir>', 'event folder (registrations.csv with the Datacamp columns, optional projects.csv)')
     .option('-o, --out <dir>', 'output folder', 'out')
+    .option('--force', FORCE_HELP)
     .option('--size <min-max>', 'team sizes, smallest-largest', sizeRange, DEFAULT_TEAM_SIZE)
     .option('--seed <s>', 'tie-break seed: the same seed and inputs give the same teams', seedText, '2014')
     .option('--time-limit <s>', 'stop the solver after this many seconds and keep its best teams', seconds, 30)
@@ -73,7 +75,7 @@ export async function runTeams(dir: string, flags: TeamsFlags, onStatus?: (text:
 export async function teamsCommand(dir: string, flags: TeamsFlags, c: Console): Promise<ExitCode> {
   const { files, report, seconds: took } = await runTeams(dir, flags, (t) => c.status(t));
   c.clearStatus();
-  await writeOutputs(flags.out, files);
+  await writeOutputs(flags.out, files, { command: 'teams', force: Boolean(flags.force), protect: [dir] });
   if (report.unplaced.length > 0) c.warn(`${report.unplaced.length} Datacamp registrant${report.unplaced.length === 1 ? ' is' : 's are'} in no team; teams-report.md says why.`);
   if (report.solve.status === 'feasible') c.warn(`Stopped at the time limit: the teams keep every hard rule, but better ones may exist (penalty ${report.solve.penalty}, bound ${report.solve.bound ?? '?'}).`);
   const fully = report.goals.filter((g) => g.goal === 'journalist' || g.goal === 'activist' || g.goal === 'developer');
