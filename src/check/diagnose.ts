@@ -4,7 +4,7 @@
  * speaker, room or window at fault. Every check is a proof: when it reports
  * something, no valid schedule exists.
  */
-import { ROOM_KIND_OF, type Format, type Item } from '../domain/types.js';
+import { ROOM_KIND_OF, seatsAudience, type Format, type Item } from '../domain/types.js';
 import { formatMoment, formatSpan, formatTime } from '../domain/time.js';
 import { freeParts } from '../model/availability.js';
 import type { Rejections } from '../model/candidates.js';
@@ -151,7 +151,7 @@ function onlyRoom(ctx: Context, item: Item): string | null {
       r.kind === ROOM_KIND_OF[item.format] &&
       (item.format !== 'plenary' || r.interpretation) &&
       (item.rooms.length === 0 || item.rooms.includes(r.id)) &&
-      r.capacity >= item.audience,
+      seatsAudience(r.capacity, item),
   );
   return rooms.length === 1 ? rooms[0]!.id : null;
 }

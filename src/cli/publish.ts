@@ -139,7 +139,10 @@ export function acronymOf(title: string): string {
 function stampOf(env: Readonly<Record<string, string | undefined>>, now: () => number): number {
   const epoch = env['SOURCE_DATE_EPOCH'];
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH: expected whole seconds since 1970, got "${epoch}"`);
+    // At most 9999-12-31: a calendar cannot write a later date.
+    if (!/^\d+$/.test(epoch) || Number(epoch) > 253_402_300_799) {
+      throw new UsageError(`SOURCE_DATE_EPOCH: expected whole seconds since 1970 (up to 253402300799, the end of 9999), got "${epoch}"`);
+    }
     return Number(epoch) * 1000;
   }
   return now();

@@ -5,7 +5,7 @@ import type { ScheduleReport } from '../domain/report.js';
 import { readEvent } from '../io/event.js';
 import type { Lang } from '../render/publish/index.js';
 import { DEFAULT_TIME_ZONE, publishChecked, timeZone } from './publish.js';
-import { parseWeightFlag, readWeights, type WeightOverrides } from '../io/weights.js';
+import { parseWeightFlag, readWeights, WEIGHT_FLAG_FORM, type WeightOverrides } from '../io/weights.js';
 import { DEFAULT_WEIGHTS, TERM_NAMES, withWeights } from '../model/objectives/weights.js';
 import { readBaseline, readScheduleFile } from '../io/schedule.js';
 import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
@@ -67,7 +67,7 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
       `set a soft goal's weight (repeatable; overrides weights.csv): ${TERM_NAMES.join(', ')}`,
       (text: string, previous: readonly WeightOverrides[] = []) => {
         const w = parseWeightFlag(text);
-        if (!w) throw new InvalidArgumentError(`expected term=number with a term among ${TERM_NAMES.join(', ')}, got "${text}".`);
+        if (!w) throw new InvalidArgumentError(`expected ${WEIGHT_FLAG_FORM} with a term among ${TERM_NAMES.join(', ')}, got "${text}".`);
         return [...previous, w];
       },
     )

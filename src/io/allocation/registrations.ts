@@ -2,22 +2,22 @@
 import { z } from 'zod';
 import { SECTORS } from '../../domain/types.js';
 import { EVENT_NAMES, ROLES, type EventName, type Registrant, type Role } from '../../allocate/types.js';
-import { boolCell, choiceCell, choiceListCell, idCell, requiredTextCell, textCell } from '../cells.js';
+import { boolOrNoCell, choiceListCell, idCell, nameCell, nameOr, optionalChoiceCell, textCell } from '../cells.js';
 import { byId, readSheet, type FileText, type Sheet } from '../rows/sheet.js';
 
 export const REGISTRATIONS_FILE = 'registrations.csv';
 
 const shape = z.object({
   id: idCell,
-  name: requiredTextCell,
+  name: nameCell,
   email: textCell,
   organization: textCell,
-  sector: choiceCell(SECTORS),
+  sector: optionalChoiceCell(SECTORS),
   country: textCell,
   registered_at: textCell,
   events: choiceListCell<EventName>(EVENT_NAMES),
   roles: choiceListCell<Role>(ROLES),
-  point_of_contact: boolCell,
+  point_of_contact: boolOrNoCell,
 });
 
 export function readRegistrations(text: FileText): Sheet<Registrant> {
@@ -30,7 +30,7 @@ export function readRegistrations(text: FileText): Sheet<Registrant> {
       schema: shape,
       build: (v, row): Registrant => ({
         id: v.id,
-        name: v.name,
+        name: nameOr(v.name, v.id),
         email: v.email,
         organization: v.organization,
         sector: v.sector,

@@ -1,7 +1,7 @@
 /** unconference.csv: the Civil Society Day sessions, by block. */
 import { z } from 'zod';
 import type { Session } from '../../allocate/types.js';
-import { found, idCell, positiveWholeCell, requiredTextCell, textCell } from '../cells.js';
+import { capacityCell, found, idCell, nameCell, nameOr, requiredTextCell, textCell } from '../cells.js';
 import { byId, readSheet, type FileText, type Sheet } from '../rows/sheet.js';
 
 export const UNCONFERENCE_FILE = 'unconference.csv';
@@ -28,9 +28,9 @@ const optionalId = z.string().transform((text, ctx): string | null => {
 
 const shape = z.object({
   id: sessionIdCell,
-  title: requiredTextCell,
+  title: nameCell,
   block: requiredTextCell,
-  capacity: positiveWholeCell,
+  capacity: capacityCell,
   room: textCell,
   facilitator: optionalId,
   note_taker: optionalId,
@@ -48,7 +48,7 @@ export function readUnconference(text: FileText): Sheet<Session> {
       check: (v, report) => {
         if (v.facilitator && v.facilitator === v.note_taker) report('note_taker', `${JSON.stringify(v.note_taker)} is already the facilitator of this session`);
       },
-      build: ({ note_taker, ...v }, row): Session => ({ ...v, noteTaker: note_taker, line: row.line }),
+      build: ({ note_taker, ...v }, row): Session => ({ ...v, title: nameOr(v.title, v.id), noteTaker: note_taker, line: row.line }),
       order: byId,
     },
     text,

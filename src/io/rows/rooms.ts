@@ -1,17 +1,17 @@
 /** rooms.csv: where items can take place. */
 import { z } from 'zod';
 import type { Room } from '../../domain/types.js';
-import { boolCell, idCell, positiveWholeCell, requiredTextCell, roomKindCell } from '../cells.js';
+import { boolOrNoCell, capacityCell, idCell, nameCell, nameOr, roomKindCell } from '../cells.js';
 import { byId, readSheet, type FileText, type Sheet } from './sheet.js';
 
 export const ROOMS_FILE = 'rooms.csv';
 
 const shape = z.object({
   id: idCell,
-  name: requiredTextCell,
+  name: nameCell,
   kind: roomKindCell,
-  capacity: positiveWholeCell,
-  interpretation: boolCell,
+  capacity: capacityCell,
+  interpretation: boolOrNoCell,
 });
 
 export function readRooms(text: FileText): Sheet<Room> {
@@ -22,7 +22,7 @@ export function readRooms(text: FileText): Sheet<Room> {
       idColumn: 'id',
       required: true,
       schema: shape,
-      build: (v, row): Room => ({ ...v, line: row.line }),
+      build: (v, row): Room => ({ ...v, name: nameOr(v.name, v.id), line: row.line }),
       order: byId,
     },
     text,

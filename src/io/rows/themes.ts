@@ -5,16 +5,16 @@ import {
   choiceCell,
   durationCell,
   idCell,
+  LIMITS,
   listCell,
-  listWords,
-  nonEmptyListCell,
+  nameCell,
+  nameOr,
   optionalChoiceCell,
   optionalDateCell,
   optionalGridTimeCell,
   optionalNumberCell,
-  requiredTextCell,
+  optionalWholeCell,
   textCell,
-  wholeCell,
 } from '../cells.js';
 import { byId, readSheet, type FileText, type Sheet } from './sheet.js';
 
@@ -25,14 +25,14 @@ export const MIN_WORKSHOP_MINUTES = 120;
 
 const shape = z.object({
   id: idCell,
-  title: requiredTextCell,
+  title: nameCell,
   format: choiceCell(FORMATS),
   duration: durationCell,
-  speakers: nonEmptyListCell,
+  speakers: listCell,
   themes: listCell,
-  language: requiredTextCell,
+  language: textCell,
   level: optionalChoiceCell(LEVELS),
-  audience: wholeCell,
+  audience: optionalWholeCell(0, LIMITS.capacity),
   country: textCell,
   source: optionalChoiceCell(SOURCES),
   score: optionalNumberCell,
@@ -56,7 +56,6 @@ export function readThemes(text: FileText): Sheet<Item> {
         if (v.duration !== undefined && v.duration < MIN_WORKSHOP_MINUTES) {
           report('duration', `a workshop needs at least ${MIN_WORKSHOP_MINUTES} minutes, got ${v.duration}`);
         }
-        if (v.level === null) report('level', `a workshop needs a level (${listWords(LEVELS)}), got an empty cell`);
       },
       build: ({ pin_date, pin_start, pin_room, ...v }, row): Item => {
         const pin: Pin = {
@@ -64,7 +63,7 @@ export function readThemes(text: FileText): Sheet<Item> {
           ...(pin_start !== undefined && { start: pin_start }),
           ...(pin_room !== '' && { room: pin_room }),
         };
-        return { ...v, pin, line: row.line };
+        return { ...v, title: nameOr(v.title, v.id), pin, line: row.line };
       },
       order: byId,
     },

@@ -33,7 +33,7 @@ export function checkRooms(s: Sheets): readonly InputIssue[] {
     }
 
     const usable = usableRooms(item, rooms, s.rooms.clean ? s.rooms.rows : null);
-    if (usable !== null && usable.length > 0) {
+    if (usable !== null && usable.length > 0 && item.audience !== null) {
       const largest = usable.reduce((a, b) => (b.capacity > a.capacity ? b : a));
       if (largest.capacity < item.audience) {
         const which = usable.length === 1 ? 'the only room' : 'the largest room';

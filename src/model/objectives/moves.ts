@@ -9,6 +9,7 @@
 import type { Assignment, Schedule } from '../../domain/types.js';
 import type { Context } from '../context.js';
 import { overlapPairs } from './pair-overlap.js';
+import { sizeUnits } from './room-size.js';
 import { themePairs } from './theme-clash.js';
 import { DEFAULT_WEIGHTS, type Weights } from './weights.js';
 
@@ -35,7 +36,7 @@ export function moveWeights(ctx: Context, weights: Weights = DEFAULT_WEIGHTS): M
   const clashes = weights['theme-clash'] * themePairs(ctx).reduce((n, p) => n + p.weight, 0);
   const speakerSlots = [...ctx.items.values()].reduce((n, i) => n + i.speakers.length, 0);
   const wishes = (weights['speaker-avoid'] + weights['speaker-preferred']) * speakerSlots + weights['speaker-days'] * ctx.dates.length * ctx.speakers.size;
-  const sizes = weights['room-size'] * [...ctx.items.values()].reduce((n, i) => n + Math.ceil(i.audience / 10) * ctx.rooms.size, 0);
+  const sizes = weights['room-size'] * [...ctx.items.values()].reduce((n, i) => n + sizeUnits(i) * ctx.rooms.size, 0);
   const spread = weights['theme-spread'] * ctx.dates.length * new Set([...ctx.items.values()].flatMap((i) => i.themes)).size;
   const pairs = weights['advanced-clash'] * overlapPairs(ctx, 'advanced-clash').length + weights['language-clash'] * overlapPairs(ctx, 'language-clash').length;
   const blocks = weights['intro-blocks'] * ctx.programWindows.length + weights['lightning-groups'] * [...ctx.items.values()].filter((i) => i.format === 'lightning').length;

@@ -6,7 +6,7 @@
  * audiences wherever items compete for rooms at the same time. Linear in the
  * placements and monotone, like every other goal.
  */
-import { ROOM_KIND_OF, type Assignment, type Item, type Room, type Schedule } from '../../domain/types.js';
+import { ROOM_KIND_OF, seatsAudience, weighedAudience, type Assignment, type Item, type Room, type Schedule } from '../../domain/types.js';
 import { itemLabel, roomLabel, type Context } from '../context.js';
 
 export const ROOM_SIZE_TERM = {
@@ -28,7 +28,7 @@ function usableRooms(ctx: Context, item: Item): readonly Room[] {
         r.kind === ROOM_KIND_OF[item.format] &&
         (item.format !== 'plenary' || r.interpretation) &&
         (item.rooms.length === 0 || item.rooms.includes(r.id)) &&
-        r.capacity >= item.audience,
+        seatsAudience(r.capacity, item),
     )
     .sort((a, b) => b.capacity - a.capacity || (a.id < b.id ? -1 : 1));
   byItem.set(item.id, rooms);
@@ -44,7 +44,7 @@ export function sizeSteps(ctx: Context, p: Assignment): number {
 }
 
 export function sizeUnits(item: Item): number {
-  return Math.ceil(item.audience / 10);
+  return Math.ceil(weighedAudience(item) / 10);
 }
 
 export function scoreRoomSize(ctx: Context, schedule: Schedule): readonly { readonly units: number; readonly message: string }[] {
@@ -56,7 +56,7 @@ export function scoreRoomSize(ctx: Context, schedule: Schedule): readonly { read
     const largest = usableRooms(ctx, item)[0]!;
     out.push({
       units: steps * sizeUnits(item),
-      message: `${itemLabel(item)} (${item.audience} expected) is in ${roomLabel(ctx, a.room)}, ${steps} size step${steps === 1 ? '' : 's'} below ${roomLabel(ctx, largest.id)} (${largest.capacity} seats)`,
+      message: `${itemLabel(item)} (${item.audience === null ? 'audience not known' : `${item.audience} expected`}) is in ${roomLabel(ctx, a.room)}, ${steps} size step${steps === 1 ? '' : 's'} below ${roomLabel(ctx, largest.id)} (${largest.capacity} seats)`,
     });
   }
   return out;

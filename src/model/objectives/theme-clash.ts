@@ -4,7 +4,7 @@
  * who would have wanted both and must choose). Scored here from a finished
  * schedule by plain code, and modelled for the solver from the same pair list.
  */
-import type { Assignment, Item, Schedule } from '../../domain/types.js';
+import { weighedAudience, type Assignment, type Item, type Schedule } from '../../domain/types.js';
 import type { ThemeClash } from '../../domain/report.js';
 import type { Context } from '../context.js';
 
@@ -42,7 +42,7 @@ export function themePairs(ctx: Context): readonly ThemePair[] {
 }
 
 export function pairWeight(a: Item, b: Item): number {
-  return Math.max(1, Math.min(a.audience, b.audience));
+  return Math.max(1, Math.min(weighedAudience(a), weighedAudience(b)));
 }
 
 /** The clashes a finished schedule has, in a stable order. */

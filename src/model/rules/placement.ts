@@ -4,7 +4,7 @@
  * checker runs the same functions on each row of a finished schedule. Each
  * returns null when the placement is fine, or the violation in plain words.
  */
-import { ROOM_KIND_OF, type Assignment, type Item, type Room } from '../../domain/types.js';
+import { ROOM_KIND_OF, seatsAudience, type Assignment, type Item, type Room } from '../../domain/types.js';
 import { formatMoment, formatSpan, formatTime } from '../../domain/time.js';
 import { BASE_GRID, availabilityFor, itemLabel, roomLabel, speakerLabel, type Context } from '../context.js';
 import { freeParts, isFree } from '../availability.js';
@@ -43,7 +43,7 @@ export const capacityRule: PlacementRule = {
   description: "A room holds at least the item's expected audience.",
   timed: false,
   check(ctx, item, room, a) {
-    return room.capacity >= item.audience
+    return seatsAudience(room.capacity, item)
       ? null
       : `${itemLabel(item)} at ${formatMoment(a.date, a.start)} expects ${item.audience} people but ${roomLabel(ctx, room.id)} seats ${room.capacity}`;
   },

@@ -65,7 +65,7 @@ function slugify(text: string): string {
 function description(ctx: PublishContext, item: Item, room: Room): string {
   const l = ctx.labels;
   return [
-    `${l.language}: ${languageName(l, item.language)}`,
+    ...(item.language !== '' ? [`${l.language}: ${languageName(l, item.language)}`] : []),
     ...(item.level ? [`${l.levelLabel}: ${l.level[item.level]}`] : []),
     ...(room.interpretation ? [l.interpretation] : []),
     ...(item.themes.length > 0 ? [`${l.themes}: ${item.themes.join(', ')}`] : []),

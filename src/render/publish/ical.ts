@@ -24,8 +24,8 @@ function eventOf(ctx: PublishContext, p: Placement): CalendarEvent {
   const zone = options.zone;
   const details = [
     `${labels.format[item.format]} · ${item.id}`,
-    `${labels.speakers}: ${speakerNames(ctx, item).join(', ')}`,
-    `${labels.language}: ${languageName(labels, item.language)}`,
+    ...(item.speakers.length > 0 ? [`${labels.speakers}: ${speakerNames(ctx, item).join(', ')}`] : []),
+    ...(item.language !== '' ? [`${labels.language}: ${languageName(labels, item.language)}`] : []),
     ...(item.level ? [`${labels.levelLabel}: ${labels.level[item.level]}`] : []),
     ...(room.interpretation ? [labels.interpretation] : []),
     itemUrl(ctx, item.id),
