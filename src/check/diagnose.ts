@@ -50,7 +50,11 @@ export function overbookedSpeakers(ctx: Context): readonly Finding[] {
   const out: Finding[] = [];
   const itemsOf = new Map<string, Item[]>();
   for (const item of [...ctx.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    for (const s of item.speakers) itemsOf.set(s, [...(itemsOf.get(s) ?? []), item]);
+    for (const s of item.speakers) {
+      const list = itemsOf.get(s);
+      if (list) list.push(item);
+      else itemsOf.set(s, [item]);
+    }
   }
   for (const [speaker, items] of [...itemsOf.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (items.length < 2) continue;

@@ -9,7 +9,7 @@ import { registerCheck } from './check.js';
 import { registerExplain } from './explain.js';
 import { processConsole, type Console } from './console.js';
 import { EXIT, exitCodeFor, type ExitCode } from './exit.js';
-import { DEFAULT_MAX_INPUT_MB, setMaxInputMb } from '../io/files.js';
+import { DEFAULT_MAX_INPUT_MB, MAX_INPUT_MB, setMaxInputMb } from '../io/files.js';
 import { wholeNumber } from './options.js';
 import { registerPublish } from './publish.js';
 import { registerSchedule } from './schedule.js';
@@ -26,7 +26,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     .description('Build the program of a multi-track civic conference and allocate its seats.')
     .version(version)
     .option('-q, --quiet', 'no progress line on stderr')
-    .option('--max-input-mb <n>', 'the largest input file read, in MB', wholeNumber(1, 1_000_000), DEFAULT_MAX_INPUT_MB)
+    .option('--max-input-mb <n>', 'the largest input file read, in MB', wholeNumber(1, MAX_INPUT_MB), DEFAULT_MAX_INPUT_MB)
     .showHelpAfterError('(run convene --help for usage)')
     .exitOverride();
   const run = async (action: (c: Console) => Promise<ExitCode>) => {

@@ -42,9 +42,11 @@ export function found(text: string): string {
   return `got ${JSON.stringify(text.slice(0, SHOWN))}... (${digits(text.length)} characters)`;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /** Items of a list cell, separated by `;` or `|`: trimmed, without empty or repeated items, in the order written. */
 export function splitList(cell: string): readonly string[] {
-  if (cell === '') return [];
+  if (cell === '') return NONE;
   const items = cell
     .split(/[;|]/)
     .map((s) => s.trim())

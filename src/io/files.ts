@@ -9,6 +9,9 @@ import type { FileText } from './rows/sheet.js';
 /** 100 MB: far above any real event (the bundled one is under 200 KB), far below what exhausts memory. */
 export const DEFAULT_MAX_INPUT_MB = 100;
 
+/** The most --max-input-mb allows: JavaScript cannot hold a text much longer (2^29 characters). */
+export const MAX_INPUT_MB = 500;
+
 let maxInputBytes = DEFAULT_MAX_INPUT_MB * 1024 * 1024;
 
 /**
@@ -54,6 +57,7 @@ export async function readText(path: string, file: string): Promise<FileText> {
     }
     return decodeText(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total), file);
   } catch (error) {
+    if (error instanceof RangeError) return problem('the file is too large to hold as text');
     return problem(`cannot read this file (${errorCode(error)})`);
   } finally {
     await handle.close().catch(() => undefined);

@@ -1,6 +1,8 @@
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatIssue, type InputIssue } from '../../src/domain/issues.js';
-import { parseCsvTable, type CsvTable } from '../../src/io/csv.js';
+import { detectDelimiter, normaliseHeader, parseCsvTable, type CsvTable } from '../../src/io/csv.js';
 
 function table(text: string): CsvTable {
   const t = parseCsvTable(text, 'rooms.csv');
@@ -140,4 +142,62 @@ describe('parseCsvTable', () => {
       'themes.csv:2:2 malformed CSV: unexpected text after a closing quote (write "" for a quote inside a quoted cell)',
     ]);
   });
+});
+
+/**
+ * What parseCsvTable returned when it used csv-parse (the options and the
+ * line counting it had), for the comparison below.
+ */
+function viaCsvParse(text: string): { header: string[]; rows: (string | number)[][] } | 'unreadable' {
+  let body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const delimiter = detectDelimiter(body);
+  let parsed: string[][];
+  try {
+    parsed = parse(body, { delimiter, record_delimiter: '\n', relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true }) as string[][];
+  } catch {
+    return 'unreadable';
+  }
+  const records: { cells: string[]; line: number }[] = [];
+  let line = 1;
+  for (const cells of parsed) {
+    const start = line;
+    line += 1;
+    if (cells.length === 1 && cells[0] === '') continue;
+    for (let i = 0; i < cells.length; i++) {
+      line += (cells[i]!.match(/\n/g) ?? []).length;
+      cells[i] = cells[i]!.trim();
+    }
+    records.push({ cells, line: start });
+  }
+  body = '';
+  const [head, ...rest] = records;
+  const header = (head?.cells ?? []).map(normaliseHeader);
+  const rows = rest.filter((r) => r.cells.some((c) => c !== '')).map((r) => [r.line, ...header.map((_, i) => r.cells[i] ?? '')]);
+  return { header, rows };
+}
+
+test('reads what csv-parse read, cell for cell and line for line, and refuses what it refused', () => {
+  // Header names are distinct, so every cell is reachable through get().
+  const piece = fc.constantFrom('a', 'b c', ' ', '"', '""', ',', ';', '\t', '\n', '\r\n', '\r', 'é', 'x"y');
+  const text = fc.array(piece, { maxLength: 40 }).map((xs) => `h1,h2,h3\n${xs.join('')}`);
+  fc.assert(
+    fc.property(text, (t) => {
+      const old = viaCsvParse(t);
+      const now = parseCsvTable(t, 'x.csv');
+      if (old === 'unreadable') {
+        expect('rows' in now).toBe(false);
+        return;
+      }
+      // csv-parse lets a few odd shapes through (`"" ""` reads as one empty cell); text after a closing quote is refused here.
+      if (!('rows' in now)) {
+        expect(now[0]?.message).toContain('after a closing quote');
+        return;
+      }
+      expect(now.header).toEqual(old.header);
+      expect(now.rows.map((r) => [r.line, ...now.header.map((_, i) => r.get(now.header[i]!))])).toEqual(
+        old.rows.map((r) => [r[0], ...now.header.map((name, i) => (now.header.indexOf(name) === i ? r[i + 1] : r[now.header.indexOf(name) + 1]))]),
+      );
+    }),
+    { seed: 15, numRuns: 2000 },
+  );
 });

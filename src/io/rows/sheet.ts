@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import type { InputIssue } from '../../domain/issues.js';
+import { plainReader, Unreadable } from '../cells.js';
 import { parseCsvTable, type CsvRow, type CsvTable } from '../csv.js';
 
 export type Sheet<T> = {
@@ -103,21 +104,21 @@ export function readSheet<S extends z.ZodObject, T>(
   const rows: T[] = [];
   const fields = Object.entries(spec.schema.shape as Record<string, z.ZodType>).map(([column, field]) => ({
     column,
-    read: memoised(field),
+    read: readerOf(field),
   }));
   for (const row of table.rows) {
     const value: Record<string, unknown> = {};
     let complete = absent.size === 0;
     for (const { column, read } of fields) {
       const result = read(row.get(column));
-      if (result.success) {
-        value[column] = result.data;
+      if (!(result instanceof Unreadable)) {
+        value[column] = result;
         continue;
       }
       complete = false;
       // A missing column is reported once, in the header, not on every row.
       if (absent.has(column)) continue;
-      for (const issue of result.error.issues) issues.push(cellIssue(table, row.line, column, issue.message));
+      for (const message of result.message.split('\n')) issues.push(cellIssue(table, row.line, column, message));
     }
     spec.check?.(value as Partial<z.output<S>>, (column, message) => issues.push(cellIssue(table, row.line, column, message)));
     if (!complete || duplicateLines.has(row.line)) continue;
@@ -135,22 +136,30 @@ export function readSheet<S extends z.ZodObject, T>(
 }
 
 /**
- * A cell schema's safeParse, remembered per cell text when the value read is
- * not an object (a text, number, boolean or null can be shared by every row
- * that wrote the same text). Long files repeat a few texts many times over:
- * 200,000 preference rows hold 10,000 registrant ids and a handful of ranks.
+ * How one column's cells are read. A schema made in cells.ts has a plain
+ * function behind it, which is called directly: zod's machinery costs a few
+ * microseconds a cell, seconds on a 200,000-row file. Any other schema goes
+ * through zod, its result remembered per cell text while the texts repeat
+ * (a few formats, languages, ranks) and no longer once a column proves to
+ * hold mostly distinct texts (ids, titles), so memory stays bounded.
  */
-function memoised(field: z.ZodType): (text: string) => z.ZodSafeParseResult<unknown> {
-  const seen = new Map<string, z.ZodSafeParseResult<unknown>>();
+function readerOf(field: z.ZodType): (text: string) => unknown {
+  const plain = plainReader(field);
+  if (plain !== undefined) return plain;
+  const seen = new Map<string, unknown>();
   return (text) => {
     const known = seen.get(text);
     if (known !== undefined) return known;
     // The fallback message only shows if a cell schema lacks its own (a bug); zod's words never reach the user.
     const result = field.safeParse(text, { error: () => 'unreadable value' });
-    if (!result.success || typeof result.data !== 'object' || result.data === null) seen.set(text, result);
-    return result;
+    const value = result.success ? result.data : new Unreadable(result.error.issues.map((i) => i.message).join('\n'));
+    if ((typeof value !== 'object' || value === null || value instanceof Unreadable) && seen.size < MEMO_LIMIT) seen.set(text, value);
+    return value;
   };
 }
+
+/** Distinct cell texts remembered per column. */
+const MEMO_LIMIT = 10_000;
 
 /** Collects the declared ids and reports repeated ones at the later row. */
 function readIds(

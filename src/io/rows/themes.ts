@@ -20,6 +20,8 @@ import { byId, readSheet, type FileText, type Sheet } from './sheet.js';
 
 export const THEMES_FILE = 'themes.csv';
 
+const NO_PIN: Pin = Object.freeze({});
+
 /** A workshop shorter than this cannot do hands-on work. */
 export const MIN_WORKSHOP_MINUTES = 120;
 
@@ -57,13 +59,33 @@ export function readThemes(text: FileText): Sheet<Item> {
           report('duration', `a workshop needs at least ${MIN_WORKSHOP_MINUTES} minutes, got ${v.duration}`);
         }
       },
-      build: ({ pin_date, pin_start, pin_room, ...v }, row): Item => {
-        const pin: Pin = {
-          ...(pin_date !== undefined && { date: pin_date }),
-          ...(pin_start !== undefined && { start: pin_start }),
-          ...(pin_room !== '' && { room: pin_room }),
+      build: (v, row): Item => {
+        const pin: Pin =
+          v.pin_date === undefined && v.pin_start === undefined && v.pin_room === ''
+            ? NO_PIN
+            : {
+                ...(v.pin_date !== undefined && { date: v.pin_date }),
+                ...(v.pin_start !== undefined && { start: v.pin_start }),
+                ...(v.pin_room !== '' && { room: v.pin_room }),
+              };
+        // Written out, not spread: one object shape for every item, fast on 200,000 rows.
+        return {
+          id: v.id,
+          title: nameOr(v.title, v.id),
+          format: v.format,
+          duration: v.duration,
+          speakers: v.speakers,
+          themes: v.themes,
+          language: v.language,
+          level: v.level,
+          audience: v.audience,
+          country: v.country,
+          source: v.source,
+          score: v.score,
+          rooms: v.rooms,
+          pin,
+          line: row.line,
         };
-        return { ...v, title: nameOr(v.title, v.id), pin, line: row.line };
       },
       order: byId,
     },
