@@ -8,7 +8,7 @@ import { UNCONFERENCE_FILE, readUnconference } from '../io/allocation/unconferen
 import { choiceCell, idCell, textCell } from '../io/cells.js';
 import { readEvent } from '../io/event.js';
 import { openFolder, readText } from '../io/files.js';
-import { readSheet } from '../io/rows/sheet.js';
+import { hasNoRows, nothingToReferTo, readSheet } from '../io/rows/sheet.js';
 import { readSchedule } from '../io/schedule.js';
 import { writeOutputs } from '../io/write.js';
 import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
@@ -177,6 +177,9 @@ async function readRosters(dir: string, rostersDir: string, event: Event): Promi
   const folder = await openFolder(dir);
   const unconference = readUnconference(await folder.text(UNCONFERENCE_FILE));
   const known = new Set([...unconference.rows.map((s) => s.id), ...(unconference.ids?.keys() ?? []), ...event.items.map((i) => i.id)]);
+  // Without sessions (no unconference.csv, or one without rows) that is said once, not on every roster row.
+  const noSessions = !folder.has(UNCONFERENCE_FILE) || hasNoRows(unconference) || unconference.table === null;
+  const naming: number[] = [];
   const file = path.join(rostersDir, 'rosters.csv');
   const rosters = readSheet(
     {
@@ -191,10 +194,10 @@ async function readRosters(dir: string, rostersDir: string, event: Event): Promi
         organization: unescaped.pipe(textCell),
         role: choiceCell(ROSTER_ROLES),
       }),
-      check: (v, report) => {
-        if (v.session !== undefined && !known.has(v.session)) {
-          report('session', `unknown session ${JSON.stringify(v.session)} (not in ${UNCONFERENCE_FILE}, nor an item in themes.csv)`);
-        }
+      check: (v, report, line) => {
+        if (v.session === undefined || known.has(v.session)) return;
+        if (noSessions) naming.push(line);
+        else report('session', `unknown session ${JSON.stringify(v.session)} (not in ${UNCONFERENCE_FILE}, nor an item in themes.csv)`);
       },
       build: (v): RosterRow => v,
       order: (a, b) => (a.session < b.session ? -1 : a.session > b.session ? 1 : 0),
@@ -204,7 +207,9 @@ async function readRosters(dir: string, rostersDir: string, event: Event): Promi
   const missing =
     !folder.has(UNCONFERENCE_FILE)
       ? [{ file: UNCONFERENCE_FILE, line: 0, column: 0, columnName: '', message: 'missing file (--rosters needs the sessions it lists)' }]
-      : [];
+      : hasNoRows(unconference) && naming.length > 0
+        ? [nothingToReferTo(unconference, 'sessions', file, naming)]
+        : [];
   const issues = [...missing, ...unconference.issues, ...rosters.issues];
   if (issues.length > 0) throw new InputError(issues);
   return joinRosters(unconference.rows, rosters.rows);

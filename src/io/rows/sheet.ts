@@ -48,7 +48,7 @@ export type SheetSpec<S extends z.ZodObject, T> = {
    * Checks that span cells of the row. Gets every cell that could be read, so
    * a row with one bad cell still has its other problems reported.
    */
-  readonly check?: (value: Partial<z.output<S>>, report: Report) => void;
+  readonly check?: (value: Partial<z.output<S>>, report: Report, line: number) => void;
   /** The record of a row whose every cell was read; null to leave the row out. */
   readonly build: (value: z.output<S>, row: CsvRow) => T | null;
   readonly order: (a: T, b: T) => number;
@@ -120,7 +120,7 @@ export function readSheet<S extends z.ZodObject, T>(
       if (absent.has(column)) continue;
       for (const message of result.message.split('\n')) issues.push(cellIssue(table, row.line, column, message));
     }
-    spec.check?.(value as Partial<z.output<S>>, (column, message) => issues.push(cellIssue(table, row.line, column, message)));
+    spec.check?.(value as Partial<z.output<S>>, (column, message) => issues.push(cellIssue(table, row.line, column, message)), row.line);
     if (!complete || duplicateLines.has(row.line)) continue;
     const built = spec.build(value as z.output<S>, row);
     if (built !== null) rows.push(built);
@@ -186,4 +186,23 @@ function readIds(
 /** Sorts records by id (plain code-unit order, the same on every machine). */
 export function byId(a: { readonly id: string }, b: { readonly id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The file was read, has a header, and holds no row at all. */
+export function hasNoRows(sheet: Sheet<unknown>): boolean {
+  return sheet.table !== null && sheet.table.rows.length === 0;
+}
+
+/**
+ * The one issue that replaces a cascade of "unknown ..." when the file
+ * referred to is empty (a header and no rows) or missing: the cause, said
+ * once, with how much refers to it. `refs` are the lines that do, in order.
+ */
+export function nothingToReferTo(target: Sheet<unknown>, what: string, from: string, refs: readonly number[]): InputIssue {
+  const where = refs.length === 1 ? `on line ${refs[0]}` : `on ${refs.length} rows, the first on line ${refs[0]}`;
+  if (target.table === null) {
+    return { file: target.file, line: 0, column: 0, columnName: '', message: `missing file, yet ${from} names ${what} ${where}` };
+  }
+  const line = target.table.headerLine;
+  return { file: target.file, line, column: 0, columnName: '', message: `no ${what}: the file has a header but no rows, yet ${from} names ${what} ${where}` };
 }
