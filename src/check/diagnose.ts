@@ -31,7 +31,7 @@ export function unplaceableItems(ctx: Context, rejected: ReadonlyMap<string, Rej
     const item = ctx.items.get(id)!;
     const tally = rejected.get(id)!;
     if (tally.size === 0) {
-      const longest = Math.max(0, ...ctx.programWindows.map((w) => w.end - w.start));
+      const longest = ctx.programWindows.reduce((m, w) => Math.max(m, w.end - w.start), 0);
       return {
         check: 'no-place',
         ids: [id],
@@ -91,7 +91,8 @@ export function overloadedRoomKinds(ctx: Context): readonly Finding[] {
     if (rooms.length === 0) continue; // reported per item as unplaceable
     const slots = rooms.length * ctx.programWindows.length;
     const gaps = items.reduce((n, i) => n + gapAfter(ctx, i), 0);
-    const minGap = Math.min(...items.map((i) => gapAfter(ctx, i)));
+    // reduce, not Math.min(...): 200,000 arguments overflow the stack.
+    const minGap = items.reduce((m, i) => Math.min(m, gapAfter(ctx, i)), Infinity);
     const durations = items.reduce((n, i) => n + i.duration, 0);
     const need = durations + Math.max(0, gaps - slots * minGap);
     // A hallway gap needs no free room: it may fall in time the room is

@@ -18,11 +18,11 @@ import { checkAllocationInput } from './allocation/parse.js';
 import { PREFERENCES_FILE } from './allocation/preferences.js';
 import { REGISTRATIONS_FILE } from './allocation/registrations.js';
 import { UNCONFERENCE_FILE } from './allocation/unconference.js';
-import { parseCsvTable } from './csv.js';
 import { eventTexts } from './event.js';
 import type { Folder } from './files.js';
 import { readThemes, THEMES_FILE } from './rows/themes.js';
-import { PROJECTS_FILE, TEAM_COLUMNS } from './teams/columns.js';
+import { PROJECTS_FILE } from './teams/columns.js';
+import { parsedOnce, type FileText } from './rows/sheet.js';
 import { checkTeamsInput } from './teams/parse.js';
 import { EVENT_FILES, readSheets, validateSheets } from './validate-event.js';
 import { checkWeights, WEIGHTS_FILE, type WeightOverrides } from './weights.js';
@@ -39,10 +39,13 @@ export type FolderCheck = {
 };
 
 export async function checkFolder(folder: Folder): Promise<FolderCheck> {
+  // Appended one by one: push(...list) overflows the stack with 200,000 issues.
   const issues: InputIssue[] = [];
   const parts: FolderCheck['parts'][number][] = [];
   const allocationFiles = [REGISTRATIONS_FILE, UNCONFERENCE_FILE, PREFERENCES_FILE].some((f) => folder.has(f));
-  const teamsFiles = folder.has(PROJECTS_FILE) || hasTeamColumns(await folder.text(REGISTRATIONS_FILE));
+  // Read by both allocate's and teams' readers: parsed once.
+  const registrations = parsedOnce(await folder.text(REGISTRATIONS_FILE), REGISTRATIONS_FILE);
+  const teamsFiles = folder.has(PROJECTS_FILE) || hasTeamColumns(registrations);
   const eventFiles = EVENT_FILES.some((f) => folder.has(f)) || !(allocationFiles || teamsFiles || folder.has(WEIGHTS_FILE));
 
   let event: Event | null = null;
@@ -51,7 +54,7 @@ export async function checkFolder(folder: Folder): Promise<FolderCheck> {
     parts.push('event');
     const sheets = readSheets(await eventTexts(folder));
     const found = validateSheets(sheets);
-    issues.push(...found);
+    for (const issue of found) issues.push(issue);
     items = sheets.themes.rows;
     if (found.length === 0) {
       event = { calendar: sheets.calendar.rows, rooms: sheets.rooms.rows, items: sheets.themes.rows, speakers: sheets.speakers.rows, availability: sheets.availability.rows };
@@ -64,7 +67,7 @@ export async function checkFolder(folder: Folder): Promise<FolderCheck> {
   if (folder.has(WEIGHTS_FILE)) {
     parts.push('weights');
     const checked = checkWeights(await folder.text(WEIGHTS_FILE));
-    issues.push(...checked.issues);
+    for (const issue of checked.issues) issues.push(issue);
     if (checked.issues.length === 0) weights = checked.overrides;
   }
 
@@ -74,22 +77,22 @@ export async function checkFolder(folder: Folder): Promise<FolderCheck> {
     // As `allocate` without --schedule reads them: workshop ids from themes.csv, no times.
     const checked = checkAllocationInput(
       {
-        registrations: await folder.text(REGISTRATIONS_FILE),
+        registrations,
         unconference: await folder.text(UNCONFERENCE_FILE),
         preferences: await folder.text(PREFERENCES_FILE),
       },
       items,
       [],
     );
-    issues.push(...checked.issues);
+    for (const issue of checked.issues) issues.push(issue);
     allocation = checked.input;
   }
 
   let teams: TeamsInput | null = null;
   if (teamsFiles) {
     parts.push('teams');
-    const checked = checkTeamsInput({ registrations: await folder.text(REGISTRATIONS_FILE), projects: await folder.text(PROJECTS_FILE) });
-    issues.push(...checked.issues);
+    const checked = checkTeamsInput({ registrations, projects: await folder.text(PROJECTS_FILE) });
+    for (const issue of checked.issues) issues.push(issue);
     teams = checked.input;
   }
   // allocate and teams both read registrations.csv's base columns: say each problem once.
@@ -97,11 +100,7 @@ export async function checkFolder(folder: Folder): Promise<FolderCheck> {
   return { event, weights, allocation, teams, parts, issues: unique };
 }
 
-/** Whether registrations.csv has a Datacamp column (profile, languages, ...): `convene teams` is then meant to read it. */
-function hasTeamColumns(text: Awaited<ReturnType<Folder['text']>>): boolean {
-  if (typeof text !== 'string') return false;
-  // Only the header is needed: the first line that is not blank (a quoted header name holds no newline in practice).
-  const head = text.slice(0, 64 * 1024).split(/\r\n|\r|\n/).find((l) => l.trim() !== '' && !/^sep=/i.test(l)) ?? '';
-  const table = parseCsvTable(head, REGISTRATIONS_FILE);
-  return 'header' in table && TEAM_COLUMNS.some((c) => (c === 'profile' || c === 'languages') && table.header.includes(c));
+/** Whether registrations.csv has a Datacamp column (profile or languages): `convene teams` is then meant to read it. */
+function hasTeamColumns(text: FileText): boolean {
+  return typeof text === 'object' && 'header' in text && (text.header.includes('profile') || text.header.includes('languages'));
 }

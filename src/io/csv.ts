@@ -13,7 +13,8 @@
  * The tokenizer is our own, one pass over the text: a file of 200,000 rows
  * is read in well under a second, and its cells are kept as offsets into the
  * text (a typed array, which the garbage collector does not walk) rather than
- * as millions of strings; a cell's text is made when a reader asks for it.
+ * as millions of strings; a cell's text is made when a reader asks for it
+ * (and the sheet reader keeps one copy of each repeated value).
  * It finds a quoting problem where it starts (where an unclosed quote opens),
  * not at the end of the file. (It replaced csv-parse, which took 2.5 s and
  * 100 MB for the same file; a test compares the two on random text.)
@@ -141,21 +142,12 @@ class Cells {
     this.data[at + 1] = escaped ? -end - 1 : end;
   }
 
-  /** Short texts already made: a language, a country or a speaker id repeats on row after row. */
-  private readonly short = new Map<string, string>();
-
   /** The cell's text, unescaped and trimmed. */
   text(k: number): string {
     const at = 2 * k;
     const end = this.data[at + 1] as number;
     const raw = this.body.slice(this.data[at], end < 0 ? -end - 1 : end);
-    const text = (end < 0 ? raw.replaceAll('""', '"') : raw).trim();
-    if (text.length > 12 || text.length < 2) return text;
-    // One copy of each short text, so that the records read keep one string, not one per row.
-    const known = this.short.get(text);
-    if (known !== undefined) return known;
-    if (this.short.size < 100_000) this.short.set(text, text);
-    return text;
+    return (end < 0 ? raw.replaceAll('""', '"') : raw).trim();
   }
 
   /** Whether the cell holds anything but whitespace (without making its text). */

@@ -41,7 +41,7 @@ export function checkWeights(text: FileText): { readonly overrides: WeightOverri
       columns: ['term', 'weight'],
       required: false,
       schema: z.object({ term: termCell, weight: weightCell }),
-      build: (v, row): Row => ({ ...v, line: row.line }),
+      build: (v, row): Row => ({ term: v.term, weight: v.weight, line: row.line }),
       order: (a, b) => a.line - b.line,
     },
     text,

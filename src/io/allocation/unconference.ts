@@ -48,7 +48,7 @@ export function readUnconference(text: FileText): Sheet<Session> {
       check: (v, report) => {
         if (v.facilitator && v.facilitator === v.note_taker) report('note_taker', `${JSON.stringify(v.note_taker)} is already the facilitator of this session`);
       },
-      build: ({ note_taker, ...v }, row): Session => ({ ...v, title: nameOr(v.title, v.id), noteTaker: note_taker, line: row.line }),
+      build: (v, row): Session => ({ id: v.id, title: nameOr(v.title, v.id), block: v.block, capacity: v.capacity, room: v.room, facilitator: v.facilitator, noteTaker: v.note_taker, line: row.line }),
       order: byId,
     },
     text,

@@ -26,8 +26,19 @@ export type Sheet<T> = {
   readonly issues: readonly InputIssue[];
 };
 
-/** A file's text; undefined when the file does not exist; an issue when it exists but could not be read. */
-export type FileText = string | undefined | InputIssue;
+/**
+ * A file's text; undefined when the file does not exist; an issue when it
+ * exists but could not be read; or its table, already parsed, when two
+ * readers read the same file (registrations.csv's base and Datacamp columns).
+ */
+export type FileText = string | undefined | InputIssue | CsvTable;
+
+/** The file's table when it parses, so that several readers share one parse; otherwise the text as it was. */
+export function parsedOnce(text: FileText, file: string): FileText {
+  if (typeof text !== 'string') return text;
+  const parsed = parseCsvTable(text, file);
+  return 'rows' in parsed ? parsed : text;
+}
 
 /** Reports a problem with one cell of the row being built. */
 export type Report = (column: string, message: string) => void;
@@ -72,12 +83,12 @@ export function readSheet<S extends z.ZodObject, T>(
     clean: false,
     issues: [{ file, line: 0, column: 0, columnName: '', message }],
   });
-  if (typeof text === 'object') return { file, table: null, rows: [], ids: null, clean: false, issues: [text] };
+  if (typeof text === 'object' && !('rows' in text)) return { file, table: null, rows: [], ids: null, clean: false, issues: [text] };
   if (text === undefined) {
     if (!spec.required) return { file, table: null, rows: [], ids: new Map(), clean: true, issues: [] };
     return missing(`missing file (expected columns ${columns.join(',')})`);
   }
-  const parsed = parseCsvTable(text, file);
+  const parsed = typeof text === 'string' ? parseCsvTable(text, file) : text;
   if (!('rows' in parsed)) return { file, table: null, rows: [], ids: null, clean: false, issues: parsed };
   const table = parsed;
   if (table.header.length === 0) return missing(`empty file (expected columns ${columns.join(',')})`);
@@ -106,8 +117,11 @@ export function readSheet<S extends z.ZodObject, T>(
     column,
     read: readerOf(field),
   }));
+  // Every row's value starts as a copy of one template with every column, so all share one object shape
+  // (added one key at a time, 200,000 objects ended up with 200,000 shapes: 30 MB of V8's bookkeeping).
+  const template: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f.column, undefined]));
   for (const row of table.rows) {
-    const value: Record<string, unknown> = {};
+    const value: Record<string, unknown> = { ...template };
     let complete = absent.size === 0;
     for (const { column, read } of fields) {
       const result = read(row.get(column));
@@ -139,22 +153,30 @@ export function readSheet<S extends z.ZodObject, T>(
  * How one column's cells are read. A schema made in cells.ts has a plain
  * function behind it, which is called directly: zod's machinery costs a few
  * microseconds a cell, seconds on a 200,000-row file. Any other schema goes
- * through zod, its result remembered per cell text while the texts repeat
- * (a few formats, languages, ranks) and no longer once a column proves to
- * hold mostly distinct texts (ids, titles), so memory stays bounded.
+ * through zod. Either way the value is remembered per cell text while the
+ * texts repeat (a few formats, speakers, theme lists), so that 200,000 rows
+ * listing the same themes share one frozen list; a column that proves to hold
+ * mostly distinct texts (ids, titles) stops being remembered, so memory stays
+ * bounded.
  */
 function readerOf(field: z.ZodType): (text: string) => unknown {
-  const plain = plainReader(field);
-  if (plain !== undefined) return plain;
+  const read =
+    plainReader(field) ??
+    ((text: string) => {
+      // The fallback message only shows if a cell schema lacks its own (a bug); zod's words never reach the user.
+      const result = field.safeParse(text, { error: () => 'unreadable value' });
+      return result.success ? result.data : new Unreadable(result.error.issues.map((i) => i.message).join('\n'));
+    });
   const seen = new Map<string, unknown>();
   return (text) => {
     const known = seen.get(text);
     if (known !== undefined) return known;
-    // The fallback message only shows if a cell schema lacks its own (a bug); zod's words never reach the user.
-    const result = field.safeParse(text, { error: () => 'unreadable value' });
-    const value = result.success ? result.data : new Unreadable(result.error.issues.map((i) => i.message).join('\n'));
-    if ((typeof value !== 'object' || value === null || value instanceof Unreadable) && seen.size < MEMO_LIMIT) seen.set(text, value);
-    return value;
+    const value = read(text);
+    if (seen.size >= MEMO_LIMIT) return value;
+    // Shared between rows, so frozen: nothing downstream may change one row's list under another.
+    const shared = typeof value === 'object' && value !== null && !(value instanceof Unreadable) ? Object.freeze(value) : value;
+    seen.set(text, shared);
+    return shared;
   };
 }
 

@@ -23,7 +23,7 @@ export function readSpeakers(text: FileText): Sheet<Speaker> {
       idColumn: 'id',
       required: true,
       schema: shape,
-      build: (v, row): Speaker => ({ ...v, name: nameOr(v.name, v.id), line: row.line }),
+      build: (v, row): Speaker => ({ id: v.id, name: nameOr(v.name, v.id), organization: v.organization, sector: v.sector, country: v.country, languages: v.languages, line: row.line }),
       order: byId,
     },
     text,

@@ -6,7 +6,8 @@ import { InputError, formatIssue, type InputIssue } from '../../domain/issues.js
 import { PROFILES, type Person, type Project, type TeamsInput } from '../../teams/types.js';
 import { readRegistrations } from '../allocation/registrations.js';
 import { listWords } from '../cells.js';
-import { byId, cellIssue, hasNoRows, nothingToReferTo, type FileText } from '../rows/sheet.js';
+import { byId, cellIssue, hasNoRows, nothingToReferTo, parsedOnce, type FileText } from '../rows/sheet.js';
+import { REGISTRATIONS_FILE } from '../allocation/registrations.js';
 import { readProjects, readTeamColumns } from './columns.js';
 
 export type TeamsFiles = { readonly registrations: FileText; readonly projects: FileText };
@@ -19,8 +20,9 @@ export function parseTeamsInput(files: TeamsFiles): TeamsInput {
 
 /** parseTeamsInput without throwing: the input (null when there are problems) and every problem. */
 export function checkTeamsInput(files: TeamsFiles): { readonly input: TeamsInput | null; readonly issues: readonly InputIssue[] } {
-  const base = readRegistrations(files.registrations);
-  const cols = readTeamColumns(files.registrations);
+  const text = parsedOnce(files.registrations, REGISTRATIONS_FILE);
+  const base = readRegistrations(text);
+  const cols = readTeamColumns(text);
   const projects = readProjects(files.projects);
   const issues: InputIssue[] = [...base.issues, ...cols.issues, ...projects.issues];
   const rt = cols.table;

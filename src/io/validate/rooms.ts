@@ -48,7 +48,7 @@ export function checkRooms(s: Sheets): readonly InputIssue[] {
   if (hasNoRows(s.rooms) && s.themes.rows.length > 0) {
     // The cause of every "no room of this kind", said once (a rooms or pin_room reference is said in references.ts).
     if (!s.themes.rows.some((i) => i.rooms.length > 0 || i.pin.room !== undefined)) issues.push(noRooms(s));
-  } else if (s.rooms.clean) issues.push(...missingKinds(s));
+  } else if (s.rooms.clean) for (const issue of missingKinds(s)) issues.push(issue);
   return issues;
 }
 

@@ -121,8 +121,8 @@ export function scheduleJson(ctx: PublishContext): string {
     return {
       index: index + 1,
       date,
-      day_start: isoLocal(date, Math.min(...starts), zone),
-      day_end: isoLocal(date, Math.max(...ends), zone),
+      day_start: isoLocal(date, starts.reduce((m, x) => Math.min(m, x), Infinity), zone),
+      day_end: isoLocal(date, ends.reduce((m, x) => Math.max(m, x), -Infinity), zone),
       rooms: byRoom,
     };
   });
