@@ -24,7 +24,8 @@ export function checkTeamsInput(files: TeamsFiles): { readonly input: TeamsInput
   const base = readRegistrations(text);
   const cols = readTeamColumns(text);
   const projects = readProjects(files.projects);
-  const issues: InputIssue[] = [...base.issues, ...cols.issues, ...projects.issues];
+  // A missing, empty or unreadable registrations.csv is reported by the base reader, with every column it needs.
+  const issues: InputIssue[] = [...base.issues, ...cols.issues.filter((i) => i.line > 0), ...projects.issues];
   const rt = cols.table;
   if (rt) {
     for (const c of ['profile', 'languages']) {
