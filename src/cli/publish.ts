@@ -118,6 +118,11 @@ export async function publishChecked(
   return EXIT.ok;
 }
 
+/** Whether publish may write this path of its site (a file, or a folder ending in /). */
+export function mayPublish(p: string): boolean {
+  return ['index.html', 'schedule.json', 'program.ics'].includes(p) || /^(ics|speakers|rooms|sessions)\//.test(p);
+}
+
 /** The --tz value, or a usage error when it is no IANA time zone. */
 export function timeZone(tz: string): string {
   if (!isTimeZone(tz)) throw new UsageError(`--tz: unknown time zone "${tz}" (expected an IANA name such as America/Costa_Rica)`);

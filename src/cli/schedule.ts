@@ -4,14 +4,14 @@ import type { Event, Schedule } from '../domain/types.js';
 import type { ScheduleReport } from '../domain/report.js';
 import { readEvent } from '../io/event.js';
 import type { Lang } from '../render/publish/index.js';
-import { DEFAULT_TIME_ZONE, publishChecked, timeZone } from './publish.js';
+import { DEFAULT_TIME_ZONE, mayPublish, publishChecked, timeZone } from './publish.js';
 import { parseWeightFlag, readWeights, WEIGHT_FLAG_FORM, type WeightOverrides } from '../io/weights.js';
 import { DEFAULT_WEIGHTS, TERM_NAMES, withWeights } from '../model/objectives/weights.js';
 import { readBaseline, readScheduleFile } from '../io/schedule.js';
 import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
 import { changesAgainst, changesSummary } from '../pipeline/changes.js';
 import { lockItems } from '../pipeline/locks.js';
-import { tableToCsv, writeOutputs } from '../io/write.js';
+import { checkOutputFolder, tableToCsv, writeOutputs } from '../io/write.js';
 import { planSchedule, type ModelChoice, type ScheduleOutcome } from '../pipeline/schedule.js';
 import {
   byRoomTable,
@@ -89,6 +89,10 @@ export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Cons
   }
   const baseline = flags.baseline ? await readBaseline(flags.baseline, event) : undefined;
   const weights = withWeights(withWeights(DEFAULT_WEIGHTS, await readWeights(dir)), Object.assign({}, ...(flags.weight ?? [])));
+  // An output folder that will be refused is said before the solve, not after it.
+  const outputs = { force: Boolean(flags.force), protect: [dir] };
+  await checkOutputFolder(flags.out, (p) => SCHEDULE_OUTPUTS.includes(p), { command: 'schedule', ...outputs });
+  if (flags.publish) await checkOutputFolder(siteOf(flags), mayPublish, { command: 'publish', ...outputs });
   const outcome = await planSchedule(event, {
     weights,
     ...(baseline ? { baseline } : {}),
@@ -144,9 +148,8 @@ async function finish(
       c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out));
       if (changed) c.out(`Against the baseline: ${changed} (see ${path.join(flags.out, 'changes.csv')}).`);
       if (outcome.kind === 'scheduled' && flags.publish) {
-        const site = typeof flags.publish === 'string' ? flags.publish : path.join(flags.out, 'site');
         return publishChecked(flags.dir ?? '', event, outcome.schedule, {
-          out: site,
+          out: siteOf(flags),
           tz: flags.tz ?? DEFAULT_TIME_ZONE,
           lang: flags.lang ?? 'es',
           gap: flags.gap,
@@ -159,6 +162,14 @@ async function finish(
       return EXIT.noSchedule;
     }
   }
+}
+
+/** Every file `schedule` may write (scheduleFiles, and the two that depend on the run). */
+const SCHEDULE_OUTPUTS: readonly string[] = ['schedule.csv', 'schedule.md', 'by-speaker.csv', 'by-room.csv', 'report.md', 'report.json', 'unscheduled.csv', 'changes.csv'];
+
+/** Where --publish writes the site. */
+function siteOf(flags: ScheduleFlags): string {
+  return typeof flags.publish === 'string' ? flags.publish : path.join(flags.out, 'site');
 }
 
 /** Every file `schedule` writes, by name. */

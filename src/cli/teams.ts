@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { lotteryKey } from '../io/allocation/read.js';
 import { readTeamsInput } from '../io/teams/read.js';
-import { tableToCsv, writeOutputs } from '../io/write.js';
+import { checkOutputFolder, tableToCsv, writeOutputs } from '../io/write.js';
 import { solve } from '../solve/index.js';
 import { formTeams } from '../teams/form.js';
 import { TeamsError } from '../teams/prepare.js';
@@ -52,9 +52,13 @@ export function registerTeams(program: Command, run: (action: (c: Console) => Pr
     .action(async (dir: string, flags: TeamsFlags) => run((c) => teamsCommand(dir, flags, c)));
 }
 
+const TEAMS_OUTPUTS: readonly string[] = ['teams.csv', 'teams.md', 'teams-report.md', 'teams-report.json'];
+
 /** Every file teams writes, as text, by relative path, and the report they include. */
 export async function runTeams(dir: string, flags: TeamsFlags, onStatus?: (text: string) => void): Promise<{ readonly files: Readonly<Record<string, string>>; readonly report: TeamsReport; readonly seconds: number }> {
   const input = await readTeamsInput(dir);
+  // An output folder that will be refused is said before the solve, not after it.
+  await checkOutputFolder(flags.out, (p) => TEAMS_OUTPUTS.includes(p), { command: 'teams', force: Boolean(flags.force), protect: [dir] });
   const options = { minSize: flags.size.min, maxSize: flags.size.max, orderKey: lotteryKey(flags.seed), timeLimitSeconds: flags.timeLimit };
   let outcome;
   try {

@@ -63,7 +63,10 @@ export async function writeOutputs(dir: string, files: Readonly<Record<string, s
   const target = resolve(dir);
   const parent = dirname(target);
   guard(dir, target, options.protect ?? []);
-  const kept = await inspect(dir, target, new Set(names), command, options.force ?? false);
+  const writes = new Set(names);
+  // A path, or a folder (ending in /) the run writes into.
+  const writesTo = (p: string) => (p.endsWith('/') ? names.some((n) => n.startsWith(p)) : writes.has(p));
+  const kept = await inspect(dir, target, writesTo, command, options.force ?? false);
 
   try {
     await mkdir(parent, { recursive: true });
@@ -97,6 +100,20 @@ export async function writeOutputs(dir: string, files: Readonly<Record<string, s
   }
 }
 
+/**
+ * The same refusals writeOutputs would make, before a command spends a
+ * minute solving: the output is a link or a file, would replace what the
+ * run reads, holds another command's output, or holds files this command
+ * would not write. `mayWrite` says which paths the command could write
+ * (a name, or a folder ending in `/` it writes into); writeOutputs checks
+ * again with the exact list.
+ */
+export async function checkOutputFolder(dir: string, mayWrite: (path: string) => boolean, options: OutputOptions = {}): Promise<void> {
+  const target = resolve(dir);
+  guard(dir, target, options.protect ?? []);
+  await inspect(dir, target, mayWrite, options.command ?? 'convene', options.force ?? false);
+}
+
 /** The output may not be, or hold, a folder the run reads, nor the folder convene runs in. */
 function guard(dir: string, target: string, protect: readonly string[]): void {
   const within = (inner: string) => {
@@ -113,7 +130,7 @@ function guard(dir: string, target: string, protect: readonly string[]): void {
  * What stands at the target, and the other outputs inside it to carry over.
  * Throws OutputError when the target may not be replaced.
  */
-async function inspect(dir: string, target: string, writes: ReadonlySet<string>, command: string, force: boolean): Promise<readonly string[]> {
+async function inspect(dir: string, target: string, writes: (path: string) => boolean, command: string, force: boolean): Promise<readonly string[]> {
   let info;
   try {
     info = await lstat(target);
@@ -141,9 +158,9 @@ async function inspect(dir: string, target: string, writes: ReadonlySet<string>,
       if (path === MANIFEST) continue;
       if (entry.isDirectory()) {
         const nested = (await readManifest(join(target, path))) !== null;
-        if (nested && ![...writes].some((w) => w.startsWith(`${path}/`))) kept.push(path);
+        if (nested && !writes(`${path}/`)) kept.push(path);
         else await walk(path);
-      } else if (entry.isFile() && (owned.has(path) || writes.has(path))) continue;
+      } else if (entry.isFile() && (owned.has(path) || writes(path))) continue;
       else foreign.push(entry.isSymbolicLink() ? `${path} (a symbolic link)` : entry.isFile() ? path : `${path} (not a file)`);
     }
   };

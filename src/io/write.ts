@@ -23,4 +23,4 @@ export function neutralise(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-export { MANIFEST, OutputError, writeOutputs, type OutputOptions } from './output.js';
+export { checkOutputFolder, MANIFEST, OutputError, writeOutputs, type OutputOptions } from './output.js';
