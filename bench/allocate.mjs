@@ -18,7 +18,7 @@ const { readAllocationInput, lotteryKey, inputsSha256 } = await load('io/allocat
 const { allocate } = await load('allocate/allocate.js');
 const { allocationOutputs } = await load('allocate/render/index.js');
 const { tableToCsv } = await load('io/write.js');
-const { DEFAULT_TIERS } = await load('allocate/types.js');
+const { DEFAULT_TIERS } = await load('domain/allocation.js');
 
 const N = Number(process.argv[2] ?? 10_000);
 const runs = Number(process.argv[3] ?? 3);

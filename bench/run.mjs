@@ -87,8 +87,8 @@ if (dist === null) {
   copyFileSync(path.join(root, 'package.json'), path.join(out, 'package.json'));
 }
 // Every soft goal the build knows, off: taken from the build, so a goal added later is never left on.
-const { TERM_NAMES } = await import(pathToFileURL(path.join(dist, 'model', 'objectives', 'weights.js')).href);
-const HARD = TERM_NAMES.flatMap((t) => ['--weight', `${t}=0`]);
+const { GOAL_NAMES } = await import(pathToFileURL(path.join(dist, 'model', 'goals', 'registry.js')).href);
+const HARD = GOAL_NAMES.flatMap((t) => ['--weight', `${t}=0`]);
 const git = (args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
 const commit = git(['rev-parse', '--short', 'HEAD']);
 const dirty = git(['status', '--porcelain', '--', 'src']).length > 0;

@@ -5,7 +5,8 @@
  */
 import type { Sector } from '../domain/types.js';
 import { lotteryLabel } from './lottery.js';
-import type { Registrant } from './types.js';
+import type { Registrant } from '../domain/allocation.js';
+import { byId } from '../domain/compare.js';
 
 export type AdmissionStatus = 'admitted' | 'waitlisted' | 'not registered';
 
@@ -58,7 +59,7 @@ export function admit(
     });
   });
   return [...registrants]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort(byId)
     .map(
       (r) =>
         decided.get(r.id) ?? {

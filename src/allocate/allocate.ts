@@ -4,14 +4,15 @@
  * validated (io/allocation checks ids, ranks and capacities).
  */
 import { formatSpan } from '../domain/time.js';
-import type { Envy, Profile } from './audit.js';
+import type { Envy, RankProfile } from './audit.js';
 import { admit, type Admission } from './admission.js';
 import { focalPointRoster, type FocalPointRoster } from './focal-point.js';
 import { runGroup } from './group.js';
-import { cmp, drawLottery, lotteryLabel } from './lottery.js';
+import { drawLottery, lotteryLabel } from './lottery.js';
 import { assignRoles, slotKey } from './roles.js';
-import type { AllocationInput, AllocationOptions, Preference, Role } from './types.js';
+import type { AllocationInput, AllocationOptions, Preference, Role } from '../domain/allocation.js';
 import { workshopGroups } from './workshops.js';
+import { compareText } from '../domain/compare.js';
 
 export type SeatKind = 'unconference' | 'workshop';
 export type PlaceRole = 'attendee' | Role;
@@ -35,7 +36,7 @@ export type SeatResult = {
   readonly missingRoles: readonly Role[];
 };
 
-export type Placement = {
+export type PlacedItem = {
   readonly registrant: string;
   readonly kind: SeatKind;
   readonly group: string;
@@ -51,7 +52,7 @@ export type Unplaced = { readonly registrant: string; readonly kind: SeatKind; r
 export type GroupSummary = {
   readonly kind: SeatKind;
   readonly group: string;
-  readonly profile: Profile;
+  readonly profile: RankProfile;
   readonly envy: Envy;
 };
 
@@ -63,7 +64,7 @@ export type Allocation = {
   /** Unconference sessions by block then id, then workshops by group then id. */
   readonly seats: readonly SeatResult[];
   /** Sorted by registrant, kind, group. */
-  readonly placements: readonly Placement[];
+  readonly placements: readonly PlacedItem[];
   readonly unplaced: readonly Unplaced[];
   readonly groups: readonly GroupSummary[];
 };
@@ -75,7 +76,7 @@ export function allocate(input: AllocationInput, options: AllocationOptions): Al
   const lot = (id: string) => lotteryLabel(lottery.get(id) ?? 0, lottery.size);
 
   const preChosen = new Map<string, string>();
-  for (const s of [...input.sessions].sort((a, b) => cmp(a.id, b.id))) {
+  for (const s of [...input.sessions].sort((a, b) => compareText(a.id, b.id))) {
     if (s.facilitator !== null && !preChosen.has(s.facilitator)) preChosen.set(s.facilitator, `pre-chosen facilitator of ${s.id}`);
     if (s.noteTaker !== null && !preChosen.has(s.noteTaker)) preChosen.set(s.noteTaker, `pre-chosen note_taker of ${s.id}`);
   }
@@ -83,13 +84,13 @@ export function allocate(input: AllocationInput, options: AllocationOptions): Al
   const status = new Map(admissions.map((a) => [a.id, a]));
 
   const seats: SeatResult[] = [];
-  const placements: Placement[] = [];
+  const placements: PlacedItem[] = [];
   const unplaced: Unplaced[] = [];
   const groups: GroupSummary[] = [];
   const sessionBlock = new Map(input.sessions.map((s) => [s.id, s.block]));
   const listsFor = (prefs: readonly Preference[]) => {
     const lists = new Map<string, string[]>();
-    const sorted = [...prefs].sort((a, b) => cmp(a.registrant, b.registrant) || a.rank - b.rank || cmp(a.session, b.session));
+    const sorted = [...prefs].sort((a, b) => compareText(a.registrant, b.registrant) || a.rank - b.rank || compareText(a.session, b.session));
     for (const p of sorted) {
       const list = lists.get(p.registrant);
       if (list) list.push(p.session);
@@ -114,7 +115,7 @@ export function allocate(input: AllocationInput, options: AllocationOptions): Al
     const isAdmitted = (id: string | null) => id !== null && status.get(id)?.status === 'admitted';
     const sessions = input.sessions
       .filter((s) => s.block === block)
-      .sort((a, b) => cmp(a.id, b.id))
+      .sort((a, b) => compareText(a.id, b.id))
       .map((s) => ({ ...s, facilitator: isAdmitted(s.facilitator) ? s.facilitator : null, noteTaker: isAdmitted(s.noteTaker) ? s.noteTaker : null }));
     const lists = listsFor(prefsByBlock.get(block) ?? []);
     const roles = assignRoles(
@@ -210,8 +211,8 @@ export function allocate(input: AllocationInput, options: AllocationOptions): Al
     lottery,
     focalPoint: focalPointRoster(input.registrants),
     seats,
-    placements: placements.sort((a, b) => cmp(a.registrant, b.registrant) || kindOrder(a.kind) - kindOrder(b.kind) || cmp(a.group, b.group)),
-    unplaced: unplaced.sort((a, b) => cmp(a.registrant, b.registrant) || kindOrder(a.kind) - kindOrder(b.kind) || cmp(a.group, b.group)),
+    placements: placements.sort((a, b) => compareText(a.registrant, b.registrant) || kindOrder(a.kind) - kindOrder(b.kind) || compareText(a.group, b.group)),
+    unplaced: unplaced.sort((a, b) => compareText(a.registrant, b.registrant) || kindOrder(a.kind) - kindOrder(b.kind) || compareText(a.group, b.group)),
     groups,
   };
 }

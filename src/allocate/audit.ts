@@ -31,9 +31,9 @@ export function matchingProblems(market: Market, matching: Matching): readonly s
  * many who ranked something got nothing. `ranks` is the length of the longest
  * list (so profiles of one market compare position by position).
  */
-export type Profile = { readonly byRank: readonly number[]; readonly unassigned: number };
+export type RankProfile = { readonly byRank: readonly number[]; readonly unassigned: number };
 
-export function profileOf(market: Market, matching: Matching): Profile {
+export function profileOf(market: Market, matching: Matching): RankProfile {
   let longest = 0;
   for (const list of market.choices) for (const c of list) longest = Math.max(longest, c.rank);
   const byRank = new Array<number>(longest).fill(0);
@@ -50,7 +50,7 @@ export function profileOf(market: Market, matching: Matching): Profile {
 }
 
 /** Lexicographic comparison of two profiles' byRank (negative when a is worse). */
-export function compareProfiles(a: Profile, b: Profile): number {
+export function compareProfiles(a: RankProfile, b: RankProfile): number {
   const n = Math.max(a.byRank.length, b.byRank.length);
   for (let i = 0; i < n; i++) {
     const d = (a.byRank[i] ?? 0) - (b.byRank[i] ?? 0);

@@ -3,7 +3,8 @@
  * isFocalPointEligible holds, and nothing else can add to it (no option of
  * allocate reaches this module).
  */
-import type { Registrant } from './types.js';
+import type { Registrant } from '../domain/allocation.js';
+import { byId } from '../domain/compare.js';
 
 export type FocalPointRoster = {
   /** Sorted by id. */
@@ -18,7 +19,7 @@ export function isFocalPointEligible(r: Registrant): boolean {
 }
 
 export function focalPointRoster(registrants: readonly Registrant[]): FocalPointRoster {
-  const sorted = [...registrants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...registrants].sort(byId);
   return {
     invited: sorted.filter(isFocalPointEligible),
     refused: sorted

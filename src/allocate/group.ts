@@ -3,11 +3,11 @@
  * workshops that overlap in time): build its market from ranked lists, run
  * the chosen mechanism, and audit the result.
  */
-import { justifiedEnvy, matchingProblems, profileOf, type Envy, type Profile } from './audit.js';
+import { justifiedEnvy, matchingProblems, profileOf, type Envy, type RankProfile } from './audit.js';
 import { deferredAcceptance } from './da.js';
 import type { Market, Matching } from './market.js';
 import { rankMaximal } from './rank-maximal.js';
-import type { Mechanism } from './types.js';
+import type { Mechanism } from '../domain/allocation.js';
 
 export type GroupPlaces = {
   readonly group: string;
@@ -24,7 +24,7 @@ export type GroupOutcome = {
   readonly placed: ReadonlyMap<string, { readonly seat: string; readonly rank: number }>;
   /** Participants who ranked something here and got nothing, sorted by id. */
   readonly unplaced: readonly string[];
-  readonly profile: Profile;
+  readonly profile: RankProfile;
   /** Counted in full; at most ENVY_EXAMPLES pairs listed. */
   readonly envy: Envy;
 };

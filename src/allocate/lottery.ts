@@ -1,3 +1,4 @@
+import { compareText } from '../domain/compare.js';
 /**
  * The draw: registrants ordered by their lottery key (a function of the seed
  * and the id alone, see AllocationOptions.lotteryKey), equal keys by id. Row
@@ -7,7 +8,7 @@
 /** Lottery numbers, 1-based, for every id. */
 export function drawLottery(ids: readonly string[], key: (id: string) => string): ReadonlyMap<string, number> {
   const keyed = [...new Set(ids)].map((id) => ({ id, key: key(id) }));
-  keyed.sort((a, b) => cmp(a.key, b.key) || cmp(a.id, b.id));
+  keyed.sort((a, b) => compareText(a.key, b.key) || compareText(a.id, b.id));
   return new Map(keyed.map((k, i) => [k.id, i + 1]));
 }
 
@@ -16,7 +17,3 @@ export function lotteryLabel(n: number, total: number): string {
   return `#${String(n).padStart(Math.max(4, String(total).length), '0')}`;
 }
 
-/** Plain code-unit order, the same on every machine (never localeCompare). */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -9,7 +9,8 @@
  */
 import { rankMaximal } from './rank-maximal.js';
 import type { Choice } from './market.js';
-import type { Role, Session } from './types.js';
+import type { Role } from '../domain/allocation.js';
+import type { Session } from '../domain/session.js';
 
 export type RoleSlot = { readonly session: string; readonly role: Role };
 

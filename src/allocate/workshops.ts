@@ -7,7 +7,8 @@
  * overlap, it is stricter than needed and gives a person only one of a and c.
  */
 import { formatSpan } from '../domain/time.js';
-import type { Workshop } from './types.js';
+import type { Workshop } from '../domain/allocation.js';
+import { byId } from '../domain/compare.js';
 
 export type WorkshopGroup = {
   /** `2014-11-19 14:00-17:00`: the span of the cluster. */
@@ -21,7 +22,7 @@ export function overlaps(a: Workshop, b: Workshop): boolean {
 }
 
 export function workshopGroups(workshops: readonly Workshop[]): readonly WorkshopGroup[] {
-  const sorted = [...workshops].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.start - b.start || (a.id < b.id ? -1 : 1)));
+  const sorted = [...workshops].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.start - b.start || byId(a, b)));
   const clusters: Workshop[][] = [];
   let end = -1;
   let date = '';
@@ -39,6 +40,6 @@ export function workshopGroups(workshops: readonly Workshop[]): readonly Worksho
   return clusters.map((c) => {
     const first = c[0];
     const label = first ? formatSpan(first.date, first.start, c.reduce((m, w) => Math.max(m, w.end), 0)) : '';
-    return { label, workshops: [...c].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+    return { label, workshops: [...c].sort(byId) };
   });
 }

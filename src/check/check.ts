@@ -4,35 +4,41 @@
  * rules on each row, conflict rules counted over the schedule's own rows), so
  * the solver and the checker cannot drift apart. Knows nothing of any solver.
  */
+import type { RuleFinding } from '../domain/findings.js';
 import type { Schedule } from '../domain/types.js';
 import { isViolated } from '../model/constraint.js';
 import type { Context } from '../model/context.js';
 import { CONFLICT_RULES } from '../model/rules/conflicts.js';
 import { PLACEMENT_RULES } from '../model/rules/placement.js';
+import { findingMessage } from './words.js';
 
 export type Violation = {
-  readonly rule: string;
+  readonly rule: RuleFinding['rule'];
   /** Ids of the items involved, sorted. */
   readonly items: readonly string[];
+  /** What is wrong, as data. */
+  readonly finding: RuleFinding;
+  /** The same in words (check/words.ts). */
   readonly message: string;
 };
 
 export function checkSchedule(ctx: Context, schedule: Schedule): readonly Violation[] {
   const out: Violation[] = [];
+  const violation = (finding: RuleFinding, items: readonly string[]): Violation => ({ rule: finding.rule, items, finding, message: findingMessage(ctx, finding) });
   for (const a of schedule) {
     const item = ctx.items.get(a.item);
     const room = ctx.rooms.get(a.room);
     if (!item) {
-      out.push({ rule: 'unknown-id', items: [a.item], message: `unknown item ${a.item}` });
+      out.push(violation({ rule: 'unknown-id', item: a.item }, [a.item]));
       continue;
     }
     if (!room) {
-      out.push({ rule: 'unknown-id', items: [a.item], message: `${a.item} is in unknown room ${a.room}` });
+      out.push(violation({ rule: 'unknown-id', item: a.item, room: a.room }, [a.item]));
       continue;
     }
     for (const rule of PLACEMENT_RULES) {
-      const message = rule.check(ctx, item, room, a);
-      if (message !== null) out.push({ rule: rule.name, items: [a.item], message });
+      const finding = rule.check(ctx, item, room, a);
+      if (finding !== null) out.push(violation(finding, [a.item]));
     }
   }
   for (const rule of CONFLICT_RULES) {
@@ -40,10 +46,8 @@ export function checkSchedule(ctx: Context, schedule: Schedule): readonly Violat
     for (const c of rule.build(ctx, schedule)) {
       if (!isViolated(c, c.members.length)) continue;
       const chosen = c.members.map((i) => schedule[i]!);
-      found.push({
-        members: new Set(c.members),
-        v: { rule: rule.name, items: [...new Set([...(c.items ?? []), ...chosen.map((a) => a.item)])].sort(), message: c.describe(chosen) },
-      });
+      const items = [...new Set([...(c.items ?? []), ...chosen.map((a) => a.item)])].sort();
+      found.push({ members: new Set(c.members), v: violation(c.finding(chosen), items) });
     }
     // The same clash seen at several moments is reported once, at its largest.
     for (const f of found) {
@@ -53,7 +57,7 @@ export function checkSchedule(ctx: Context, schedule: Schedule): readonly Violat
       if (!contained) out.push(f.v);
     }
   }
-  const order = new Map([...PLACEMENT_RULES, ...CONFLICT_RULES].map((r, i) => [r.name, i]));
+  const order = new Map<string, number>([...PLACEMENT_RULES, ...CONFLICT_RULES].map((r, i) => [r.name, i]));
   return out
     .map((v, i) => ({ v, i }))
     .sort((x, y) => (order.get(x.v.rule) ?? -1) - (order.get(y.v.rule) ?? -1) || x.i - y.i)

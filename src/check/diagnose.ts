@@ -4,11 +4,14 @@
  * speaker, room or window at fault. Every check is a proof: when it reports
  * something, no valid schedule exists.
  */
-import { ROOM_KIND_OF, seatsAudience, type Format, type Item } from '../domain/types.js';
+import type { Format, Item } from '../domain/types.js';
+import { formatRooms, usableRooms } from '../model/rooms.js';
 import { formatMoment, formatSpan, formatTime } from '../domain/time.js';
 import { freeParts } from '../model/availability.js';
 import type { Rejections } from '../model/candidates.js';
-import { availabilityFor, gapAfter, itemLabel, roomLabel, speakerLabel, type Context } from '../model/context.js';
+import { findingMessage } from './words.js';
+import { availabilityFor, gapAfter, itemLabel, occupiedFrom, occupiedUntil, roomLabel, speakerBusyUntil, speakerLabel, type Context } from '../model/context.js';
+import { byId, byKey } from '../domain/compare.js';
 
 export type Finding = {
   readonly check: string;
@@ -19,6 +22,7 @@ export type Finding = {
 
 const RULE_WORDS: Readonly<Record<string, string>> = {
   'room-kind': 'no allowed room of the right kind',
+  'room-features': 'no room with everything it needs',
   capacity: 'too large an audience for the room',
   'program-window': 'outside the program windows',
   pin: 'against its pin',
@@ -40,7 +44,7 @@ export function unplaceableItems(ctx: Context, rejected: ReadonlyMap<string, Rej
     }
     const reasons = [...tally.entries()]
       .sort(([, a], [, b]) => b.count - a.count)
-      .map(([rule, r]) => `${RULE_WORDS[rule] ?? rule} (e.g. ${r.example})`);
+      .map(([rule, r]) => `${RULE_WORDS[rule] ?? rule} (e.g. ${findingMessage(ctx, r.example)})`);
     return { check: 'no-place', ids: [id], message: `${itemLabel(item)} cannot be placed anywhere: ${reasons.join('; ')}` };
   });
 }
@@ -49,14 +53,14 @@ export function unplaceableItems(ctx: Context, rejected: ReadonlyMap<string, Rej
 export function overbookedSpeakers(ctx: Context): readonly Finding[] {
   const out: Finding[] = [];
   const itemsOf = new Map<string, Item[]>();
-  for (const item of [...ctx.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const item of [...ctx.items.values()].sort(byId)) {
     for (const s of item.speakers) {
       const list = itemsOf.get(s);
       if (list) list.push(item);
       else itemsOf.set(s, [item]);
     }
   }
-  for (const [speaker, items] of [...itemsOf.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [speaker, items] of [...itemsOf.entries()].sort(byKey)) {
     if (items.length < 2) continue;
     const need = items.reduce((n, i) => n + i.duration, 0);
     const free = ctx.programWindows.flatMap((w) => freeParts(availabilityFor(ctx, speaker), w));
@@ -85,11 +89,11 @@ export function overloadedRoomKinds(ctx: Context): readonly Finding[] {
   for (const format of ['plenary', 'workshop', 'lightning'] as const satisfies readonly Format[]) {
     const items = [...ctx.items.values()].filter((i) => i.format === format);
     if (items.length === 0) continue;
-    const rooms = [...ctx.rooms.values()]
-      .filter((r) => r.kind === ROOM_KIND_OF[format] && (format !== 'plenary' || r.interpretation))
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const rooms = formatRooms(ctx, format);
     if (rooms.length === 0) continue; // reported per item as unplaceable
-    const slots = rooms.length * ctx.programWindows.length;
+    // Plenary-only windows hold main-hall sessions alone. Set-up and tear-down may fall in breaks: not counted.
+    const windows = ctx.programWindows.filter((w) => format === 'plenary' || w.kind === 'program');
+    const slots = rooms.length * windows.length;
     const gaps = items.reduce((n, i) => n + gapAfter(ctx, i), 0);
     // reduce, not Math.min(...): 200,000 arguments overflow the stack.
     const minGap = items.reduce((m, i) => Math.min(m, gapAfter(ctx, i)), Infinity);
@@ -99,10 +103,10 @@ export function overloadedRoomKinds(ctx: Context): readonly Finding[] {
     // unavailable. So only the items are weighed against the rooms' free time,
     // and items with their gaps against all the rooms' program time.
     const free = rooms.reduce(
-      (n, r) => n + ctx.programWindows.flatMap((w) => freeParts(availabilityFor(ctx, r.id), w)).reduce((m, p) => m + p.end - p.start, 0),
+      (n, r) => n + windows.flatMap((w) => freeParts(availabilityFor(ctx, r.id), w)).reduce((m, p) => m + p.end - p.start, 0),
       0,
     );
-    const span = rooms.length * ctx.programWindows.reduce((n, w) => n + w.end - w.start, 0);
+    const span = rooms.length * windows.reduce((n, w) => n + w.end - w.start, 0);
     const withGaps = need > span && minGap > 0;
     if (need > span || durations > free) {
       const what = { plenary: 'main-hall sessions', workshop: 'workshops', lightning: 'lightning talks' }[format];
@@ -123,19 +127,18 @@ export function overloadedRoomKinds(ctx: Context): readonly Finding[] {
 export function collidingPins(ctx: Context): readonly Finding[] {
   const pinned = [...ctx.items.values()]
     .filter((i) => i.pin.date !== undefined && i.pin.start !== undefined)
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+    .sort(byId);
   const out: Finding[] = [];
   for (let x = 0; x < pinned.length; x++) {
     for (let y = x + 1; y < pinned.length; y++) {
       const a = pinned[x]!;
       const b = pinned[y]!;
       if (a.pin.date !== b.pin.date) continue;
-      const aEnd = a.pin.start! + a.duration + gapAfter(ctx, a);
-      const bEnd = b.pin.start! + b.duration + gapAfter(ctx, b);
+      const at = (i: typeof a) => ({ item: i.id, room: '', date: i.pin.date!, start: i.pin.start!, end: i.pin.start! + i.duration });
       const sameRoom = onlyRoom(ctx, a) !== null && onlyRoom(ctx, a) === onlyRoom(ctx, b);
-      const roomClash = sameRoom && a.pin.start! < bEnd && b.pin.start! < aEnd;
+      const roomClash = sameRoom && occupiedFrom(ctx, at(a)) < occupiedUntil(ctx, at(b)) && occupiedFrom(ctx, at(b)) < occupiedUntil(ctx, at(a));
       const shared = a.speakers.filter((s) => b.speakers.includes(s));
-      const timeClash = a.pin.start! < b.pin.start! + b.duration && b.pin.start! < a.pin.start! + a.duration;
+      const timeClash = a.pin.start! < speakerBusyUntil(ctx, at(b)) && b.pin.start! < speakerBusyUntil(ctx, at(a));
       if (!roomClash && !(shared.length > 0 && timeClash)) continue;
       const why = roomClash ? `both need ${roomLabel(ctx, onlyRoom(ctx, a)!)}` : `both have ${speakerLabel(ctx, shared[0]!)}`;
       out.push({
@@ -151,13 +154,7 @@ export function collidingPins(ctx: Context): readonly Finding[] {
 /** The one room an item can use, when there is only one. */
 function onlyRoom(ctx: Context, item: Item): string | null {
   if (item.pin.room !== undefined) return item.pin.room;
-  const rooms = [...ctx.rooms.values()].filter(
-    (r) =>
-      r.kind === ROOM_KIND_OF[item.format] &&
-      (item.format !== 'plenary' || r.interpretation) &&
-      (item.rooms.length === 0 || item.rooms.includes(r.id)) &&
-      seatsAudience(r.capacity, item),
-  );
+  const rooms = usableRooms(ctx, item);
   return rooms.length === 1 ? rooms[0]!.id : null;
 }
 

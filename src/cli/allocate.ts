@@ -1,18 +1,17 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { allocate } from '../allocate/allocate.js';
 import { allocationOutputs, type AllocationReport, type ReportMeta } from '../allocate/render/index.js';
-import { DEFAULT_TIERS, MECHANISMS, type Mechanism } from '../allocate/types.js';
+import { DEFAULT_TIERS, MECHANISMS, type Mechanism } from '../domain/allocation.js';
 import { SECTORS, type Sector } from '../domain/types.js';
 import { inputsSha256, lotteryKey, readAllocationInput } from '../io/allocation/read.js';
 import { tableToCsv, writeOutputs } from '../io/write.js';
 import type { Console } from './console.js';
-import { EXIT, type ExitCode } from './exit.js';
+import { type Ending } from './exit.js';
 import { FORCE_HELP, oneOf, wholeNumber } from './options.js';
+import { CONVENE_VERSION } from '../io/version.js';
 
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 export const DEFAULT_SEED = '2014';
 
@@ -41,7 +40,7 @@ function seedText(text: string): string {
   return text.trim();
 }
 
-export function registerAllocate(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+export function registerAllocate(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
     .command('allocate')
     .description('admit Civil Society Day participants, seat them in unconference sessions and workshops, and list the Focal Point roster')
@@ -66,7 +65,7 @@ export async function runAllocation(dir: string, flags: AllocateFlags): Promise<
     lotteryKey: lotteryKey(flags.seed),
   });
   const meta: ReportMeta = {
-    version,
+    version: CONVENE_VERSION,
     seed: flags.seed,
     inputsSha256: inputsSha256(input),
     mechanism: flags.mechanism,
@@ -84,9 +83,9 @@ export async function allocateFiles(dir: string, flags: AllocateFlags): Promise<
   return (await runAllocation(dir, flags)).files;
 }
 
-export async function allocateCommand(dir: string, flags: AllocateFlags, c: Console): Promise<ExitCode> {
+export async function allocateCommand(dir: string, flags: AllocateFlags, c: Console): Promise<Ending> {
   const { files, report } = await runAllocation(dir, flags);
-  await writeOutputs(flags.out, files, { command: 'allocate', force: Boolean(flags.force), protect: [dir] });
+  const written = await writeOutputs(flags.out, files, { command: 'allocate', force: Boolean(flags.force), protect: [dir] });
   if (flags.schedule === undefined) c.warn('No --schedule given: workshop preferences were not allocated.');
   const lacking = report.unconference.groups.flatMap((g) => g.sessions.filter((s) => s.missingRoles.length > 0).map((s) => `${s.id} (${s.missingRoles.join(', ')})`));
   if (lacking.length > 0) c.warn(`No volunteer for ${lacking.length} session${lacking.length === 1 ? '' : 's'}: ${lacking.join('; ')}.`);
@@ -94,7 +93,7 @@ export async function allocateCommand(dir: string, flags: AllocateFlags, c: Cons
     `Admitted ${report.admission.admitted}, waitlisted ${report.admission.waitlisted}; ` +
       `${(report.unconference.firstChoiceShare * 100).toFixed(1)} % got their first unconference choice; ` +
       `Focal Point: ${report.focalPoint.invited} invited, ${report.focalPoint.refused} refused; ` +
-      `${report.unassigned} unassigned entries with reasons. Wrote ${path.join(flags.out, 'admissions.csv')} and ${Object.keys(files).length - 1} more files.`,
+      `${report.unassigned} unassigned entries with reasons. Wrote ${path.join(flags.out, 'admissions.csv')} and ${written.length - 1} more files.`,
   );
-  return EXIT.ok;
+  return 'done';
 }

@@ -2,35 +2,36 @@ import type { Command } from 'commander';
 import { checkSchedule } from '../check/check.js';
 import { readEvent } from '../io/event.js';
 import { readSchedule } from '../io/schedule.js';
-import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
-import { scoreThemeClashes } from '../model/objectives/theme-clash.js';
+import { buildContext, type RuleOptions } from '../model/context.js';
+import { scoreThemeClashes } from '../model/goals/theme-clash.js';
 import type { Console } from './console.js';
-import { EXIT, type ExitCode } from './exit.js';
-import { wholeNumber } from './options.js';
+import { type Ending } from './exit.js';
+import { gapOption, ruleOptionsOf, speakerGapOption } from './options.js';
 
-export function registerCheck(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+export function registerCheck(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
     .command('check')
     .description('check a schedule against every hard rule and list each violation')
     .argument('<dir>', 'event folder')
     .argument('<schedule>', 'schedule CSV (as written by convene schedule)')
-    .option('--gap <min>', 'hallway minutes between main-hall sessions or workshops in one room', wholeNumber(0, 240), 10)
-    .action(async (dir: string, file: string, flags: { gap: number }) => run((c) => checkCommand(dir, file, flags.gap, c)));
+    .addOption(gapOption())
+    .addOption(speakerGapOption())
+    .action(async (dir: string, file: string, flags: { gap: number; speakerGap: number }) => run((c) => checkCommand(dir, file, ruleOptionsOf(flags), c)));
 }
 
-export async function checkCommand(dir: string, file: string, gap: number, c: Console): Promise<ExitCode> {
+export async function checkCommand(dir: string, file: string, rules: RuleOptions, c: Console): Promise<Ending> {
   const event = await readEvent(dir);
   const schedule = await readSchedule(file, event);
-  const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap });
+  const ctx = buildContext(event, rules);
   const violations = checkSchedule(ctx, schedule);
   for (const v of violations) c.out(`${v.rule}: ${v.message}`);
   if (violations.length > 0) {
     c.error(`${violations.length} violation${violations.length === 1 ? '' : 's'} of the hard rules in ${file}.`);
-    return EXIT.noSchedule;
+    return 'rules-broken';
   }
   const clashes = scoreThemeClashes(ctx, schedule);
   const cost = clashes.reduce((n, x) => n + x.cost, 0);
   const n = clashes.length === 1 ? '1 theme clash' : `${clashes.length} theme clashes`;
   c.out(`${file}: all hard rules hold for ${schedule.length} items; ${n} (cost ${cost}).`);
-  return EXIT.ok;
+  return 'done';
 }

@@ -11,6 +11,25 @@ import { OutputError } from '../io/write.js';
 export const EXIT = { ok: 0, noSchedule: 1, badInput: 2, internal: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/**
+ * How a command that ran to its end ended, in its own terms. Commands
+ * return one; exitCodeOf decides the code (what a command throws goes
+ * through exitCodeFor).
+ */
+export type Ending =
+  /** Everything asked was written. */
+  | 'done'
+  /** No valid schedule exists, or none was found in time: nothing written. */
+  | 'no-schedule'
+  /** A schedule of the items that fit was written (--allow-partial); some are left out. */
+  | 'partial'
+  /** A schedule given to check or publish breaks hard rules. */
+  | 'rules-broken';
+
+export function exitCodeOf(ending: Ending): ExitCode {
+  return ending === 'done' ? EXIT.ok : EXIT.noSchedule;
+}
+
 /** A mistake in how convene was called, found after commander parsed the line. */
 export class UsageError extends Error {
   constructor(message: string) {

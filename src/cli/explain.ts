@@ -1,31 +1,32 @@
 import type { Command } from 'commander';
-import { explainItem, optionWhere } from '../check/explain.js';
+import { blockerWords, explainItem, optionWhere } from '../check/explain.js';
 import { formatSpan } from '../domain/time.js';
 import { readEvent } from '../io/event.js';
 import { readSchedule } from '../io/schedule.js';
-import { buildContext, DEFAULT_RULE_OPTIONS, itemLabel } from '../model/context.js';
+import { buildContext, itemLabel, type RuleOptions } from '../model/context.js';
 import { coarsestGrid } from '../model/grid.js';
 import type { Console } from './console.js';
-import { EXIT, UsageError, type ExitCode } from './exit.js';
-import { wholeNumber } from './options.js';
+import { type Ending, UsageError } from './exit.js';
+import { gapOption, ruleOptionsOf, speakerGapOption } from './options.js';
 
-export function registerExplain(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+export function registerExplain(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
     .command('explain')
     .description('where else could an item go, with everything else kept in place, and what blocks each alternative')
     .argument('<dir>', 'event folder')
     .argument('<schedule>', 'schedule CSV (as written by convene schedule)')
     .argument('<item>', 'item id')
-    .option('--gap <min>', 'hallway minutes between main-hall sessions or workshops in one room', wholeNumber(0, 240), 10)
-    .action(async (dir: string, file: string, id: string, flags: { gap: number }) =>
-      run((c) => explainCommand(dir, file, id, flags.gap, c)),
+    .addOption(gapOption())
+    .addOption(speakerGapOption())
+    .action(async (dir: string, file: string, id: string, flags: { gap: number; speakerGap: number }) =>
+      run((c) => explainCommand(dir, file, id, ruleOptionsOf(flags), c)),
     );
 }
 
-export async function explainCommand(dir: string, file: string, id: string, gap: number, c: Console): Promise<ExitCode> {
+export async function explainCommand(dir: string, file: string, id: string, rules: RuleOptions, c: Console): Promise<Ending> {
   const event = await readEvent(dir);
   const schedule = await readSchedule(file, event);
-  const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap });
+  const ctx = buildContext(event, rules);
   if (!ctx.items.has(id)) throw new UsageError(`no item "${id}" in ${dir}/themes.csv`);
   const { item, current, options } = explainItem(ctx, schedule, id, coarsestGrid(ctx));
   c.out(
@@ -41,7 +42,7 @@ export async function explainCommand(dir: string, file: string, id: string, gap:
   if (blocked.length > 0) {
     c.out('');
     c.out(ctx.options.gap > 0 ? `Blocked (main-hall sessions and workshops keep a ${ctx.options.gap}-minute hallway gap in their room):` : 'Blocked:');
-    for (const o of blocked) c.out(`  ${optionWhere(o)}: ${o.blockers.join('; ')}`);
+    for (const o of blocked) c.out(`  ${optionWhere(o)}: ${o.blockers.map((b) => blockerWords(ctx, b)).join('; ')}`);
   }
-  return EXIT.ok;
+  return 'done';
 }

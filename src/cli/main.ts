@@ -3,20 +3,19 @@
  * command throws becomes a message and an exit code.
  */
 import { Command } from 'commander';
-import { createRequire } from 'node:module';
 import { registerAllocate } from './allocate.js';
 import { registerCheck } from './check.js';
 import { registerExplain } from './explain.js';
 import { processConsole, type Console } from './console.js';
-import { EXIT, exitCodeFor, type ExitCode } from './exit.js';
+import { EXIT, exitCodeFor, exitCodeOf, type Ending, type ExitCode } from './exit.js';
 import { DEFAULT_MAX_INPUT_MB, MAX_INPUT_MB, setMaxInputMb } from '../io/files.js';
 import { wholeNumber } from './options.js';
 import { registerPublish } from './publish.js';
 import { registerSchedule } from './schedule.js';
 import { registerTeams } from './teams.js';
 import { registerValidate } from './validate.js';
+import { CONVENE_VERSION } from '../io/version.js';
 
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 export async function main(argv: readonly string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
@@ -24,16 +23,16 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   const program = new Command()
     .name('convene')
     .description('Build the program of a multi-track civic conference and allocate its seats.')
-    .version(version)
+    .version(CONVENE_VERSION)
     .option('-q, --quiet', 'no progress line on stderr')
     .option('--max-input-mb <n>', 'the largest input file read, in MB', wholeNumber(1, MAX_INPUT_MB), DEFAULT_MAX_INPUT_MB)
     .showHelpAfterError('(run convene --help for usage)')
     .exitOverride();
-  const run = async (action: (c: Console) => Promise<ExitCode>) => {
+  const run = async (action: (c: Console) => Promise<Ending>) => {
     const c = processConsole(Boolean(program.opts()['quiet']));
     setMaxInputMb(program.opts()['maxInputMb'] as number);
     try {
-      code = await action(c);
+      code = exitCodeOf(await action(c));
     } catch (e) {
       code = exitCodeFor(e, c, verbose);
     }

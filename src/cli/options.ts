@@ -1,4 +1,5 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_GAP, DEFAULT_RULE_OPTIONS, type RuleOptions } from '../model/context.js';
 
 /** The help of every writing command's --force. */
 export const FORCE_HELP = 'replace the output folder even when it holds files convene did not write there (never the event folder)';
@@ -32,4 +33,19 @@ export function oneOf<T extends string>(values: readonly T[]) {
     if (!values.includes(v)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}, got "${text}".`);
     return v;
   };
+}
+
+/** `--gap <min>`, the same on every command that builds or checks a schedule. */
+export function gapOption(description = 'hallway minutes between main-hall sessions or workshops in one room'): Option {
+  return new Option('--gap <min>', description).argParser(wholeNumber(0, 240)).default(DEFAULT_GAP);
+}
+
+/** `--speaker-gap <min>`: the break a speaker has at least between two items, the same on every command that builds or checks a schedule. */
+export function speakerGapOption(): Option {
+  return new Option('--speaker-gap <min>', 'minutes a speaker has at least between two of their items (to rest or walk over)').argParser(wholeNumber(0, 240)).default(0);
+}
+
+/** The rule options of the flags every schedule command shares. */
+export function ruleOptionsOf(flags: { readonly gap: number; readonly speakerGap?: number }): RuleOptions {
+  return { ...DEFAULT_RULE_OPTIONS, gap: flags.gap, speakerGap: flags.speakerGap ?? 0 };
 }

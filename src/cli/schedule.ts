@@ -1,18 +1,20 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import path from 'node:path';
 import type { Event, Schedule } from '../domain/types.js';
+import { coverageWarnings } from '../check/coverage.js';
 import type { ScheduleReport } from '../domain/report.js';
 import { readEvent } from '../io/event.js';
 import type { Lang } from '../render/publish/index.js';
 import { DEFAULT_TIME_ZONE, mayPublish, publishChecked, timeZone } from './publish.js';
 import { parseWeightFlag, readWeights, WEIGHT_FLAG_FORM, type WeightOverrides } from '../io/weights.js';
-import { DEFAULT_WEIGHTS, TERM_NAMES, withWeights } from '../model/objectives/weights.js';
+import { DEFAULT_WEIGHTS, GOAL_NAMES, withWeights } from '../model/goals/registry.js';
 import { readBaseline, readScheduleFile } from '../io/schedule.js';
-import { buildContext, DEFAULT_RULE_OPTIONS } from '../model/context.js';
+import { buildContext } from '../model/context.js';
 import { changesAgainst, changesSummary } from '../pipeline/changes.js';
 import { lockItems } from '../pipeline/locks.js';
 import { checkOutputFolder, tableToCsv, writeOutputs } from '../io/write.js';
-import { planSchedule, type ModelChoice, type ScheduleOutcome } from '../pipeline/schedule.js';
+import { planSchedule, type ScheduleOutcome } from '../pipeline/schedule.js';
+import type { ModelChoice } from '../pipeline/strategy.js';
 import {
   byRoomTable,
   bySpeakerTable,
@@ -23,13 +25,14 @@ import {
 } from '../render/index.js';
 import type { BackendChoice } from '../solve/index.js';
 import type { Console } from './console.js';
-import { EXIT, type ExitCode } from './exit.js';
-import { FORCE_HELP, oneOf, seconds, wholeNumber } from './options.js';
+import { type Ending } from './exit.js';
+import { FORCE_HELP, gapOption, oneOf, ruleOptionsOf, seconds, speakerGapOption } from './options.js';
 import { formatProgress, printFindings } from './report.js';
 
 export type ScheduleFlags = {
   readonly out: string;
   readonly gap: number;
+  readonly speakerGap?: number;
   readonly timeLimit: number;
   readonly solver: BackendChoice;
   readonly model?: ModelChoice;
@@ -44,14 +47,15 @@ export type ScheduleFlags = {
   readonly force?: boolean;
 };
 
-export function registerSchedule(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+export function registerSchedule(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
     .command('schedule')
     .description('place every item in a room and a start time, check the result, and write the program')
     .argument('<dir>', 'event folder (calendar.csv, rooms.csv, themes.csv, speakers.csv, availability.csv)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('--force', FORCE_HELP)
-    .option('--gap <min>', 'hallway minutes between main-hall sessions or workshops in one room', wholeNumber(0, 240), 10)
+    .addOption(gapOption())
+    .addOption(speakerGapOption())
     .option('--time-limit <s>', 'stop the solver after this many seconds and keep its best schedule', seconds, 60)
     .option('--solver <name>', 'auto, highs or jslp', oneOf<BackendChoice>(['auto', 'highs', 'jslp']), 'auto')
     .option(
@@ -64,10 +68,10 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .option('--lock <schedule.csv>', 'a schedule whose rows with locked=yes keep their date, start and room')
     .option(
       '--weight <term=value>',
-      `set a soft goal's weight (repeatable; overrides weights.csv): ${TERM_NAMES.join(', ')}`,
+      `set a soft goal's weight (repeatable; overrides weights.csv): ${GOAL_NAMES.join(', ')}`,
       (text: string, previous: readonly WeightOverrides[] = []) => {
         const w = parseWeightFlag(text);
-        if (!w) throw new InvalidArgumentError(`expected ${WEIGHT_FLAG_FORM} with a term among ${TERM_NAMES.join(', ')}, got "${text}".`);
+        if (!w) throw new InvalidArgumentError(`expected ${WEIGHT_FLAG_FORM} with a term among ${GOAL_NAMES.join(', ')}, got "${text}".`);
         return [...previous, w];
       },
     )
@@ -78,7 +82,7 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .action(async (dir: string, flags: ScheduleFlags) => run((c) => scheduleCommand(dir, flags, c)));
 }
 
-export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Console): Promise<ExitCode> {
+export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Console): Promise<Ending> {
   const flags = { ...given, dir };
   // A bad --tz is a usage error before any solving, not after.
   if (flags.publish) timeZone(flags.tz ?? DEFAULT_TIME_ZONE);
@@ -97,6 +101,7 @@ export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Cons
     weights,
     ...(baseline ? { baseline } : {}),
     gap: flags.gap,
+    speakerGap: flags.speakerGap ?? 0,
     timeLimitSeconds: flags.timeLimit,
     backend: flags.solver,
     model: flags.model ?? 'auto',
@@ -114,29 +119,29 @@ async function finish(
   flags: ScheduleFlags & { readonly dir?: string },
   c: Console,
   baseline?: Schedule,
-): Promise<ExitCode> {
+): Promise<Ending> {
   switch (outcome.kind) {
     case 'impossible':
       c.error(`No valid schedule exists (proven by ${outcome.by}):`);
       printFindings(outcome.findings, c);
-      return EXIT.noSchedule;
+      return 'no-schedule';
     case 'timedout':
       c.error(
         `No valid schedule found within the ${flags.timeLimit}-second time limit (stopped after ${outcome.seconds.toFixed(1)} s). ` +
           'Try a longer --time-limit.',
       );
-      return EXIT.noSchedule;
+      return 'no-schedule';
     case 'failed':
       c.error(`No schedule written: ${outcome.message}.`);
       for (const v of outcome.violations.slice(0, 20)) c.error(`  ${v.rule}: ${v.message}`);
-      return EXIT.noSchedule;
+      return 'no-schedule';
     case 'scheduled':
     case 'partial': {
       const files: Record<string, string> = { ...scheduleFiles(event, outcome.schedule, outcome.report) };
       if (outcome.kind === 'partial') files['unscheduled.csv'] = unscheduledCsv(event, outcome.report);
       let changed = '';
       if (baseline) {
-        const ctx = buildContext(event, { ...DEFAULT_RULE_OPTIONS, gap: flags.gap });
+        const ctx = buildContext(event, ruleOptionsOf(flags));
         const changes = changesAgainst(ctx, baseline, outcome.schedule, new Set(outcome.report.unscheduled.map((u) => u.item)));
         files['changes.csv'] = tableToCsv({
           header: ['id', 'title', 'from', 'to', 'why'],
@@ -144,22 +149,25 @@ async function finish(
         });
         changed = changesSummary(changes, baseline, outcome.schedule);
       }
-      await writeOutputs(flags.out, files, { command: 'schedule', force: Boolean(flags.force), protect: flags.dir === undefined ? [] : [flags.dir] });
-      c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out));
+      const written = await writeOutputs(flags.out, files, { command: 'schedule', force: Boolean(flags.force), protect: flags.dir === undefined ? [] : [flags.dir] });
+      c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out, written.length));
       if (changed) c.out(`Against the baseline: ${changed} (see ${path.join(flags.out, 'changes.csv')}).`);
+      const coverage = outcome.report.coverage;
+      for (const w of coverage ? coverageWarnings(coverage) : []) c.warn(`warning: ${w}`);
       if (outcome.kind === 'scheduled' && flags.publish) {
         return publishChecked(flags.dir ?? '', event, outcome.schedule, {
           out: siteOf(flags),
           tz: flags.tz ?? DEFAULT_TIME_ZONE,
           lang: flags.lang ?? 'es',
           gap: flags.gap,
+          speakerGap: flags.speakerGap ?? 0,
           force: Boolean(flags.force),
         }, c);
       }
-      if (outcome.kind === 'scheduled') return EXIT.ok;
+      if (outcome.kind === 'scheduled') return 'done';
       c.error(`Partial schedule: ${outcome.report.unscheduled.length} item(s) could not be placed (see ${path.join(flags.out, 'unscheduled.csv')}):`);
       for (const u of outcome.report.unscheduled) c.error(`  - ${u.reason}`);
-      return EXIT.noSchedule;
+      return 'partial';
     }
   }
 }
@@ -192,12 +200,12 @@ function unscheduledCsv(event: Event, report: ScheduleReport): string {
   });
 }
 
-function summaryLine(report: ScheduleReport, placed: number, total: number, out: string): string {
+function summaryLine(report: ScheduleReport, placed: number, total: number, out: string, files: number): string {
   const status = report.unscheduled.length > 0
     ? `${report.unscheduled.length} left out (the fewest that must give)`
     : report.status === 'optimal' ? 'proven optimal' : `valid, gap ${report.gap === null ? 'unknown' : `${(report.gap * 100).toFixed(1)} %`}`;
   const clashCost = report.clashes.reduce((n, x) => n + x.cost, 0);
   const clashes = report.clashes.length === 1 ? '1 theme clash' : `${report.clashes.length} theme clashes`;
   const secs = (report.timing.buildSeconds + report.timing.solveSeconds).toFixed(1);
-  return `Scheduled ${placed} of ${total} items: ${status}, ${clashes} (cost ${clashCost}), ${secs} s. Wrote ${path.join(out, 'schedule.csv')} and 5 more files.`;
+  return `Scheduled ${placed} of ${total} items: ${status}, ${clashes} (cost ${clashCost}), ${secs} s. Wrote ${path.join(out, 'schedule.csv')} and ${files - 1} more files.`;
 }

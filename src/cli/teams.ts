@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { lotteryKey } from '../io/allocation/read.js';
 import { readTeamsInput } from '../io/teams/read.js';
@@ -10,10 +9,10 @@ import { formTeams } from '../teams/form.js';
 import { TeamsError } from '../teams/prepare.js';
 import { teamsOutputs, type TeamsReport } from '../teams/render.js';
 import type { Console } from './console.js';
-import { EXIT, UsageError, type ExitCode } from './exit.js';
+import { type Ending, UsageError } from './exit.js';
 import { FORCE_HELP, seconds } from './options.js';
+import { CONVENE_VERSION } from '../io/version.js';
 
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 export type TeamsFlags = {
   readonly out: string;
@@ -39,7 +38,7 @@ function seedText(text: string): string {
   return text.trim();
 }
 
-export function registerTeams(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+export function registerTeams(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
     .command('teams')
     .description('form balanced Datacamp teams of journalists, civic activists and developers')
@@ -70,22 +69,22 @@ export async function runTeams(dir: string, flags: TeamsFlags, onStatus?: (text:
     if (e instanceof TeamsError) throw new UsageError(e.message);
     throw e;
   }
-  const outputs = teamsOutputs(input, outcome, { version, seed: flags.seed, minSize: flags.size.min, maxSize: flags.size.max, timeLimitSeconds: flags.timeLimit });
+  const outputs = teamsOutputs(input, outcome, { version: CONVENE_VERSION, seed: flags.seed, minSize: flags.size.min, maxSize: flags.size.max, timeLimitSeconds: flags.timeLimit });
   const files: Record<string, string> = { ...outputs.texts };
   for (const [name, table] of Object.entries(outputs.tables)) files[name] = tableToCsv(table);
   return { files, report: outputs.report, seconds: outcome.solve.seconds };
 }
 
-export async function teamsCommand(dir: string, flags: TeamsFlags, c: Console): Promise<ExitCode> {
+export async function teamsCommand(dir: string, flags: TeamsFlags, c: Console): Promise<Ending> {
   const { files, report, seconds: took } = await runTeams(dir, flags, (t) => c.status(t));
   c.clearStatus();
-  await writeOutputs(flags.out, files, { command: 'teams', force: Boolean(flags.force), protect: [dir] });
+  const written = await writeOutputs(flags.out, files, { command: 'teams', force: Boolean(flags.force), protect: [dir] });
   if (report.unplaced.length > 0) c.warn(`${report.unplaced.length} Datacamp registrant${report.unplaced.length === 1 ? ' is' : 's are'} in no team; teams-report.md says why.`);
   if (report.solve.status === 'feasible') c.warn(`Stopped at the time limit: the teams keep every hard rule, but better ones may exist (penalty ${report.solve.penalty}, bound ${report.solve.bound ?? '?'}).`);
   const fully = report.goals.filter((g) => g.goal === 'journalist' || g.goal === 'activist' || g.goal === 'developer');
   c.out(
     `Formed ${report.teams} teams of ${report.size} (${report.placed} people, ${report.unplaced.length} unplaced) in ${took.toFixed(1)} s; ` +
-      `${fully.map((g) => `${g.met}/${g.applies} with ${g.text}`).join(', ')}. Wrote ${path.join(flags.out, 'teams.csv')} and ${Object.keys(files).length - 1} more files.`,
+      `${fully.map((g) => `${g.met}/${g.applies} with ${g.text}`).join(', ')}. Wrote ${path.join(flags.out, 'teams.csv')} and ${written.length - 1} more files.`,
   );
-  return EXIT.ok;
+  return 'done';
 }

@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
 import { FORMATS } from '../domain/types.js';
 import { InputError } from '../domain/issues.js';
+import { coverageWarnings, lightningCoverage } from '../check/coverage.js';
 import { directFindings } from '../check/diagnose.js';
 import { checkFolder } from '../io/check-folder.js';
 import { openFolder } from '../io/files.js';
 import { buildContext } from '../model/context.js';
 import type { Console } from './console.js';
-import { EXIT, type ExitCode } from './exit.js';
+import { type Ending } from './exit.js';
 import { printFindings } from './report.js';
 
-export function registerValidate(program: Command, run: (action: (c: Console) => Promise<ExitCode>) => Promise<void>): void {
+export function registerValidate(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
   program
     .command('validate')
     .description('read and check every file of an event folder that any command reads, reporting all problems at once')
@@ -17,7 +18,7 @@ export function registerValidate(program: Command, run: (action: (c: Console) =>
     .action(async (dir: string) => run((c) => validateCommand(dir, c)));
 }
 
-export async function validateCommand(dir: string, c: Console): Promise<ExitCode> {
+export async function validateCommand(dir: string, c: Console): Promise<Ending> {
   // Malformed input throws an InputError listing every problem of every file (exit 2).
   const checked = await checkFolder(await openFolder(dir));
   if (checked.issues.length > 0) throw new InputError(checked.issues);
@@ -32,19 +33,19 @@ export async function validateCommand(dir: string, c: Console): Promise<ExitCode
   }
   if (weights) c.out(`weights.csv: ${Object.keys(weights).length} soft goal weight${Object.keys(weights).length === 1 ? '' : 's'} set.`);
   if (allocation) {
-    c.out(
-      `Allocation: ${allocation.registrants.length} registrants, ${allocation.sessions.length} unconference sessions, ${allocation.preferences.length} preferences.`,
-    );
+    c.out(`Allocation: ${allocation.registrants.length} registrants, ${allocation.sessions.length} unconference sessions, ${allocation.preferences.length} preferences.`);
   }
-  if (teams) c.out(`Datacamp: ${teams.people.length} registrants, ${teams.projects.length} project${teams.projects.length === 1 ? "" : "s"}.`);
+  if (teams) c.out(`Datacamp: ${teams.people.length} registrants, ${teams.projects.length} project${teams.projects.length === 1 ? '' : 's'}.`);
   if (event) {
+    const coverage = lightningCoverage(event);
+    for (const w of coverage ? coverageWarnings(coverage) : []) c.warn(`warning: ${w}`);
     const findings = directFindings(buildContext(event));
     if (findings.length > 0) {
       c.error('The files are well formed, but no valid schedule can exist:');
       printFindings(findings, c);
-      return EXIT.noSchedule;
+      return 'no-schedule';
     }
   }
   c.out('No problems found.');
-  return EXIT.ok;
+  return 'done';
 }

@@ -1,3 +1,4 @@
+import { compareText } from './compare.js';
 /**
  * File names from ids, for every writer that names a file after an id
  * (publish's calendars and sheets, allocate's rosters). Ids come from spreadsheets and may hold anything
@@ -49,10 +50,6 @@ export function allotStems(entries: Iterable<readonly [key: string, id: string]>
     out.set(key, stem);
   }
   return out;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** `stems.get(id)`, for an id known to be in the map. */

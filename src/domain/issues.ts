@@ -1,3 +1,4 @@
+import { compareText } from './compare.js';
 /**
  * Problems with the user's input. Every problem found is collected (never only
  * the first) and thrown together as one InputError, so a committee member fixes
@@ -69,10 +70,7 @@ export function formatIssues(issues: readonly InputIssue[], limit = SHOWN_PER_KI
 export function sortIssues(issues: readonly InputIssue[]): readonly InputIssue[] {
   return [...issues].sort(
     (a, b) =>
-      cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.message, b.message),
+      compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message),
   );
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,4 +1,4 @@
-import type { Format, Minutes } from './types.js';
+import type { Format, Minutes, Sector } from './types.js';
 
 /**
  * What a solve produced, in the user's terms. Everything here is derived from
@@ -30,18 +30,25 @@ export type ObjectiveTerm = {
   readonly occurrences?: readonly string[];
 };
 
+/** The size of the model that gave the schedule. */
 export type ModelSize = {
   readonly variables: number;
   readonly rows: number;
   readonly nonzeros: number;
   /** The time grid in minutes: every start is a multiple of it. */
   readonly grid: Minutes;
-  /**
-   * whole: one model of every (item, room, start); its size is given.
-   * two-stage: times first, then rooms; the size given is the times model's
-   * (without theme-clash rows, which are added theme by theme as needed).
-   */
-  readonly stages: 'whole' | 'two-stage';
+  /** The step whose model this is (see `steps`): the times model of times-then-rooms, otherwise the whole model. */
+  readonly step: string;
+};
+
+/** One step of the solve path: what ran, why it was chosen, and how it ended. */
+export type StepRecord = {
+  readonly step: string;
+  readonly why: string;
+  /** False when its condition did not hold (the outcome says why). */
+  readonly ran: boolean;
+  /** In plain words: "proven optimal, cost 461", "a schedule, cost 480; bound 455", "skipped: ...". */
+  readonly outcome: string;
 };
 
 /** optimal: proven best. feasible: valid, but the solver stopped before proving it best (see gap). */
@@ -59,8 +66,35 @@ export type ScheduleReport = {
   readonly clashes: readonly ThemeClash[];
   readonly solver: string;
   readonly model: ModelSize;
+  /** The solve path: every planned step, in order, with why and how it ended. */
+  readonly steps: readonly StepRecord[];
   /** Items left out of a partial schedule (--allow-partial), each with the reason in plain words. */
   readonly unscheduled: readonly { readonly item: string; readonly reason: string }[];
+  /** Lightning talks by member country; null without members.csv. */
+  readonly coverage: Coverage | null;
   /** Wall-clock seconds; the only part of any output that varies between identical runs. */
   readonly timing: { readonly buildSeconds: number; readonly solveSeconds: number };
 };
+
+/** Lightning coverage by member country (check/coverage.ts). */
+/** The three voices each member country should bring to the lobby, in the order its talks run. */
+export const COVERAGE_SECTORS = ['government', 'civil_society', 'irm'] as const satisfies readonly Sector[];
+export type CoverageSector = (typeof COVERAGE_SECTORS)[number];
+
+export type MemberCoverage = {
+  readonly country: string;
+  readonly name: string;
+  /** Talk ids per sector; an empty list is a voice missing. */
+  readonly talks: Readonly<Record<CoverageSector, readonly string[]>>;
+  /** Talks of the country whose first speaker is of another sector. */
+  readonly other: readonly string[];
+};
+
+export type Coverage = {
+  /** Every member, in the order of members.csv. */
+  readonly members: readonly MemberCoverage[];
+  readonly regional: readonly string[];
+  /** Lightning talks of countries not in members.csv (country as written, talk ids). */
+  readonly others: readonly { readonly country: string; readonly talks: readonly string[] }[];
+};
+

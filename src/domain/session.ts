@@ -16,3 +16,16 @@ export type Session = {
   readonly noteTaker: string | null;
   readonly line: number;
 };
+
+/** The roles of a roster row (rosters.csv, as `convene allocate` writes it). */
+export const ROSTER_ROLES = ['facilitator', 'note_taker', 'attendee'] as const;
+export type RosterRole = (typeof ROSTER_ROLES)[number];
+
+/** One row of rosters.csv. */
+export type RosterRow = {
+  readonly session: string;
+  readonly registrant: string;
+  readonly name: string;
+  readonly organization: string;
+  readonly role: RosterRole;
+};

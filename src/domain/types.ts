@@ -9,7 +9,17 @@
 
 export type Minutes = number;
 
-export type WindowKind = 'program' | 'break';
+/**
+ * program: items may be placed; plenary_only: only main-hall items (an
+ * opening, a closing) while every other room waits; break: nothing.
+ */
+export const WINDOW_KINDS = ['program', 'plenary_only', 'break'] as const;
+export type WindowKind = (typeof WINDOW_KINDS)[number];
+
+/** Whether items may be placed in a window (of some format). */
+export function isProgram(w: { readonly kind: WindowKind }): boolean {
+  return w.kind !== 'break';
+}
 
 /** A row of calendar.csv: a stretch of a day where items may be placed, or a break. */
 export type Window = {
@@ -29,6 +39,8 @@ export type Room = {
   readonly capacity: number;
   /** Simultaneous-translation booths. */
   readonly interpretation: boolean;
+  /** What the room has (`projector`, `step-free`, ...), lower-case; an item goes only where everything it needs is. */
+  readonly features: readonly string[];
   readonly line: number;
 };
 
@@ -80,13 +92,17 @@ export type Item = {
   /** Allowed room ids; empty means every room of the format's kind. */
   readonly rooms: readonly string[];
   readonly pin: Pin;
+  /** Nothing else runs, in any room, while it does (an opening, a keynote). */
+  readonly exclusive: boolean;
+  /** Minutes its room is taken before it starts and after it ends (laptops set out, cleared away). */
+  readonly setup: Minutes;
+  readonly teardown: Minutes;
+  /** Items that must end before this one starts (an introduction before its follow-up). */
+  readonly after: readonly string[];
+  /** Room features it needs, lower-case (see Room.features). */
+  readonly needs: readonly string[];
   readonly line: number;
 };
-
-/** Whether a room of this capacity seats the item: an unknown audience fits any room. */
-export function seatsAudience(capacity: number, item: Item): boolean {
-  return item.audience === null || capacity >= item.audience;
-}
 
 /** The audience goals weigh (room size, theme clashes): an unknown one counts as 0. */
 export function weighedAudience(item: Item): number {
@@ -133,6 +149,12 @@ export type AvailabilityRow = {
   readonly line: number;
 };
 
+/** A row of favourites.csv: one registrant wants to attend one item (a registration form's or an app's stars). */
+export type Favourite = { readonly registrant: string; readonly item: string; readonly line: number };
+
+/** A row of members.csv: a member country of the region, whose lightning talks the report checks. */
+export type Member = { readonly country: string; readonly name: string; readonly line: number };
+
 /** Everything read from one event folder, validated and cross-referenced. */
 export type Event = {
   readonly calendar: readonly Window[];
@@ -140,6 +162,10 @@ export type Event = {
   readonly items: readonly Item[];
   readonly speakers: readonly Speaker[];
   readonly availability: readonly AvailabilityRow[];
+  /** Empty without favourites.csv. */
+  readonly favourites: readonly Favourite[];
+  /** Empty without members.csv. */
+  readonly members: readonly Member[];
 };
 
 /** Where one item runs. `end` is always `start + duration` of the item. */

@@ -230,6 +230,24 @@ export const optionalNumberCell = blankOr(
 
 export const listCell = cell(splitList);
 
+/** Room features (`projector;step-free`): a list, lower-case, so that "Projector" is projector. */
+export const featureListCell = cell((text) => [...new Set(splitList(text).map((f) => f.toLowerCase()))]);
+
+/** yes/no or an empty cell (null: not said). */
+export const optionalBoolCell = blankOr(null, parseBool, 'yes or no (also sí/no, true/false, 1/0, y/n), or an empty cell');
+
+/** Whole minutes from 0 to a day (1440), in steps of 5; an empty cell is 0. */
+export const minutesCell = cellOf((t) => {
+  if (t === '') return 0;
+  const n = parseWholeNumber(t);
+  return n !== null && n <= 1440 && n % 5 === 0 ? n : null;
+}, 'whole minutes from 0 to 1440 in steps of 5, or an empty cell');
+
+export const nonEmptyListCell = cellOf((t) => {
+  const items = splitList(t);
+  return items.length > 0 ? items : null;
+}, 'at least one id (separate several with ";" or "|")');
+
 export const optionalDateCell = blankOr(undefined, (t) => (isIsoDate(t) ? t : null), 'a date written YYYY-MM-DD');
 
 /** A start time on the 5-minute grid the schedule is built on; an empty cell reads as undefined. */

@@ -10,10 +10,10 @@
  * present; the Datacamp columns and projects.csv when projects.csv is present
  * or registrations.csv has a profile or languages column.
  */
-import type { AllocationInput } from '../allocate/types.js';
+import type { AllocationInput } from '../domain/allocation.js';
 import { formatIssue, type InputIssue } from '../domain/issues.js';
 import type { Event, Item } from '../domain/types.js';
-import type { TeamsInput } from '../teams/types.js';
+import type { TeamsInput } from '../domain/teams.js';
 import { checkAllocationInput } from './allocation/parse.js';
 import { PREFERENCES_FILE } from './allocation/preferences.js';
 import { REGISTRATIONS_FILE } from './allocation/registrations.js';
@@ -24,7 +24,7 @@ import { readThemes, THEMES_FILE } from './rows/themes.js';
 import { PROJECTS_FILE } from './teams/columns.js';
 import { parsedOnce, type FileText } from './rows/sheet.js';
 import { checkTeamsInput } from './teams/parse.js';
-import { EVENT_FILES, readSheets, validateSheets } from './validate-event.js';
+import { EVENT_FILES, eventFrom, readSheets, validateSheets } from './validate-event.js';
 import { checkWeights, WEIGHTS_FILE, type WeightOverrides } from './weights.js';
 
 export type FolderCheck = {
@@ -57,7 +57,7 @@ export async function checkFolder(folder: Folder): Promise<FolderCheck> {
     for (const issue of found) issues.push(issue);
     items = sheets.themes.rows;
     if (found.length === 0) {
-      event = { calendar: sheets.calendar.rows, rooms: sheets.rooms.rows, items: sheets.themes.rows, speakers: sheets.speakers.rows, availability: sheets.availability.rows };
+      event = eventFrom(sheets);
     }
   } else if (folder.has(THEMES_FILE)) {
     items = readThemes(await folder.text(THEMES_FILE)).rows;

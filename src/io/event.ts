@@ -5,7 +5,7 @@
 import type { Event } from '../domain/types.js';
 import { openFolder, type Folder } from './files.js';
 import type { FileText } from './rows/sheet.js';
-import { EVENT_FILES, eventOf } from './validate-event.js';
+import { EVENT_FILES, parseEvent } from './validate-event.js';
 
 export { EVENT_FILES, parseEvent } from './validate-event.js';
 
@@ -17,7 +17,7 @@ export { EVENT_FILES, parseEvent } from './validate-event.js';
  * Throws InputError, also for a missing folder (`<dir> no such folder`).
  */
 export async function readEvent(dir: string | Folder): Promise<Event> {
-  return eventOf(await eventTexts(typeof dir === 'string' ? await openFolder(dir) : dir));
+  return parseEvent(await eventTexts(typeof dir === 'string' ? await openFolder(dir) : dir));
 }
 
 /** The text of each event file the folder holds, keyed as EVENT_FILES spells them. */

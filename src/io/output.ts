@@ -50,8 +50,9 @@ type Manifest = { readonly command: string; readonly files: readonly string[] };
  * before anything is written; an absolute path or one with `..` throws a
  * plain Error (a bug: writers make their names from ids through safe stems).
  * Throws OutputError when the folder cannot be written or may not be replaced.
+ * Returns the names written, sorted.
  */
-export async function writeOutputs(dir: string, files: Readonly<Record<string, string>>, options: OutputOptions = {}): Promise<void> {
+export async function writeOutputs(dir: string, files: Readonly<Record<string, string>>, options: OutputOptions = {}): Promise<readonly string[]> {
   const names = Object.keys(files).sort();
   for (const name of names) {
     const parts = name.split(/[\\/]/);
@@ -93,6 +94,7 @@ export async function writeOutputs(dir: string, files: Readonly<Record<string, s
     const manifest: Manifest = { command, files: names };
     await writeFile(join(fresh, MANIFEST), `${JSON.stringify({ written_by: 'convene', ...manifest }, null, 2)}\n`, { flag: 'wx' });
     await swap(dir, target, fresh, kept);
+    return names;
   } catch (e) {
     await rm(fresh, { recursive: true, force: true }).catch(() => undefined);
     if (e instanceof OutputError) throw e;

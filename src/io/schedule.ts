@@ -9,7 +9,9 @@ import { InputError } from '../domain/issues.js';
 import type { Assignment, Event, Schedule } from '../domain/types.js';
 import { dateCell, idCell, parseBool, timeCell } from './cells.js';
 import { readText } from './files.js';
+import { unneutralisedCell } from './formula.js';
 import { readSheet, type FileText } from './rows/sheet.js';
+import { compareText } from '../domain/compare.js';
 
 /** A schedule and the items marked `locked` in it (sorted ids), which a re-run must keep where they are. */
 export type ScheduleFile = {
@@ -19,15 +21,12 @@ export type ScheduleFile = {
 
 type Row = Assignment & { readonly locked: boolean; readonly line: number };
 
-/** Undoes the `'` that write.ts puts before a cell a spreadsheet would take for a formula. */
-const unescaped = z.string().transform((t) => (/^'[=+\-@\t\r]/.test(t) ? t.slice(1) : t));
-
 const shape = z.object({
-  id: unescaped.pipe(idCell),
+  id: unneutralisedCell.pipe(idCell),
   date: dateCell,
   start: timeCell,
   end: timeCell,
-  room: unescaped.pipe(idCell),
+  room: unneutralisedCell.pipe(idCell),
   locked: z.string().transform((text, ctx) => {
     const value = text === '' ? false : parseBool(text);
     if (value === null) {
@@ -63,7 +62,7 @@ export function parseScheduleFile(text: FileText, file: string, event: Event, ba
           ? { item: v.id, date: v.date, start: v.start, end: v.end, room: v.room, locked: v.locked, line: row.line }
           : null,
       order: (a, b) =>
-        cmp(a.date, b.date) || a.start - b.start || cmp(a.room, b.room) || cmp(a.item, b.item) || a.line - b.line,
+        compareText(a.date, b.date) || a.start - b.start || compareText(a.room, b.room) || compareText(a.item, b.item) || a.line - b.line,
     },
     text,
   );
@@ -97,6 +96,3 @@ export async function readBaseline(path: string, event: Event): Promise<Schedule
   return parseScheduleFile(await readText(path, path), path, event, true).schedule;
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

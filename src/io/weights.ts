@@ -6,21 +6,21 @@
  */
 import { z } from 'zod';
 import { InputError, type InputIssue } from '../domain/issues.js';
-import { TERM_NAMES, type TermName } from '../model/objectives/weights.js';
+import { GOAL_NAMES, isGoalName, type Weights } from '../model/goals/registry.js';
 import { cell, digits, found, LIMITS, parseDecimal, Unreadable } from './cells.js';
 import { openFolder, type Folder } from './files.js';
 import { cellIssue, readSheet, type FileText } from './rows/sheet.js';
 
-export type WeightOverrides = Readonly<Partial<Record<TermName, number>>>;
+export type WeightOverrides = Weights;
 
 export const WEIGHTS_FILE = 'weights.csv';
 
 const RANGE = `from 0 to ${digits(LIMITS.weight)}`;
 
-const termCell = cell((text): TermName | Unreadable => {
+const termCell = cell((text): string | Unreadable => {
   const term = text.toLowerCase();
-  if ((TERM_NAMES as readonly string[]).includes(term)) return term as TermName;
-  const known = `one of ${TERM_NAMES.join(', ')}`;
+  if (isGoalName(term)) return term;
+  const known = `one of ${GOAL_NAMES.join(', ')}`;
   return new Unreadable(text === '' ? `expected a soft goal (${known}), ${found(text)}` : `unknown soft goal ${JSON.stringify(term)} (${known})`);
 });
 
@@ -31,7 +31,7 @@ const weightCell = cell((text): number | null | Unreadable => {
   return w !== null && w >= 0 && w <= LIMITS.weight ? w : new Unreadable(`expected a number ${RANGE} (like 2 or 0.5), or an empty cell for the default, ${found(text)}`);
 });
 
-type Row = { readonly term: TermName; readonly weight: number | null; readonly line: number };
+type Row = { readonly term: string; readonly weight: number | null; readonly line: number };
 
 /** The overrides weights.csv gives (none when it is missing), and every problem with it. */
 export function checkWeights(text: FileText): { readonly overrides: WeightOverrides; readonly issues: readonly InputIssue[] } {
@@ -47,7 +47,7 @@ export function checkWeights(text: FileText): { readonly overrides: WeightOverri
     text,
   );
   const issues = [...sheet.issues];
-  const out: Partial<Record<TermName, number>> = {};
+  const out: Record<string, number> = {};
   const first = new Map<string, number>();
   for (const row of sheet.rows) {
     const before = first.get(row.term);
@@ -79,9 +79,9 @@ export async function readWeights(dir: string | Folder): Promise<WeightOverrides
 /** `--weight speaker-days=0` → { 'speaker-days': 0 }; null when malformed or out of range. */
 export function parseWeightFlag(text: string): WeightOverrides | null {
   const m = /^([a-z-]+)=(\d+(?:\.\d+)?)$/.exec(text.trim());
-  if (!m || !(TERM_NAMES as readonly string[]).includes(m[1]!)) return null;
+  if (!m || !isGoalName(m[1]!)) return null;
   const weight = Number(m[2]);
-  return weight <= LIMITS.weight ? { [m[1] as TermName]: weight } : null;
+  return weight <= LIMITS.weight ? { [m[1]!]: weight } : null;
 }
 
 /** How --weight is written, for its error message. */

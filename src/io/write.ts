@@ -1,11 +1,8 @@
 /** Output: tables to CSV text (and, from ./output.ts, files into an output folder). */
 import { stringify } from 'csv-stringify/sync';
+import type { Table } from '../domain/table.js';
+import { neutralise } from './formula.js';
 
-/** A CSV file's contents as a value (the same shape as render's Table). */
-export type Table = {
-  readonly header: readonly string[];
-  readonly rows: readonly (readonly string[])[];
-};
 
 /**
  * CSV text: comma-separated, LF line endings, a final newline, quotes only
@@ -17,10 +14,6 @@ export function tableToCsv(table: Table): string {
   const records = [table.header, ...table.rows].map((row) => row.map(neutralise));
   // csv-stringify quotes LF but not a lone CR, which would still break the row for most readers.
   return stringify(records, { delimiter: ',', record_delimiter: '\n', quoted_match: /\r/ });
-}
-
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 export { checkOutputFolder, MANIFEST, OutputError, writeOutputs, type OutputOptions } from './output.js';

@@ -1,10 +1,12 @@
 import type { Assignment, Item } from '../domain/types.js';
+import type { PlacementFinding } from '../domain/findings.js';
 import type { Context } from './context.js';
 import { ceilToGrid } from './grid.js';
 import { PLACEMENT_RULES } from './rules/placement.js';
+import { byId } from '../domain/compare.js';
 
-/** Why the candidates of one item were turned down, counted per rule, with one example message each. */
-export type Rejections = ReadonlyMap<string, { readonly count: number; readonly example: string }>;
+/** Why the candidates of one item were turned down, counted per rule, with one example each. */
+export type Rejections = ReadonlyMap<string, { readonly count: number; readonly example: PlacementFinding }>;
 
 export type Candidates = {
   /** Every placement all placement rules admit, by item id, then room id, then time. */
@@ -37,12 +39,12 @@ const NO_BASELINE: ReadonlyMap<string, Assignment> = new Map();
 
 function computeCandidates(ctx: Context, grid: number, keep?: ReadonlyMap<string, Assignment>): Candidates {
   const packed = lightningStep(ctx, grid);
-  const rooms = [...ctx.rooms.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const items = [...ctx.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const rooms = [...ctx.rooms.values()].sort(byId);
+  const items = [...ctx.items.values()].sort(byId);
   const placements: Assignment[] = [];
   const rejected = new Map<string, Rejections>();
   for (const item of items) {
-    const tally = new Map<string, { count: number; example: string }>();
+    const tally = new Map<string, { count: number; example: PlacementFinding }>();
     const before = placements.length;
     // Lightning talks are packed in their block first; on the plain grid only when that leaves them nowhere.
     const steps = item.format === 'lightning' && packed !== grid ? [packed, grid] : [grid];
@@ -51,14 +53,15 @@ function computeCandidates(ctx: Context, grid: number, keep?: ReadonlyMap<string
       tally.clear();
       for (const room of rooms) {
         for (const a of startsFor(ctx, item, room.id, grid, step, keep?.get(item.id))) {
-          const broken = PLACEMENT_RULES.find((rule) => rule.check(ctx, item, room, a) !== null);
-          if (!broken) {
+          let finding: PlacementFinding | null = null;
+          const broken = PLACEMENT_RULES.find((rule) => (finding = rule.check(ctx, item, room, a)) !== null);
+          if (!broken || !finding) {
             placements.push(a);
             continue;
           }
           const seen = tally.get(broken.name);
           if (seen) seen.count += 1;
-          else tally.set(broken.name, { count: 1, example: broken.check(ctx, item, room, a) ?? '' });
+          else tally.set(broken.name, { count: 1, example: finding });
           // An untimed rule rejects the room at every time: no need to try them all.
           if (!broken.timed) break;
         }

@@ -1,4 +1,6 @@
 import type { Assignment } from '../domain/types.js';
+import type { ConflictFinding, Subject } from '../domain/findings.js';
+import type { Context } from './context.js';
 
 /**
  * A constraint over placements, every coefficient 1: `exactly` one or
@@ -6,27 +8,31 @@ import type { Assignment } from '../domain/types.js';
  * checker counts how many of its members a finished schedule chose.
  */
 export type PackingConstraint = {
-  readonly rule: string;
+  readonly rule: ConflictFinding['rule'];
   readonly kind: 'exactly' | 'at-most';
   /** Indices into the placements the rule was built over. */
   readonly members: readonly number[];
   /** Items the constraint is about even when none of them is chosen (an item placed nowhere). */
   readonly items?: readonly string[];
   /**
-   * Who or what the constraint protects, in plain words ("room c1 (Aula 1) on
-   * 2014-06-01"); the elastic diagnosis lets all of one subject's rows give
-   * together, at the cost of one.
+   * Who or what the constraint protects, per day; the elastic diagnosis lets
+   * all of one subject's rows give together, at the cost of one.
    */
-  readonly subject?: string;
-  /** The violation in plain words, given the members a schedule chose. */
-  readonly describe: (chosen: readonly Assignment[]) => string;
+  readonly subject?: Subject;
+  /** What is wrong, given the members a schedule chose (when the constraint is broken). */
+  readonly finding: (chosen: readonly Assignment[]) => ConflictFinding;
 };
 
 /** A hard rule about several placements together. */
 export type ConflictRule = {
-  readonly name: string;
+  readonly name: ConflictFinding['rule'];
   readonly description: string;
-  readonly build: (ctx: import('./context.js').Context, placements: readonly Assignment[]) => readonly PackingConstraint[];
+  /**
+   * Whether the rule is about rooms. A model that leaves rooms open (the
+   * times stage) cannot build it and limits rooms per moment instead.
+   */
+  readonly aboutRooms: boolean;
+  readonly build: (ctx: Context, placements: readonly Assignment[]) => readonly PackingConstraint[];
 };
 
 export function isViolated(c: PackingConstraint, chosenCount: number): boolean {

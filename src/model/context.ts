@@ -1,19 +1,24 @@
-import type { Event, Item, Minutes, Room, Speaker, Window } from '../domain/types.js';
+import { isProgram, type Assignment, type Event, type Item, type Minutes, type Room, type Speaker, type Window } from '../domain/types.js';
 import { availabilityByWho, type Availability, availabilityOf } from './availability.js';
 
 /** Options of one schedule run that change the rules. */
 export type RuleOptions = {
-  /** Hallway minutes a main-hall session or workshop leaves its room free after it ends. */
+  /** Hallway minutes a main-hall session or workshop leaves its room free after it ends (after its tear-down). */
   readonly gap: Minutes;
+  /** Minutes a speaker has at least between two of their items (to rest, or to walk over); 0 when absent. */
+  readonly speakerGap?: Minutes;
   /**
-   * The language whose clashes cost nothing (objectives/pair-overlap.ts):
+   * The language whose clashes cost nothing (goals/pair-overlap.ts):
    * absent, the most common one among the items' workshops and lightning
    * talks. A part of an event keeps the whole event's (see partOf).
    */
   readonly commonLanguage?: string | null;
 };
 
-export const DEFAULT_RULE_OPTIONS: RuleOptions = { gap: 10 };
+/** The hallway gap when none is given (`--gap`). */
+export const DEFAULT_GAP: Minutes = 10;
+
+export const DEFAULT_RULE_OPTIONS: RuleOptions = { gap: DEFAULT_GAP };
 
 /** Every start is on this grid (minutes), whatever the data. */
 export const BASE_GRID: Minutes = 5;
@@ -48,7 +53,7 @@ export function buildContext(event: Event, options: RuleOptions = DEFAULT_RULE_O
     rooms: new Map(event.rooms.map((r) => [r.id, r])),
     speakers: new Map(event.speakers.map((s) => [s.id, s])),
     availability: availabilityByWho(event.availability),
-    programWindows: windows.filter((w) => w.kind === 'program'),
+    programWindows: windows.filter(isProgram),
     breaks: windows.filter((w) => w.kind === 'break'),
     dates: [...new Set(windows.map((w) => w.date))].sort(),
     commonLanguage: options.commonLanguage !== undefined ? options.commonLanguage : mostCommonLanguage(event.items),
@@ -79,6 +84,22 @@ export function availabilityFor(ctx: Context, who: string): Availability {
 /** Minutes a room stays blocked after an item of this format ends: lightning talks run back to back. */
 export function gapAfter(ctx: Context, item: Item): Minutes {
   return item.format === 'lightning' ? 0 : ctx.options.gap;
+}
+
+/** When a placement's room is first taken: its set-up before it starts. */
+export function occupiedFrom(ctx: Context, p: Assignment): Minutes {
+  return p.start - (ctx.items.get(p.item)?.setup ?? 0);
+}
+
+/** Until when a placement's room stays taken: its tear-down, then the hallway gap. */
+export function occupiedUntil(ctx: Context, p: Assignment): Minutes {
+  const item = ctx.items.get(p.item);
+  return p.end + (item ? item.teardown + gapAfter(ctx, item) : 0);
+}
+
+/** Until when a placement keeps its speakers: its end, then their break. */
+export function speakerBusyUntil(ctx: Context, p: Assignment): Minutes {
+  return p.end + (ctx.options.speakerGap ?? 0);
 }
 
 /** Item label for messages: `p03 "Open budgets"`. */

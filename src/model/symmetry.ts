@@ -1,5 +1,5 @@
 /**
- * Identical rooms: two classrooms of the same size, open at the same times,
+ * Identical rooms: two classrooms of the same size and features, open at the same times,
  * that no item asks for by name, can trade every item they hold and no rule
  * or cost would notice. A solver then meets each schedule once per way of
  * labelling them, and must rule out every copy to prove a bound. Here each
@@ -10,8 +10,9 @@
  * nothing is lost.
  */
 import type { Assignment, Schedule } from '../domain/types.js';
-import type { Baseline } from './objectives/moves.js';
+import type { Baseline } from './goals/moves.js';
 import { availabilityFor, type Context } from './context.js';
+import { byId } from '../domain/compare.js';
 
 /** Classes of two or more interchangeable rooms, each sorted by id; classes sorted by their first room. */
 export function identicalRoomClasses(ctx: Context, baseline?: Baseline): readonly (readonly string[])[] {
@@ -20,9 +21,9 @@ export function identicalRoomClasses(ctx: Context, baseline?: Baseline): readonl
   for (const item of ctx.items.values()) if (item.pin.room) named.add(item.pin.room);
   for (const a of baseline?.values() ?? []) named.add(a.room);
   const groups = new Map<string, string[]>();
-  for (const room of [...ctx.rooms.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const room of [...ctx.rooms.values()].sort(byId)) {
     if (named.has(room.id)) continue;
-    const key = JSON.stringify([room.kind, room.capacity, room.interpretation, availabilityFor(ctx, room.id)]);
+    const key = JSON.stringify([room.kind, room.capacity, room.interpretation, [...room.features].sort(), availabilityFor(ctx, room.id)]);
     groups.set(key, [...(groups.get(key) ?? []), room.id]);
   }
   return [...groups.values()]

@@ -2,7 +2,7 @@
  * What a re-run changed against its baseline, item by item, with why: the
  * rows of changes.csv and the summary line ("3 items moved, 1 changed room").
  */
-import { blockersAt } from '../check/explain.js';
+import { blockersAt, blockerWords } from '../check/explain.js';
 import type { Assignment, Schedule } from '../domain/types.js';
 import { formatSpan } from '../domain/time.js';
 import type { Context } from '../model/context.js';
@@ -34,7 +34,7 @@ export function changesAgainst(ctx: Context, baseline: Schedule, schedule: Sched
       out.push({ item: id, title, from: where(b), to: '', why: 'could not be placed (see unscheduled.csv)' });
     } else if (a.date !== b.date || a.start !== b.start || a.room !== b.room) {
       const blockers = blockersAt(ctx, schedule, b);
-      const why = blockers.length > 0 ? `its old place no longer works: ${blockers.join('; ')}` : 'moved to make room for other items that had to move';
+      const why = blockers.length > 0 ? `its old place no longer works: ${blockers.map((x) => blockerWords(ctx, x)).join('; ')}` : 'moved to make room for other items that had to move';
       out.push({ item: id, title, from: where(b), to: where(a), why });
     }
   }

@@ -7,6 +7,7 @@
 import type { Schedule } from '../domain/types.js';
 import { explainItem, optionWhere } from '../check/explain.js';
 import { unplaceableItems } from '../check/diagnose.js';
+import { findingMessage, subjectWords } from '../check/words.js';
 import type { Finding } from '../check/diagnose.js';
 import type { BuiltModel } from '../model/build.js';
 import { itemLabel, type Context } from '../model/context.js';
@@ -29,7 +30,7 @@ export function whyLeftOut(ctx: Context, schedule: Schedule, items: readonly str
     });
     const where = held.slice(0, 4).map(optionWhere);
     const more = held.length > 4 ? ` and ${held.length - 4} more` : '';
-    const speakersBusy = held.some((o) => o.blockers.some((b) => b.startsWith('speaker ')));
+    const speakersBusy = held.some((o) => o.blockers.some((b) => b.kind === 'speaker-busy'));
     return {
       item: id,
       reason:
@@ -44,7 +45,7 @@ export function whyLeftOut(ctx: Context, schedule: Schedule, items: readonly str
  * The rules an elastic solution with rule slacks let give, each as a finding:
  * what the room or speaker would have to do, naming the items.
  */
-export function rulesThatGive(model: BuiltModel, values: ArrayLike<number>): readonly Finding[] {
+export function rulesThatGive(ctx: Context, model: BuiltModel, values: ArrayLike<number>): readonly Finding[] {
   const out: Finding[] = [];
   for (const s of model.ruleSlack) {
     if ((values[s.column] ?? 0) <= 0.5) continue;
@@ -57,7 +58,7 @@ export function rulesThatGive(model: BuiltModel, values: ArrayLike<number>): rea
     out.push({
       check: 'rule-must-give',
       ids: [...new Set(broken.flatMap((b) => b.chosen.map((a) => a.item)))].sort(),
-      message: `every item fits only if ${s.subject} is overbooked, which the rules forbid: ${worst.c.describe(worst.chosen)}`,
+      message: `every item fits only if ${subjectWords(ctx, s.subject)} is overbooked, which the rules forbid: ${findingMessage(ctx, worst.c.finding(worst.chosen))}`,
     });
   }
   return out;

@@ -1,8 +1,8 @@
 import { formatTime } from '../domain/time.js';
 import type { Event, Schedule } from '../domain/types.js';
-import { compareText } from './order.js';
 import { placements } from './placements.js';
-import type { Table } from './table.js';
+import type { Table } from '../domain/table.js';
+import { compareText } from '../domain/compare.js';
 
 export const BY_ROOM_COLUMNS = [
   'room',

@@ -1,8 +1,8 @@
 import { formatTime } from '../domain/time.js';
 import type { Event, Schedule } from '../domain/types.js';
 import { uniqueSorted } from './order.js';
-import { placements, type Placement } from './placements.js';
-import type { Table } from './table.js';
+import { placements, type PlacedItem } from './placements.js';
+import type { Table } from '../domain/table.js';
 
 export const BY_SPEAKER_COLUMNS = [
   'speaker',
@@ -26,7 +26,7 @@ export const NO_ITEM_PLACED = '(no item placed)';
  */
 export function bySpeakerTable(event: Event, schedule: Schedule): Table {
   const names = new Map(event.speakers.map((s) => [s.id, s.name] as const));
-  const bySpeaker = new Map<string, Placement[]>();
+  const bySpeaker = new Map<string, PlacedItem[]>();
   // placements() is already sorted by date, start, room, item, so each list is too.
   for (const p of placements(event, schedule)) {
     for (const id of new Set(p.item.speakers)) {

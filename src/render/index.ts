@@ -1,5 +1,4 @@
 /** The render layer: a finished, checked schedule -> file contents. Pure: no fs, clock or process. */
-export type { Table } from './table.js';
 export { formatAssignment } from './assignment.js';
 export { scheduleTable, SCHEDULE_COLUMNS } from './schedule-table.js';
 export { scheduleMarkdown } from './schedule-markdown.js';

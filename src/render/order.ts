@@ -1,14 +1,8 @@
 import type { Assignment, Room } from '../domain/types.js';
 import { ROOM_KIND_OF } from '../domain/types.js';
+import { compareText } from '../domain/compare.js';
 
-/**
- * Comparators shared by every output. Strings compare by UTF-16 code unit, not
- * `localeCompare`, so the order never depends on the machine's locale or ICU build.
- */
-
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Comparators shared by every output (text by code unit: see domain/compare.ts). */
 
 /** By date, start, room id, item id; `end` last only so that even malformed duplicates sort stably. */
 export function compareAssignments(a: Assignment, b: Assignment): number {

@@ -2,7 +2,7 @@ import type { Assignment, Event, Item, Room, Schedule } from '../domain/types.js
 import { compareAssignments } from './order.js';
 
 /** One assignment joined with the item and room it names. */
-export type Placement = {
+export type PlacedItem = {
   readonly assignment: Assignment;
   readonly item: Item;
   readonly room: Room;
@@ -15,7 +15,7 @@ export type Placement = {
  * lacks is a bug upstream. We throw rather than write a half-empty row: a file
  * that silently drops a title is worse than a loud failure.
  */
-export function placements(event: Event, schedule: Schedule): readonly Placement[] {
+export function placements(event: Event, schedule: Schedule): readonly PlacedItem[] {
   const items = new Map(event.items.map((i) => [i.id, i] as const));
   const rooms = new Map(event.rooms.map((r) => [r.id, r] as const));
   return [...schedule].sort(compareAssignments).map((assignment) => {

@@ -1,5 +1,6 @@
 import type { ScheduleReport } from '../domain/report.js';
 import { formatTime } from '../domain/time.js';
+import { compareText } from '../domain/compare.js';
 import type { Event, Schedule } from '../domain/types.js';
 import { countsByFormat, sortedClashes, sortedTerms, titleOf } from './report-parts.js';
 
@@ -9,7 +10,7 @@ import { countsByFormat, sortedClashes, sortedTerms, titleOf } from './report-pa
  * Key order is fixed by building fresh object literals (JSON.stringify keeps
  * insertion order) rather than spreading the input, so a field added to
  * ScheduleReport upstream cannot silently move or leak into the file:
- * status, objective, bound, gap, terms, counts, clashes, solver, model, timing, items, unscheduled.
+ * status, objective, bound, gap, terms, counts, clashes, solver, model, steps, coverage, timing, items, unscheduled.
  *
  * Times are written HH:MM like every other output. `items` is the number of
  * distinct items the schedule places. Timing is rounded to milliseconds; it is
@@ -48,15 +49,24 @@ export function reportJson(event: Event, schedule: Schedule, report: ScheduleRep
       rows: report.model.rows,
       nonzeros: report.model.nonzeros,
       grid: report.model.grid,
-      stages: report.model.stages,
+      step: report.model.step,
     },
+    steps: report.steps.map((st) => ({ step: st.step, ran: st.ran, why: st.why, outcome: st.outcome })),
+    coverage:
+      report.coverage === null
+        ? null
+        : {
+            members: report.coverage.members.map((m) => ({ country: m.country, name: m.name, government: m.talks.government, civilSociety: m.talks.civil_society, irm: m.talks.irm, other: m.other })),
+            regional: report.coverage.regional,
+            others: report.coverage.others.map((o) => ({ country: o.country, talks: o.talks })),
+          },
     timing: {
       buildSeconds: milliseconds(report.timing.buildSeconds),
       solveSeconds: milliseconds(report.timing.solveSeconds),
     },
     items: new Set(schedule.map((a) => a.item)).size,
     unscheduled: [...report.unscheduled]
-      .sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0))
+      .sort((a, b) => compareText(a.item, b.item))
       .map((u) => ({ id: u.item, title: title(u.item), reason: u.reason })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

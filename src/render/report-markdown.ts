@@ -1,5 +1,6 @@
-import type { ScheduleReport, ThemeClash } from '../domain/report.js';
+import { COVERAGE_SECTORS, type ScheduleReport, type ThemeClash } from '../domain/report.js';
 import { formatSpan } from '../domain/time.js';
+import { compareText } from '../domain/compare.js';
 import type { Event, Format, Schedule } from '../domain/types.js';
 import { countsByFormat, sortedClashes, sortedTerms, titleOf } from './report-parts.js';
 import { formatList, formatNumber, inlineText, plural, tableRow } from './text.js';
@@ -24,6 +25,7 @@ export function reportMarkdown(event: Event, schedule: Schedule, report: Schedul
     ...unscheduledSection(event, report),
     ...costSection(report),
     ...tracksSection(event, schedule, report),
+    ...coverageSection(report),
     ...clashSection(event, report),
     ...occurrenceSection(report),
     ...solverSection(report),
@@ -66,7 +68,7 @@ function unscheduledSection(event: Event, report: ScheduleReport): readonly stri
   if (report.unscheduled.length === 0) return [];
   const title = titleOf(event);
   const rows = [...report.unscheduled]
-    .sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0))
+    .sort((a, b) => compareText(a.item, b.item))
     .map((u) => `- ${u.item} "${inlineText(title(u.item))}": ${inlineText(u.reason)}`);
   return [
     '## Items not scheduled',
@@ -119,6 +121,29 @@ function tracksSection(event: Event, schedule: Schedule, report: ScheduleReport)
   ];
 }
 
+/** Lightning talks by member country (members.csv): who of government, civil society and the IRM speaks, and who is missing. */
+function coverageSection(report: ScheduleReport): readonly string[] {
+  const c = report.coverage;
+  if (c === null) return [];
+  const cell = (ids: readonly string[]) => (ids.length === 0 ? '**missing**' : ids.join(', '));
+  const missing = c.members.filter((m) => COVERAGE_SECTORS.some((s) => m.talks[s].length === 0)).length;
+  return [
+    '## Lightning talks by member country',
+    '',
+    missing === 0
+      ? `Every one of the ${plural(c.members.length, 'member country')} has a lightning talk by its government, its civil society and the IRM.`
+      : `${plural(missing, 'member country')} of ${formatNumber(c.members.length)} ${missing === 1 ? 'is' : 'are'} missing a voice (members.csv lists them):`,
+    '',
+    tableRow(['Country', 'Government', 'Civil society', 'IRM', 'Others']),
+    tableRow(['---', '---', '---', '---', '---']),
+    ...c.members.map((m) => tableRow([inlineText(m.name), cell(m.talks.government), cell(m.talks.civil_society), cell(m.talks.irm), m.other.join(', ')])),
+    '',
+    `Regional initiatives: ${c.regional.length === 0 ? 'none' : c.regional.join(', ')}.`,
+    ...(c.others.length > 0 ? ['', `Talks of countries not in members.csv: ${c.others.map((o) => `${inlineText(o.country)} (${o.talks.join(', ')})`).join('; ')}.`] : []),
+    '',
+  ];
+}
+
 function clashSection(event: Event, report: ScheduleReport): readonly string[] {
   const clashes = sortedClashes(report);
   const intro =
@@ -139,14 +164,16 @@ export function clashLine(c: ThemeClash, title: (id: string) => string): string 
 
 function solverSection(report: ScheduleReport): readonly string[] {
   const m = report.model;
+  const ran = report.steps.filter((st) => st.ran);
+  const skipped = report.steps.filter((st) => !st.ran);
   return [
     '## How it was computed',
     '',
     `- Solver: ${inlineText(report.solver)}.`,
-    m.stages === 'two-stage'
-      ? '- Method: times first, then rooms (the event is too large to solve every item, room and start at once).'
-      : '- Method: every item, room and start at once.',
-    `- Model size${m.stages === 'two-stage' ? ' of the times stage' : ''}: ${plural(m.variables, 'variable')}, ${plural(m.rows, 'constraint')} and ` +
+    '- Steps, in order:',
+    ...ran.map((st, k) => `  ${k + 1}. ${inlineText(st.step)} (${inlineText(st.why)}): ${inlineText(st.outcome)}.`),
+    ...(skipped.length > 0 ? [`- Not needed: ${formatList(skipped.map((st) => inlineText(st.step)))} (report.json says why).`] : []),
+    `- Model size (the ${inlineText(m.step)} step's model): ${plural(m.variables, 'variable')}, ${plural(m.rows, 'constraint')} and ` +
       `${plural(m.nonzeros, 'non-zero coefficient')}.`,
     `- Grid: every item starts on a multiple of ${plural(m.grid, 'minute')}.`,
     `- Time: ${seconds(report.timing.buildSeconds)} to build the model, ${seconds(report.timing.solveSeconds)} to solve it. ` +

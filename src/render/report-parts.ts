@@ -1,7 +1,7 @@
 import type { ObjectiveTerm, ScheduleReport, ThemeClash } from '../domain/report.js';
 import type { Event, Format } from '../domain/types.js';
 import { FORMATS } from '../domain/types.js';
-import { compareText } from './order.js';
+import { compareText } from '../domain/compare.js';
 
 /**
  * The report's lists in a fixed order, shared by report.json and report.md so

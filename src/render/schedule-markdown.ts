@@ -1,9 +1,10 @@
 import { formatTime } from '../domain/time.js';
 import type { Event, Minutes, Room, Schedule, Window } from '../domain/types.js';
-import { FORMATS } from '../domain/types.js';
-import { compareRoomsForGrid, compareText, uniqueSorted } from './order.js';
-import { placements, type Placement } from './placements.js';
+import { FORMATS, isProgram } from '../domain/types.js';
+import { compareRoomsForGrid, uniqueSorted } from './order.js';
+import { placements, type PlacedItem } from './placements.js';
 import { formatList, inlineText, tableRow } from './text.js';
+import { compareText } from '../domain/compare.js';
 
 /** What fills the room cells of a break row: the whole building pauses. */
 const BREAK_CELL = '—';
@@ -35,7 +36,7 @@ export function scheduleMarkdown(event: Event, schedule: Schedule): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function daySection(date: string, windows: readonly Window[], day: readonly Placement[]): readonly string[] {
+function daySection(date: string, windows: readonly Window[], day: readonly PlacedItem[]): readonly string[] {
   const heading = [`## ${date}`, ''];
   const rooms = gridRooms(day);
   if (rooms.length === 0) return [...heading, 'Nothing is scheduled on this day.', ''];
@@ -43,7 +44,7 @@ function daySection(date: string, windows: readonly Window[], day: readonly Plac
   const breaks = windows
     .filter((w) => w.kind === 'break')
     .sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.label, b.label));
-  const programStarts = new Set(windows.filter((w) => w.kind === 'program').map((w) => w.start));
+  const programStarts = new Set(windows.filter(isProgram).map((w) => w.start));
   const times = [...new Set<Minutes>([...windows.map((w) => w.start), ...day.map((p) => p.assignment.start)])].sort(
     (a, b) => a - b,
   );
@@ -74,13 +75,13 @@ function daySection(date: string, windows: readonly Window[], day: readonly Plac
 }
 
 /** Only rooms in use that day, so a quiet room does not add an empty column. */
-function gridRooms(day: readonly Placement[]): readonly Room[] {
+function gridRooms(day: readonly PlacedItem[]): readonly Room[] {
   const byId = new Map(day.map((p) => [p.room.id, p.room] as const));
   return [...byId.values()].sort(compareRoomsForGrid);
 }
 
 /** `**p03** Open budgets (11:00-12:00)`; two starts in one room (never in a checked schedule) both show. */
-function cell(starting: readonly Placement[]): string {
+function cell(starting: readonly PlacedItem[]): string {
   return starting
     .map(({ assignment: a, item }) => {
       const span = `${formatTime(a.start)}-${formatTime(a.end)}`;
@@ -90,7 +91,7 @@ function cell(starting: readonly Placement[]): string {
 }
 
 /** "2 plenary, 3 lightning and 1 workshop (6 in all)": every format named, in FORMATS order. */
-function formatCounts(list: readonly Placement[]): string {
+function formatCounts(list: readonly PlacedItem[]): string {
   const parts = FORMATS.map((f) => `${list.filter((p) => p.item.format === f).length} ${f}`);
   return `${formatList(parts)} (${list.length} in all)`;
 }

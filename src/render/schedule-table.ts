@@ -1,7 +1,7 @@
 import { formatTime } from '../domain/time.js';
 import type { Event, Schedule } from '../domain/types.js';
 import { placements } from './placements.js';
-import type { Table } from './table.js';
+import type { Table } from '../domain/table.js';
 
 /** The columns of schedule.csv. A public contract: other tools read this file, so never reorder. */
 export const SCHEDULE_COLUMNS = [

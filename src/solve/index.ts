@@ -8,23 +8,17 @@ import { solveWithJslp } from './jslp.js';
 import type { Backend, SolveOptions, SolveResult } from './types.js';
 
 export type { Backend, Progress, SolveOptions, SolveResult, Solver } from './types.js';
-export { BACKENDS } from './types.js';
 
 export type BackendChoice = Backend | 'auto';
 
 /**
- * `auto` picks javascript-lp-solver only up to this many columns. Measured on
- * this project's time-indexed schedule model: 93 columns (4 items, one
- * morning) took jslp past a 10 s limit, HiGHS 1.1 s including start-up, so
- * for the schedule model auto always means HiGHS. Callers with small
- * assignment models pass their own choice.
+ * `auto` is HiGHS: measured on this project's time-indexed schedule model,
+ * even 93 columns (4 items, one morning) took javascript-lp-solver past a
+ * 10 s limit, against 1.1 s for HiGHS including start-up. jslp stays
+ * available by name (`--solver jslp`) for small models.
  */
-export const AUTO_JSLP_MAX_COLUMNS = 0;
-
-/** The backend for a model of `columns` columns (or about as many). */
-export function pickBackend(choice: BackendChoice, columns: number): Backend {
-  if (choice !== 'auto') return choice;
-  return columns <= AUTO_JSLP_MAX_COLUMNS ? 'jslp' : 'highs';
+export function backendFor(choice: BackendChoice): Backend {
+  return choice === 'auto' ? 'highs' : choice;
 }
 
 export async function solve(model: MipModel, options: SolveOptions): Promise<SolveResult> {

@@ -1,7 +1,6 @@
 import type { MipModel } from '../model/mip.js';
 
 export type Backend = 'highs' | 'jslp';
-export const BACKENDS: readonly Backend[] = ['highs', 'jslp'];
 
 /** Best objective so far, proven bound, relative gap, seconds elapsed. */
 export type Progress = {

@@ -57,9 +57,17 @@ export function runWorker<M extends { readonly type: string }>(
 /** Idle workers by script: at most MAX_IDLE each, none of them keeping the process alive. */
 const idle = new Map<string, Worker[]>();
 const MAX_IDLE = 2;
+/** The listener that forgets an idle worker if it dies; removed when the worker is taken again, so listeners never pile up. */
+const forgetOnExit = new WeakMap<Worker, () => void>();
 
 function takeIdle(script: string): Worker | undefined {
-  return idle.get(script)?.pop();
+  const worker = idle.get(script)?.pop();
+  const forget = worker && forgetOnExit.get(worker);
+  if (worker && forget) {
+    worker.off('exit', forget);
+    forgetOnExit.delete(worker);
+  }
+  return worker;
 }
 
 function putIdle(script: string, worker: Worker): void {
@@ -69,11 +77,12 @@ function putIdle(script: string, worker: Worker): void {
     return;
   }
   worker.unref();
-  // An idle worker that dies is simply forgotten.
-  worker.once('exit', () => {
+  const forget = () => {
     const i = list.indexOf(worker);
     if (i >= 0) list.splice(i, 1);
-  });
+  };
+  forgetOnExit.set(worker, forget);
+  worker.once('exit', forget);
   list.push(worker);
   idle.set(script, list);
 }

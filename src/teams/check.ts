@@ -3,15 +3,15 @@
  * the solver's variables: a result is written only when this finds nothing.
  */
 import { pairGroups, type SizeRange } from './prepare.js';
-import type { TeamsInput, Teams } from './types.js';
+import type { TeamsInput, Teams } from '../domain/teams.js';
 
 export const HARD_RULES = ['exactly-once', 'size', 'language', 'lead', 'pairs', 'reason'] as const;
 export type HardRule = (typeof HARD_RULES)[number];
 
-export type Violation = { readonly rule: HardRule; readonly message: string };
+export type TeamViolation = { readonly rule: HardRule; readonly message: string };
 
-export function checkTeams(input: TeamsInput, sizes: SizeRange, result: Teams): readonly Violation[] {
-  const v: Violation[] = [];
+export function checkTeams(input: TeamsInput, sizes: SizeRange, result: Teams): readonly TeamViolation[] {
+  const v: TeamViolation[] = [];
   const add = (rule: HardRule, message: string) => v.push({ rule, message });
   const byId = new Map(input.people.map((p) => [p.id, p]));
   const name = (id: string) => `${id} (${byId.get(id)?.name ?? 'unknown'})`;

@@ -6,8 +6,9 @@
 import type { Solver } from '../solve/types.js';
 import { checkTeams } from './check.js';
 import { buildTeamsModel, type TeamsModel } from './model.js';
-import { cmp, prepare, TeamsError, type Preparation, type SizeRange } from './prepare.js';
-import type { Team, Teams, TeamsInput, TeamsOptions, Unplaced } from './types.js';
+import { prepare, TeamsError, type Preparation, type SizeRange } from './prepare.js';
+import type { Team, Teams, TeamsInput, TeamsOptions, Unplaced } from '../domain/teams.js';
+import { compareText } from '../domain/compare.js';
 
 export type SolveSummary = {
   readonly status: 'optimal' | 'feasible' | 'trivial';
@@ -44,7 +45,7 @@ export async function formTeams(input: TeamsInput, options: TeamsOptions, solver
     if (solved.status === 'timedout') throw new TeamsError(`no teams found within the time limit of ${options.timeLimitSeconds} s; raise --time-limit`);
     if (solved.status === 'error') throw new Error(`solver failed: ${solved.message}`);
     if (solved.status !== 'optimal' && solved.status !== 'feasible') throw new Error(`unexpected solver status ${solved.status}`);
-    result = decode(built, prep, solved.values, sizes);
+    result = teamsFromValues(built, prep, solved.values, sizes);
     summary = {
       status: solved.status,
       objective: Math.round(solved.objective),
@@ -61,19 +62,19 @@ export async function formTeams(input: TeamsInput, options: TeamsOptions, solver
   return { result, preparation: prep, solve: summary };
 }
 
-function decode(built: TeamsModel, prep: Preparation, values: Float64Array, sizes: SizeRange): Teams {
+function teamsFromValues(built: TeamsModel, prep: Preparation, values: Float64Array, sizes: SizeRange): Teams {
   const on = (c: number) => (values[c] ?? 0) > 0.5;
   const byId = new Map(prep.placeable.map((p) => [p.id, p]));
   const raw = built.teamProject.map((project, t) => {
-    const members = built.order.filter((_, i) => on(built.x[i]![t]!)).map((p) => p.id).sort(cmp);
+    const members = built.order.filter((_, i) => on(built.x[i]![t]!)).map((p) => p.id).sort(compareText);
     const pitcher = prep.projects.find((p) => p.id === project)?.pitchedBy;
     const lead = pitcher ?? members[0] ?? '';
     const langs = members.map((m) => byId.get(m)?.languages ?? []);
-    const language = [...(langs[0] ?? [])].sort(cmp).find((l) => langs.every((ls) => ls.includes(l))) ?? '';
+    const language = [...(langs[0] ?? [])].sort(compareText).find((l) => langs.every((ls) => ls.includes(l))) ?? '';
     return { project, lead, members: [lead, ...members.filter((m) => m !== lead)], language };
   });
   // Project teams first, by project id (prep.projects is sorted), then the others by lead.
-  const ordered = [...raw.filter((t) => t.project !== null), ...raw.filter((t) => t.project === null).sort((a, b) => cmp(a.lead, b.lead))];
+  const ordered = [...raw.filter((t) => t.project !== null), ...raw.filter((t) => t.project === null).sort((a, b) => compareText(a.lead, b.lead))];
   const width = Math.max(2, String(ordered.length).length);
   const teams: Team[] = ordered.map((t, k) => ({ id: `t${String(k + 1).padStart(width, '0')}`, ...t }));
   const left: Unplaced[] = built.order
@@ -84,5 +85,5 @@ function decode(built: TeamsModel, prep: Preparation, values: Float64Array, size
         ? `teams of ${sizes.minSize}-${sizes.maxSize} cannot split the ${prep.placeable.length} people who share a language into whole teams; the fewest possible were left out`
         : 'no team within the sizes that shares one of their languages could take them without breaking a hard rule',
     }));
-  return { teams, unplaced: [...prep.unplaced, ...left].sort((a, b) => cmp(a.id, b.id)) };
+  return { teams, unplaced: [...prep.unplaced, ...left].sort((a, b) => compareText(a.id, b.id)) };
 }

@@ -3,7 +3,8 @@
  * a reason for every team that misses one. The report is built from these.
  */
 import { COUNTRY_CAP_DEFAULT } from './limits.js';
-import type { Person, Project, Teams, Team } from './types.js';
+import type { Person, Project, Teams, Team } from '../domain/teams.js';
+import { compareText } from '../domain/compare.js';
 
 export const GOALS = ['journalist', 'activist', 'developer', 'organizations', 'countries', 'needs', 'requests'] as const;
 export type Goal = (typeof GOALS)[number];
@@ -69,7 +70,7 @@ export function evaluateGoals(people: readonly Person[], projects: readonly Proj
         const k = key(p).trim();
         if (k !== '') groups.set(k.toLowerCase(), [...(groups.get(k.toLowerCase()) ?? []), p]);
       }
-      const over = [...groups.values()].filter((g) => g.length > cap).sort((a, b) => cmp(a[0]!.id, b[0]!.id));
+      const over = [...groups.values()].filter((g) => g.length > cap).sort((a, b) => compareText(a[0]!.id, b[0]!.id));
       if (over.length === 0) continue;
       const what = over.map((g) => `${g.length} from ${key(g[0]!).trim()} (${g.map((p) => p.id).join(', ')})`).join('; ');
       misses.push({ team: t.id, reason: `${what}${askedTogether(over)}` });
@@ -102,7 +103,7 @@ export function evaluateGoals(people: readonly Person[], projects: readonly Proj
   const teamOf = new Map(result.teams.flatMap((t) => t.members.map((m) => [m, t.id] as const)));
   const reqMisses: Miss[] = [];
   let reqCount = 0;
-  for (const p of [...people].sort((a, b) => cmp(a.id, b.id))) {
+  for (const p of [...people].sort((a, b) => compareText(a.id, b.id))) {
     for (const q of p.teamWith) {
       if (!byId.has(q)) continue;
       reqCount++;
@@ -124,6 +125,3 @@ function askedTogether(groups: readonly (readonly Person[])[]): string {
   return asked ? ', who asked to work together' : '';
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

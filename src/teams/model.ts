@@ -10,10 +10,11 @@
  * ordering, so nothing is lost, and the solver no longer explores k! copies.
  */
 import { makeRow, type MipColumn, type MipModel, type MipRow } from '../model/mip.js';
-import { cmp, type Preparation } from './prepare.js';
+import { type Preparation } from './prepare.js';
 import { isActivist, isDeveloper, type Goal } from './goals.js';
 import { COUNTRY_CAP_DEFAULT as COUNTRY_CAP } from './limits.js';
-import type { Person } from './types.js';
+import type { Person } from '../domain/teams.js';
+import { compareText } from '../domain/compare.js';
 
 /** Penalty per unmet soft goal; being left out outweighs every goal together. */
 export const WEIGHTS: Readonly<Record<Goal | 'unplaced', number>> = {
@@ -50,7 +51,7 @@ export function buildTeamsModel(prep: Preparation, sizes: { minSize: number; max
     return columns.length - 1;
   };
   const keys = new Map(prep.placeable.map((p) => [p.id, orderKey(p.id)]));
-  const order = [...prep.placeable].sort((a, b) => cmp(keys.get(a.id)!, keys.get(b.id)!) || cmp(a.id, b.id));
+  const order = [...prep.placeable].sort((a, b) => compareText(keys.get(a.id)!, keys.get(b.id)!) || compareText(a.id, b.id));
   const T = prep.teamCount;
   const P = prep.projects.length;
   const teamProject = Array.from({ length: T }, (_, t) => prep.projects[t]?.id ?? null);
@@ -78,7 +79,7 @@ export function buildTeamsModel(prep: Preparation, sizes: { minSize: number; max
   }
 
   // One language per team, spoken by every member.
-  const langs = [...new Set(order.flatMap((p) => p.languages))].sort(cmp);
+  const langs = [...new Set(order.flatMap((p) => p.languages))].sort(compareText);
   const zs: Map<string, number>[] = [];
   for (let t = 0; t < T; t++) {
     const z = new Map(langs.map((l) => [l, col(`lang_${t}_${l}`, 0, true)]));
@@ -141,7 +142,7 @@ export function buildTeamsModel(prep: Preparation, sizes: { minSize: number; max
       const k = key(p).trim().toLowerCase();
       if (k !== '') groups.set(k, [...(groups.get(k) ?? []), i]);
     });
-    for (const [k, members] of [...groups].sort((a, b) => cmp(a[0], b[0]))) {
+    for (const [k, members] of [...groups].sort((a, b) => compareText(a[0], b[0]))) {
       if (members.length <= cap) continue;
       const excess = Array.from({ length: T }, (_, t) => col(`excess_${kind}_${k}_${t}`, weight, false, 0, members.length));
       for (let t = 0; t < T; t++) {

@@ -4,7 +4,8 @@
  * to make a team), how many teams to form, and which mutual `team_with`
  * requests are kept as a hard rule.
  */
-import type { Person, Project, TeamsInput, Unplaced } from './types.js';
+import type { Person, Project, TeamsInput, Unplaced } from '../domain/teams.js';
+import { compareText } from '../domain/compare.js';
 
 export type SizeRange = { readonly minSize: number; readonly maxSize: number };
 
@@ -75,7 +76,7 @@ export function prepare(input: TeamsInput, sizes: SizeRange): Preparation {
   }
   return {
     placeable: active,
-    unplaced: unplaced.sort((a, b) => cmp(a.id, b.id)),
+    unplaced: unplaced.sort((a, b) => compareText(a.id, b.id)),
     projects,
     droppedProjects,
     teamCount,
@@ -99,7 +100,7 @@ export function mutualPairs(people: readonly Person[]): readonly (readonly [stri
       if (p.id < q && byId.get(q)?.teamWith.includes(p.id)) pairs.push([p.id, q]);
     }
   }
-  return pairs.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
+  return pairs.sort((a, b) => compareText(a[0], b[0]) || compareText(a[1], b[1]));
 }
 
 /**
@@ -123,7 +124,7 @@ export function pairGroups(people: readonly Person[], projects: readonly Project
     if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   }
   const members = new Map<string, string[]>();
-  for (const id of [...parent.keys()].sort(cmp)) {
+  for (const id of [...parent.keys()].sort(compareText)) {
     const r = find(id);
     members.set(r, [...(members.get(r) ?? []), id]);
   }
@@ -141,9 +142,6 @@ export function pairGroups(people: readonly Person[], projects: readonly Project
     else if (common.length === 0) brokenBecause = 'they share no language enough people speak to form a team';
     groups.push({ ids, brokenBecause });
   }
-  return groups.sort((a, b) => cmp(a.ids[0] ?? '', b.ids[0] ?? ''));
+  return groups.sort((a, b) => compareText(a.ids[0] ?? '', b.ids[0] ?? ''));
 }
 
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -2,10 +2,10 @@
  * Teams -> teams.csv (as a table), teams.md (a printable card per team) and
  * the report (Markdown and JSON). Strings only; io writes them.
  */
-import type { Table } from '../render/table.js';
+import type { Table } from '../domain/table.js';
 import type { TeamsOutcome } from './form.js';
 import { evaluateGoals, type GoalResult } from './goals.js';
-import type { Person, TeamsInput } from './types.js';
+import type { Person, TeamsInput } from '../domain/teams.js';
 
 
 export type TeamsMeta = {

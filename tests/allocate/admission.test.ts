@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { admit } from '../../src/allocate/admission.js';
 import { drawLottery, lotteryLabel } from '../../src/allocate/lottery.js';
-import { DEFAULT_TIERS } from '../../src/allocate/types.js';
+import { DEFAULT_TIERS } from '../../src/domain/allocation.js';
 import { SECTORS } from '../../src/domain/types.js';
 import { lotteryKey } from '../../src/io/allocation/read.js';
 import { person, sha } from './helpers.js';

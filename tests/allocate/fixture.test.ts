@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_TIERS, type Mechanism } from '../../src/allocate/types.js';
+import { DEFAULT_TIERS, type Mechanism } from '../../src/domain/allocation.js';
 import type { AllocationReport } from '../../src/allocate/render/index.js';
 import { allocateCommand, allocateFiles, type AllocateFlags } from '../../src/cli/allocate.js';
 import { parseCsvTable, type CsvTable } from '../../src/io/csv.js';
@@ -171,7 +171,7 @@ describe('ogp-americas: determinism', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'convene-alloc-out-'));
     const said: string[] = [];
     const c = { quiet: true, out: (t: string) => said.push(t), error: () => {}, warn: () => {}, status: () => {}, clearStatus: () => {} };
-    expect(await allocateCommand(DIR, flags('da', { out }), c)).toBe(0);
+    expect(await allocateCommand(DIR, flags('da', { out }), c)).toBe('done');
     expect(readFileSync(path.join(out, 'admissions.csv'), 'utf8')).toBe(runs.da['admissions.csv']);
     expect(readdirSync(path.join(out, 'rosters'))).toContain('u01.md');
     expect(said).toHaveLength(1);

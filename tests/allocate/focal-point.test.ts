@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { allocate } from '../../src/allocate/allocate.js';
 import { focalPointRoster, isFocalPointEligible } from '../../src/allocate/focal-point.js';
-import { EVENT_NAMES, MECHANISMS, ROLES } from '../../src/allocate/types.js';
+import { EVENT_NAMES, MECHANISMS, ROLES } from '../../src/domain/allocation.js';
 import { SECTORS } from '../../src/domain/types.js';
 import { person, session, sha } from './helpers.js';
 

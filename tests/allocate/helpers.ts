@@ -1,7 +1,8 @@
 /** Small builders for allocation tests. */
 import { createHash } from 'node:crypto';
 import type { Sector } from '../../src/domain/types.js';
-import type { EventName, Registrant, Role, Session } from '../../src/allocate/types.js';
+import type { EventName, Registrant, Role } from '../../src/domain/allocation.js';
+import type { Session } from '../../src/domain/session.js';
 
 export function person(id: string, over: Partial<Registrant> = {}): Registrant {
   return {

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { Command } from 'commander';
 import { describe, expect, test } from 'vitest';
 import { assignRoles, slotKey } from '../../src/allocate/roles.js';
-import type { Role, Workshop } from '../../src/allocate/types.js';
+import type { Role, Workshop } from '../../src/domain/allocation.js';
 import { workshopGroups } from '../../src/allocate/workshops.js';
 import { registerAllocate, type AllocateFlags } from '../../src/cli/allocate.js';
 import type { Console } from '../../src/cli/console.js';
-import { EXIT, exitCodeFor, type ExitCode } from '../../src/cli/exit.js';
+import { EXIT, exitCodeFor, exitCodeOf, type ExitCode } from '../../src/cli/exit.js';
 import { session } from './helpers.js';
 
 describe('roles', () => {
@@ -81,7 +81,7 @@ describe('registerAllocate', () => {
     const program = new Command().exitOverride().configureOutput({ writeErr: (t) => errors.push(t), writeOut: () => {} });
     const console: Console = { quiet: true, out: () => {}, error: (t) => errors.push(t), warn: () => {}, status: () => {}, clearStatus: () => {} };
     registerAllocate(program, async (action) => {
-      code = await action(console);
+      code = exitCodeOf(await action(console));
     });
     // Swap the action for one that records the parsed flags instead of allocating.
     program.commands[0]?.action((_dir: string, f: AllocateFlags) => {

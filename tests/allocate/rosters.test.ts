@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { allocate } from '../../src/allocate/allocate.js';
 import { rosterFiles } from '../../src/allocate/render/markdown.js';
-import { DEFAULT_TIERS, type Workshop } from '../../src/allocate/types.js';
+import { DEFAULT_TIERS, type Workshop } from '../../src/domain/allocation.js';
 import { person, session, sha } from './helpers.js';
 
 test('roster files are named by safe stems: a workshop id from themes.csv cannot leave the folder', () => {

@@ -21,8 +21,8 @@ const ctx = buildContext(ev);
 test('an unknown item or room is reported by id, and not run through the placement rules', () => {
   const vs = checkSchedule(ctx, [at('w1', 'c1', '09:00', 60), at('w2', 'nowhere', '11:00', 60), at('zz', 'c2', '09:00', 60)]);
   expect(vs.filter((v) => v.rule === 'unknown-id')).toEqual([
-    { rule: 'unknown-id', items: ['w2'], message: 'w2 is in unknown room nowhere' },
-    { rule: 'unknown-id', items: ['zz'], message: 'unknown item zz' },
+    { rule: 'unknown-id', items: ['w2'], finding: { rule: 'unknown-id', item: 'w2', room: 'nowhere' }, message: 'w2 is in unknown room nowhere' },
+    { rule: 'unknown-id', items: ['zz'], finding: { rule: 'unknown-id', item: 'zz' }, message: 'unknown item zz' },
   ]);
   expect(vs.map((v) => v.rule).filter((r) => r !== 'unknown-id')).toEqual([]);
 });

@@ -8,12 +8,12 @@ const t = (s: string): number => {
   return v;
 };
 
-export function win(date: string, start: string, end: string, kind: 'program' | 'break' = 'program', label = ''): Window {
+export function win(date: string, start: string, end: string, kind: Window['kind'] = 'program', label = ''): Window {
   return { date, start: t(start), end: t(end), kind, label: label || kind, line: 0 };
 }
 
-export function room(id: string, kind: string, capacity = 100, interpretation = kind === 'main_hall'): Room {
-  return { id, name: `Room ${id}`, kind, capacity, interpretation, line: 0 };
+export function room(id: string, kind: string, capacity = 100, interpretation = kind === 'main_hall', features: readonly string[] = []): Room {
+  return { id, name: `Room ${id}`, kind, capacity, interpretation, features, line: 0 };
 }
 
 export function item(id: string, format: Item['format'], duration: number, speakers: string[], extra: Partial<Item> = {}): Item {
@@ -32,6 +32,11 @@ export function item(id: string, format: Item['format'], duration: number, speak
     score: null,
     rooms: [],
     pin: {},
+    exclusive: false,
+    setup: 0,
+    teardown: 0,
+    after: [],
+    needs: [],
     line: 0,
     ...extra,
   };
@@ -54,6 +59,8 @@ export function event(parts: Partial<Event> & { items: readonly Item[] }): Event
     items: parts.items,
     speakers: parts.speakers ?? ids.map((id) => speaker(id)),
     availability: parts.availability ?? [],
+    favourites: parts.favourites ?? [],
+    members: parts.members ?? [],
   };
 }
 

@@ -8,11 +8,12 @@ import { parseAllocationInput } from '../../src/io/allocation/parse.js';
 import { parseEvent } from '../../src/io/event.js';
 import { parseTeamsInput } from '../../src/io/teams/parse.js';
 import { parseWeights } from '../../src/io/weights.js';
-import { seatsAudience, weighedAudience } from '../../src/domain/types.js';
+import { weighedAudience } from '../../src/domain/types.js';
+import { seatsAudience } from '../../src/model/rooms.js';
 import { issuesOf } from '../helpers/issues.js';
 import { BASE, csv, event, expectProblems } from './event-fixture.js';
 
-const THEMES_HEADER = 'id,title,format,duration,speakers,themes,language,level,audience,country,source,score,rooms,pin_date,pin_start,pin_room';
+const THEMES_HEADER = 'id,title,format,duration,speakers,themes,language,level,audience,country,source,score,rooms,pin_date,pin_start,pin_room,exclusive,setup,teardown,after,needs';
 
 describe('event files', () => {
   test('rooms.csv: a blank name shows the id; a blank interpretation is no', () => {
@@ -34,7 +35,7 @@ describe('event files', () => {
   });
 
   test('themes.csv: every column but id, format and duration may be blank', () => {
-    const e = parseEvent(event({ 'themes.csv': csv(THEMES_HEADER, 'p01,Opening plenary,plenary,60,sp-1,,es,,250,,,,,,,', 'w01,,workshop,120,,,,,,,,,,,,') }));
+    const e = parseEvent(event({ 'themes.csv': csv(THEMES_HEADER, 'p01,Opening plenary,plenary,60,sp-1,,es,,250,,,,,,,,,,,,', 'w01,,workshop,120,,,,,,,,,,,,,,,,,') }));
     expect(e.items.find((i) => i.id === 'w01')).toEqual({
       id: 'w01',
       title: 'w01',
@@ -50,9 +51,14 @@ describe('event files', () => {
       score: null,
       rooms: [],
       pin: {},
+      exclusive: false,
+      setup: 0,
+      teardown: 0,
+      after: [],
+      needs: [],
       line: 3,
     });
-    expectProblems(event({ 'themes.csv': csv(THEMES_HEADER, ',Opening,,,sp-1,,es,,250,,,,,,,') }), [
+    expectProblems(event({ 'themes.csv': csv(THEMES_HEADER, ',Opening,,,sp-1,,es,,250,,,,,,,,,,,,') }), [
       'themes.csv:2:1 id: expected an id, got an empty cell',
       'themes.csv:2:3 format: expected one of plenary, lightning or workshop, got an empty cell',
       'themes.csv:2:4 duration: expected whole minutes from 5 to 1,440 (a day) in steps of 5, got an empty cell',
@@ -60,10 +66,10 @@ describe('event files', () => {
   });
 
   test('an unknown audience fits any room of its kind and weighs as 0', () => {
-    const e = parseEvent(event({ 'themes.csv': csv(THEMES_HEADER, 'p01,Opening plenary,plenary,60,sp-1,,es,,,,,,,,,') }));
+    const e = parseEvent(event({ 'themes.csv': csv(THEMES_HEADER, 'p01,Opening plenary,plenary,60,sp-1,,es,,,,,,,,,,,,,,') }));
     const item = e.items[0]!;
     expect(item.audience).toBeNull();
-    expect(seatsAudience(1, item)).toBe(true);
+    expect(seatsAudience(item, { id: 'c9', name: 'Tiny room', kind: 'main_hall', capacity: 1, interpretation: true, features: [], line: 2 })).toBe(true);
     expect(weighedAudience(item)).toBe(0);
   });
 
@@ -72,7 +78,7 @@ describe('event files', () => {
       'calendar.csv:4:1 date: expected a date written YYYY-MM-DD, got an empty cell',
       'calendar.csv:4:2 start: expected a time written HH:MM (24-hour), got an empty cell',
       'calendar.csv:4:3 end: expected a time written HH:MM (24-hour), got an empty cell',
-      'calendar.csv:4:4 kind: expected one of program or break, got an empty cell',
+      'calendar.csv:4:4 kind: expected one of program, plenary_only or break, got an empty cell',
     ]);
   });
 
@@ -87,7 +93,7 @@ describe('event files', () => {
     const e = parseEvent({
       ...BASE,
       'speakers.csv': 'id,name,organization,sector,country,languages\n',
-      'themes.csv': csv(THEMES_HEADER, 'p01,Code Club,plenary,60,,,,,,,,,,,,'),
+      'themes.csv': csv(THEMES_HEADER, 'p01,Code Club,plenary,60,,,,,,,,,,,,,,,,,'),
       'availability.csv': undefined,
     });
     expect(e.items[0]!.speakers).toEqual([]);
@@ -98,7 +104,7 @@ describe('weights.csv', () => {
   test('a blank weight keeps the default; a blank term is an error', () => {
     expect(parseWeights('term,weight\ntheme-clash,\nspeaker-days,3\n')).toEqual({ 'speaker-days': 3 });
     expect(issuesOf(() => parseWeights('term,weight\n,3\n'))).toEqual([
-      'weights.csv:2:1 term: expected a soft goal (one of theme-clash, speaker-avoid, speaker-preferred, speaker-days, room-size, theme-spread, advanced-clash, intro-blocks, language-clash, lightning-groups), got an empty cell',
+      'weights.csv:2:1 term: expected a soft goal (one of advanced-clash, audience-overlap, intro-blocks, language-clash, level-flow, lightning-groups, room-size, speaker-avoid, speaker-days, speaker-preferred, speaker-rooms, theme-clash, theme-spread, track-rooms), got an empty cell',
     ]);
   });
 });

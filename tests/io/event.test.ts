@@ -24,7 +24,7 @@ describe('parseEvent on valid input', () => {
       ['2025-06-02', 840, 'program', 4],
       ['2025-06-03', 540, 'program', 5],
     ]);
-    expect(e.rooms[1]).toEqual({ id: 'hall', name: 'Main hall', kind: 'main_hall', capacity: 300, interpretation: true, line: 2 });
+    expect(e.rooms[1]).toEqual({ id: 'hall', name: 'Main hall', kind: 'main_hall', capacity: 300, interpretation: true, features: [], line: 2 });
     expect(e.items[2]).toEqual({
       id: 'w01',
       title: 'Data for reporters',
@@ -40,6 +40,11 @@ describe('parseEvent on valid input', () => {
       score: null,
       rooms: [],
       pin: {},
+      exclusive: false,
+      setup: 0,
+      teardown: 0,
+      after: [],
+      needs: [],
       line: 4,
     });
     expect(e.speakers[0]?.languages).toEqual(['es', 'en']);

@@ -69,7 +69,7 @@ describe('calendar.csv', () => {
         'calendar.csv:3:1 date: expected a date written YYYY-MM-DD, got "02/06/2025"',
         'calendar.csv:3:2 start: expected a time written HH:MM (24-hour), got "9am"',
         'calendar.csv:3:3 end: expected a time written HH:MM (24-hour), got "25:00"',
-        'calendar.csv:3:4 kind: expected one of program or break, got "session"',
+        'calendar.csv:3:4 kind: expected one of program, plenary_only or break, got "session"',
         'calendar.csv:4:1 date: expected a date written YYYY-MM-DD, got "2025-02-30"',
       ],
     );

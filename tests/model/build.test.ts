@@ -7,7 +7,10 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Event, Format, Item, Room } from '../../src/domain/types.js';
 import { checkSchedule } from '../../src/check/check.js';
-import { buildModel, decode, type BuiltModel } from '../../src/model/build.js';
+import { buildModel, type BuiltModel } from '../../src/model/build.js';
+import { scheduleOf } from '../../src/model/solution.js';
+import { objectiveOf } from '../../src/model/goals/objective.js';
+import { NO_WEIGHTS, withWeights } from '../../src/model/goals/registry.js';
 import { buildContext, type Context } from '../../src/model/context.js';
 import { event, item, room, win } from '../helpers/event.js';
 
@@ -116,11 +119,15 @@ describe('buildModel', () => {
         item('p1', 'plenary', 60, ['c'], { themes: ['z'] }),
       ],
     });
-    const model = built(buildContext(ev));
+    const ctx = buildContext(ev);
+    // Theme clashes alone (track-rooms would add columns for w1 and w2's shared theme too).
+    const r = buildModel(ctx, { objective: objectiveOf(ctx, withWeights(NO_WEIGHTS, { 'theme-clash': 1 })) });
+    if (!r.ok) throw new Error('unexpected rejections');
+    const model = r.model;
     const n = model.placements.length;
     expect(model.mip.columns.slice(0, n).every((c) => c.integer && c.lower === 0 && c.upper === 1 && c.cost === 0)).toBe(true);
     expect(model.mip.columns.slice(n).map((c) => [c.name, c.cost])).toEqual([['clash_w1_w2', 7]]);
-    expect(model.pairs.map((p) => [p.a.id, p.b.id, p.themes])).toEqual([['w1', 'w2', ['x']]]);
+    expect(model.goals.filter((g) => g.end > g.first)).toEqual([{ goal: 'theme-clash', first: n, end: n + 1, offset: 0 }]);
     expect(model.mip.columns[0]!.name).toBe(`x_p1_mh_${D}_540`);
   });
 
@@ -142,7 +149,7 @@ describe('buildModel', () => {
       items: [item('w1', 'workshop', 60, ['a'], { themes: ['x'] }), item('w2', 'workshop', 60, ['b'], { themes: ['x'] })],
     });
     const model = built(buildContext(ev));
-    expect(model.pairs).toEqual([]);
+    expect(model.goals.find((g) => g.goal === 'theme-clash')).toEqual({ goal: 'theme-clash', first: model.placements.length, end: model.placements.length, offset: 0 });
     expect(model.mip.columns).toHaveLength(model.placements.length);
   });
 
@@ -152,11 +159,11 @@ describe('buildModel', () => {
     if (!r.ok) expect([...r.rejected.keys()]).toEqual(['w1']);
   });
 
-  test('decode keeps the placements whose value is above one half', () => {
+  test('scheduleOf keeps the placements whose value is above one half', () => {
     const model = built(buildContext(event({ items: [item('l1', 'lightning', 10, ['a'])] })));
     const values = new Float64Array(model.mip.columns.length);
     values[1] = 0.9999;
     values[2] = 0.4;
-    expect(decode(model, values)).toEqual([model.placements[1]]);
+    expect(scheduleOf(model, values)).toEqual([model.placements[1]]);
   });
 });

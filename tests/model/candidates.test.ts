@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Assignment, Event } from '../../src/domain/types.js';
 import { formatTime } from '../../src/domain/time.js';
 import { candidatePlacements } from '../../src/model/candidates.js';
+import { findingMessage } from '../../src/check/words.js';
 import { buildContext } from '../../src/model/context.js';
 import { avail, event, item, minutes, room, win } from '../helpers/event.js';
 
@@ -128,7 +129,8 @@ describe('candidatePlacements', () => {
       // One count per room: a rule that ignores time rejects the room once.
       expect(why.get('capacity')!.count).toBe(2);
       expect(why.get('room-kind')!.count).toBe(2);
-      expect(why.get('capacity')!.example).toContain('expects 500 people but c1 (Room c1) seats 30');
+      expect(why.get('capacity')!.example).toEqual({ rule: 'capacity', item: 'w1', room: 'c1', date: D, start: minutes('09:00') });
+      expect(findingMessage(buildContext(ev), why.get('capacity')!.example)).toContain('expects 500 people but c1 (Room c1) seats 30');
     });
 
     test('counts every start turned down by a timed rule', () => {
@@ -136,7 +138,8 @@ describe('candidatePlacements', () => {
       const why = candidates(ev).rejected.get('w1')!;
       // 3 starts in each of 2 classrooms.
       expect(why.get('availability')!.count).toBe(6);
-      expect(why.get('availability')!.example).toContain('speaker a (Speaker a) is not available');
+      expect(why.get('availability')!.example).toMatchObject({ rule: 'availability', item: 'w1', who: 'speaker', id: 'a' });
+      expect(findingMessage(buildContext(ev), why.get('availability')!.example)).toContain('speaker a (Speaker a) is not available');
     });
 
     test('gives an empty tally for an item longer than every window', () => {
@@ -148,7 +151,8 @@ describe('candidatePlacements', () => {
       const ev = morning({ items: [item('w1', 'workshop', 60, ['a'], { pin: { start: minutes('10:00') } })] });
       const why = candidates(ev).rejected.get('w1')!;
       expect([...why.keys()].sort()).toEqual(['pin', 'room-kind']);
-      expect(why.get('pin')!.example).toContain('pinned to start 10:00');
+      expect(why.get('pin')!.example).toMatchObject({ rule: 'pin', item: 'w1', broken: { start: minutes('10:00') } });
+      expect(findingMessage(buildContext(ev), why.get('pin')!.example)).toContain('pinned to start 10:00');
     });
   });
 });

@@ -10,7 +10,9 @@ import type { Assignment, Event, Schedule } from '../../src/domain/types.js';
 import { candidatePlacements } from '../../src/model/candidates.js';
 import { buildContext } from '../../src/model/context.js';
 import { coarsestGrid } from '../../src/model/grid.js';
-import { baselineOf, moveWeights, scoreMoves } from '../../src/model/objectives/moves.js';
+import { baselineOf, moveGoals } from '../../src/model/goals/moves.js';
+import { totalCost } from '../../src/model/goals/objective.js';
+import { DEFAULT_WEIGHTS, weighted } from '../../src/model/goals/registry.js';
 import { planSchedule } from '../../src/pipeline/schedule.js';
 import { avail, event, item, room, win } from '../helpers/event.js';
 
@@ -30,19 +32,24 @@ async function plan(ev: Event, baseline?: Schedule): Promise<Schedule> {
   return o.schedule;
 }
 
+/** What moving from `baseline` costs a schedule: the objective's move goals alone. */
+function moveCost(ctx: ReturnType<typeof buildContext>, baseline: Schedule): (s: Schedule) => number {
+  const moves = { goals: moveGoals(ctx, baselineOf(baseline), weighted(DEFAULT_WEIGHTS)) };
+  return (s) => totalCost(ctx, moves, s);
+}
+
 /** The least move cost of any valid schedule, by trying every combination of candidates. */
 function leastMoves(ev: Event, baseline: Schedule): number {
   const ctx = buildContext(ev);
   const { placements } = candidatePlacements(ctx, coarsestGrid(ctx));
   const ids = [...new Set(placements.map((p) => p.item))].sort();
   const options = ids.map((id) => placements.filter((p) => p.item === id));
-  const b = baselineOf(baseline);
-  const w = moveWeights(ctx);
+  const moves = moveCost(ctx, baseline);
   let best = Infinity;
   const pick: Assignment[] = [];
   const walk = (k: number) => {
     if (k === options.length) {
-      if (checkSchedule(ctx, pick).length === 0) best = Math.min(best, scoreMoves(b, w, pick).cost);
+      if (checkSchedule(ctx, pick).length === 0) best = Math.min(best, moves(pick));
       return;
     }
     for (const p of options[k]!) {
@@ -81,7 +88,7 @@ describe('re-runs with a baseline', () => {
     const changed = event({ calendar, rooms, items, availability: [avail('a', D, hhmm(p1.start), hhmm(p1.end))] });
     const again = await plan(changed, first);
     const ctx = buildContext(changed);
-    const cost = scoreMoves(baselineOf(first), moveWeights(ctx), again).cost;
+    const cost = moveCost(ctx, first)(again);
     expect(cost).toBe(leastMoves(changed, first));
     expect(again.find((a) => a.item === 'p1')).not.toEqual(p1);
   });

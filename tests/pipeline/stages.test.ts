@@ -9,7 +9,7 @@ import { checkSchedule } from '../../src/check/check.js';
 import { buildModel, type BuiltModel } from '../../src/model/build.js';
 import { buildContext, partOf } from '../../src/model/context.js';
 import { planSchedule, type ScheduleOutcome } from '../../src/pipeline/schedule.js';
-import { worthStaging } from '../../src/pipeline/stages.js';
+import { worthStaging } from '../../src/pipeline/steps/staged.js';
 import { solve, type SolveResult, type Solver } from '../../src/solve/index.js';
 import { avail, event, item, room, win } from '../helpers/event.js';
 

@@ -5,7 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Event, Schedule } from '../../src/domain/types.js';
 import { checkSchedule } from '../../src/check/check.js';
-import { buildModel, decode, type BuiltModel, type BuildOptions } from '../../src/model/build.js';
+import { buildModel, type BuiltModel, type BuildOptions } from '../../src/model/build.js';
+import { scheduleOf } from '../../src/model/solution.js';
 import { buildContext } from '../../src/model/context.js';
 import { planSchedule, type ScheduleOutcome } from '../../src/pipeline/schedule.js';
 import { solve, type Solver } from '../../src/solve/index.js';
@@ -57,10 +58,14 @@ describe('the times stage', () => {
   });
 
   test('models theme clashes only for the themes asked', () => {
-    const none = built(workshops, { stage: 'times', clashThemes: new Set() });
-    const x = built(workshops, { stage: 'times', clashThemes: new Set(['x']) });
-    expect(none.pairs).toEqual([]);
-    expect(x.pairs.map((p) => `${p.a.id}-${p.b.id}`)).toEqual(['w1-w2', 'w1-w3', 'w2-w3']);
+    const none = built(workshops, { stage: 'times', lazy: new Map([['theme-clash', new Set<string>()]]) });
+    const x = built(workshops, { stage: 'times', lazy: new Map([['theme-clash', new Set(['x'])]]) });
+    const clashColumns = (m: BuiltModel) => {
+      const block = m.goals.find((g) => g.goal === 'theme-clash')!;
+      return m.mip.columns.slice(block.first, block.end).map((c) => c.name);
+    };
+    expect(clashColumns(none)).toEqual([]);
+    expect(clashColumns(x)).toEqual(['clash_w1_w2', 'clash_w1_w3', 'clash_w2_w3']);
   });
 
   test('is a relaxation: its optimum is no higher than the whole model’s', async () => {
@@ -103,7 +108,7 @@ describe('the rooms stage', () => {
     const r = await solve(day.mip, { backend: 'highs', timeLimitSeconds: 10 });
     expect(r.status).toBe('optimal');
     if (r.status !== 'optimal') return;
-    const schedule = decode(day, r.values);
+    const schedule = scheduleOf(day, r.values);
     expect(checkSchedule(buildContext(crossing, { gap: GAP }), schedule)).toEqual([]);
     const y = schedule.find((a) => a.item === 'y')!;
     expect(y.room).toBe('c2');
@@ -113,7 +118,7 @@ describe('the rooms stage', () => {
   test('the two-stage solve gets through it and returns a checked schedule', async () => {
     const o = scheduled(await plan(crossing, 'two-stage'));
     expect(checkSchedule(buildContext(crossing, { gap: GAP }), o.schedule)).toEqual([]);
-    expect(o.report.model.stages).toBe('two-stage');
+    expect(o.report.model.step).toBe('times-then-rooms');
   });
 });
 
@@ -125,7 +130,7 @@ describe('the two-stage solve', () => {
     expect(two.report.objective).toBe(whole.report.objective);
     expect(two.report.status).toBe('optimal');
     expect(checkSchedule(buildContext(workshops, { gap: GAP }), two.schedule)).toEqual([]);
-    expect(whole.report.model.stages).toBe('whole');
+    expect(whole.report.model.step).toBe('whole');
   });
 
   test('adds language-clash rows for a language once it clashes, and still matches the whole model', async () => {
@@ -148,8 +153,8 @@ describe('the two-stage solve', () => {
     expect(whole.report.status).toBe('optimal');
     expect([two.report.status, two.report.objective]).toEqual(['optimal', whole.report.objective]);
     expect(two.report.terms.find((t) => t.name === 'language-clash')!.count).toBe(1);
-    const without = built(ev, { stage: 'times', clashLanguages: new Set() }).mip.columns.length;
-    const withEn = built(ev, { stage: 'times', clashLanguages: new Set(['en']) }).mip.columns.length;
+    const without = built(ev, { stage: 'times', lazy: new Map([['language-clash', new Set<string>()]]) }).mip.columns.length;
+    const withEn = built(ev, { stage: 'times', lazy: new Map([['language-clash', new Set(['en'])]]) }).mip.columns.length;
     expect(withEn).toBeGreaterThan(without);
     expect(columns).toContain(without);
     expect(columns).toContain(withEn);
@@ -164,8 +169,8 @@ describe('the two-stage solve', () => {
     };
     const o = scheduled(await plan(workshops, 'two-stage', spy));
     expect(o.report.clashes.length).toBeGreaterThan(0);
-    const withoutClashes = built(workshops, { stage: 'times', clashThemes: new Set() }).mip.columns.length;
-    const withX = built(workshops, { stage: 'times', clashThemes: new Set(['x']) }).mip.columns.length;
+    const withoutClashes = built(workshops, { stage: 'times', lazy: new Map([['theme-clash', new Set<string>()]]) }).mip.columns.length;
+    const withX = built(workshops, { stage: 'times', lazy: new Map([['theme-clash', new Set(['x'])]]) }).mip.columns.length;
     expect(withX).toBeGreaterThan(withoutClashes);
     expect(columns).toContain(withoutClashes);
     expect(columns.some((n) => n >= withX)).toBe(true);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Console } from '../../src/cli/console.js';
-import { EXIT, exitCodeFor, UsageError, type ExitCode } from '../../src/cli/exit.js';
+import { EXIT, exitCodeFor, exitCodeOf, UsageError, type ExitCode } from '../../src/cli/exit.js';
 import { acronymOf, publishCommand, registerPublish, type PublishFlags } from '../../src/cli/publish.js';
 import { OGP_DIR, OGP_SCHEDULE } from './fixture.js';
 
@@ -51,7 +51,7 @@ describe('publishCommand', () => {
   test('writes the whole site for the example event', async () => {
     const out = path.join(tmp(), 'site');
     const c = fakeConsole();
-    expect(await publishCommand(OGP_DIR, OGP_SCHEDULE, flags(out), c, EPOCH, never)).toBe(EXIT.ok);
+    expect(await publishCommand(OGP_DIR, OGP_SCHEDULE, flags(out), c, EPOCH, never)).toBe('done');
     for (const f of ['index.html', 'schedule.json', 'program.ics']) expect(existsSync(path.join(out, f)), f).toBe(true);
     const speakers = readFileSync(path.join(OGP_DIR, 'speakers.csv'), 'utf8').trim().split('\n').length - 1;
     const rooms = readFileSync(path.join(OGP_DIR, 'rooms.csv'), 'utf8').trim().split('\n').length - 1;
@@ -105,7 +105,7 @@ describe('publishCommand', () => {
     writeFileSync(bad, stringify(rows, { header: true }));
     const out = path.join(dir, 'site');
     const c = fakeConsole();
-    expect(await publishCommand(OGP_DIR, bad, flags(out), c, EPOCH, never)).toBe(EXIT.noSchedule);
+    expect(await publishCommand(OGP_DIR, bad, flags(out), c, EPOCH, never)).toBe('rules-broken');
     expect(c.lines.err.join('\n')).toMatch(/nothing was published/);
     expect(existsSync(out)).toBe(false);
   });
@@ -118,7 +118,7 @@ describe('registerPublish', () => {
     const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
     registerPublish(program, async (action) => {
       try {
-        code = await action(c);
+        code = exitCodeOf(await action(c));
       } catch (e) {
         code = exitCodeFor(e, c, false);
       }

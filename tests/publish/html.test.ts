@@ -77,3 +77,27 @@ describe('index.html', () => {
     expect(d2).toContain('data-item="l01"');
   });
 });
+
+describe('index.html with members.csv', () => {
+  const countries = event.items.filter((i) => i.format === 'lightning').map((i) => i.country);
+  const members = [...new Set(countries)].map((country, k) => ({ country, name: `Member ${k + 1} (${country})`, line: k + 2 }));
+  const html = publishFiles({ ...event, members: [...members, { country: 'ZZ', name: 'Nobody’s land', line: 99 }] }, schedule, OPTIONS)['index.html'] ?? '';
+
+  test('the lobby’s talks sit under their member country’s name', () => {
+    for (const m of members) expect(html).toContain(`<p class="group">${escapeHtml(m.name)}</p>`);
+  });
+
+  test('a section lists every member country in members.csv order, with its talks linked, and the regional initiatives', () => {
+    const section = html.slice(html.indexOf('<section class="countries"'));
+    const names = [...section.matchAll(/<li><strong>([^<]*)<\/strong>/g)].map((m) => m[1]);
+    expect(names).toEqual([...members.map((m) => escapeHtml(m.name)), 'Nobody’s land', 'Iniciativas regionales']);
+    expect(section).toContain('<li><strong>Nobody’s land</strong> —</li>');
+    expect(section).toMatch(/<a href="#item-[^"]+">\d\d:\d\d /);
+  });
+
+  test('nothing of it without members.csv', () => {
+    const plain = publishFiles(event, schedule, OPTIONS)['index.html'] ?? '';
+    expect(plain).not.toContain('class="group"');
+    expect(plain).not.toContain('class="countries"');
+  });
+});

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Console } from '../../src/cli/console.js';
-import { EXIT } from '../../src/cli/exit.js';
 import { publishCommand } from '../../src/cli/publish.js';
 import { InputError } from '../../src/domain/issues.js';
-import { joinRosters, sessionFiles, type DeclaredSession, type RosterRow } from '../../src/render/publish/index.js';
+import type { RosterRow } from '../../src/domain/session.js';
+import { joinRosters, sessionFiles, type DeclaredSession } from '../../src/render/publish/index.js';
 import { OGP_DIR, OGP_SCHEDULE } from './fixture.js';
 
 const declared: readonly DeclaredSession[] = [
@@ -91,7 +91,7 @@ describe('publish --rosters', () => {
         'u01,unconference,A,r010,Eva,Org,Chile,attendee\n' +
         'w01,workshop,,r010,Eva,Org,Chile,attendee\n',
     );
-    expect(await publishCommand(OGP_DIR, OGP_SCHEDULE, flags(dir), quiet, EPOCH)).toBe(EXIT.ok);
+    expect(await publishCommand(OGP_DIR, OGP_SCHEDULE, flags(dir), quiet, EPOCH)).toBe('done');
     const declaredIds = readFileSync(path.join(OGP_DIR, 'unconference.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
     const pages = readdirSync(path.join(dir, 'site', 'sessions')).filter((f) => f.endsWith('.md'));
     expect(pages.sort()).toEqual(declaredIds.map((id) => `${id}.md`).sort());

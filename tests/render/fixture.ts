@@ -23,6 +23,7 @@ const room = (id: string, name: string, kind: string, capacity: number): Room =>
   kind,
   capacity,
   interpretation: false,
+  features: [],
   line: 0,
 });
 
@@ -41,6 +42,11 @@ const item = (id: string, title: string, format: Item['format'], duration: numbe
   score: null,
   rooms: [],
   pin: {},
+  exclusive: false,
+  setup: 0,
+  teardown: 0,
+  after: [],
+  needs: [],
   line: 0,
 });
 
@@ -86,6 +92,8 @@ export const event: Event = {
     speaker('sp2', 'Bruno Silva'),
   ],
   availability: [],
+  favourites: [],
+  members: [],
 };
 
 const at = (itemId: string, roomId: string, date: string, start: number, duration: number): Assignment => ({
@@ -130,7 +138,12 @@ export const report: ScheduleReport = {
     { a: 'l01', b: 'x99', themes: ['open-data', 'civic-tech'], date: D1, start: h(9), end: h(9, 5), cost: 80 },
   ],
   solver: 'highs',
-  model: { variables: 1234, rows: 567, nonzeros: 8901, grid: 5, stages: 'whole' },
+  model: { variables: 1234, rows: 567, nonzeros: 8901, grid: 5, step: 'whole' },
+  coverage: null,
+  steps: [
+    { step: 'whole', why: 'every item, room and start at once', ran: true, outcome: 'a valid schedule, cost 12' },
+    { step: 'diagnose', why: 'no schedule exists', ran: false, outcome: 'a schedule exists' },
+  ],
   timing: { buildSeconds: 0.4321, solveSeconds: 12.3456 },
 };
 
@@ -157,6 +170,8 @@ export function shuffledEvent(seed: number): Event {
     items: shuffled(event.items, seed + 2),
     speakers: shuffled(event.speakers, seed + 3),
     availability: [],
+    favourites: [],
+    members: [],
   };
 }
 

@@ -22,9 +22,18 @@ describe('reportJson', () => {
       'clashes',
       'solver',
       'model',
+      'steps',
+      'coverage',
       'timing',
       'items',
       'unscheduled',
+    ]);
+  });
+
+  it('lists every planned step with why and whether it ran', () => {
+    expect(doc.steps).toEqual([
+      { step: 'whole', ran: true, why: 'every item, room and start at once', outcome: 'a valid schedule, cost 12' },
+      { step: 'diagnose', ran: false, why: 'no schedule exists', outcome: 'a schedule exists' },
     ]);
   });
 

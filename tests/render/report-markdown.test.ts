@@ -20,6 +20,29 @@ describe('reportMarkdown', () => {
     expect(md).toContain('| **Total** | | | **1,240.5** | |');
   });
 
+  it('says which steps ran, why and how they ended, and names those not needed', () => {
+    expect(md).toContain('- Steps, in order:\n  1. whole (every item, room and start at once): a valid schedule, cost 12.\n- Not needed: diagnose (report.json says why).');
+    expect(md).toContain("- Model size (the whole step's model): 1,234 variables");
+  });
+
+  it('lists lightning talks by member country, naming the voices missing', () => {
+    const coverage = {
+      members: [
+        { country: 'UY', name: 'Uruguay', talks: { government: ['l01'], civil_society: [], irm: ['l02'] }, other: [] },
+        { country: 'CL', name: 'Chile', talks: { government: ['l03'], civil_society: ['l04'], irm: ['l05'] }, other: ['l06'] },
+      ],
+      regional: ['l07'],
+      others: [{ country: 'Canadá', talks: ['l08'] }],
+    };
+    const text = reportMarkdown(event, schedule, { ...report, coverage });
+    expect(text).toContain('## Lightning talks by member country\n\n1 member country of 2 is missing a voice (members.csv lists them):');
+    expect(text).toContain('| Uruguay | l01 | **missing** | l02 | |');
+    expect(text).toContain('| Chile | l03 | l04 | l05 | l06 |');
+    expect(text).toContain('Regional initiatives: l07.');
+    expect(text).toContain('Talks of countries not in members.csv: Canadá (l08).');
+    expect(md).not.toContain('Lightning talks by member country');
+  });
+
   it('counts items per track', () => {
     expect(md).toContain('| Plenary sessions | main hall | 2 |');
     expect(md).toContain('| Lightning talks | lobby | 2 |');

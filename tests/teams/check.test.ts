@@ -1,7 +1,7 @@
 /** The independent checker: each hard rule with a passing and a failing hand-made result. */
 import { describe, expect, test } from 'vitest';
 import { checkTeams } from '../../src/teams/check.js';
-import type { Team, Teams } from '../../src/teams/types.js';
+import type { Team, Teams } from '../../src/domain/teams.js';
 import { input, person, project } from './helpers.js';
 
 const sizes = { minSize: 2, maxSize: 3 };

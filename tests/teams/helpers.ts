@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { solve } from '../../src/solve/index.js';
 import type { Solver } from '../../src/solve/types.js';
 import { formTeams, type TeamsOutcome } from '../../src/teams/form.js';
-import type { Person, Profile, Project, TeamsInput, TeamsOptions } from '../../src/teams/types.js';
+import type { Person, Profile, Project, TeamsInput, TeamsOptions } from '../../src/domain/teams.js';
 
 let line = 2;
 

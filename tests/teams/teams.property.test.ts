@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { checkTeams } from '../../src/teams/check.js';
 import { TeamsError } from '../../src/teams/prepare.js';
-import { PROFILES, type Person, type Project } from '../../src/teams/types.js';
+import { PROFILES, type Person, type Project } from '../../src/domain/teams.js';
 import { form, input, person, project } from './helpers.js';
 
 const SEED = 7;

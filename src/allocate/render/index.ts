@@ -1,12 +1,12 @@
 /** Every file `allocate` writes, by relative path, as text (CSV tables are left to io's tableToCsv). */
 import type { Allocation } from '../allocate.js';
-import type { Registrant } from '../types.js';
+import type { Registrant } from '../../domain/allocation.js';
 import { rosterFiles } from './markdown.js';
 import { allocationReport, reportJson, reportMarkdown, type AllocationReport, type ReportMeta } from './report.js';
-import { admissionsTable, focalPointTable, itinerariesTable, rostersTable, type Table } from './tables.js';
+import { admissionsTable, focalPointTable, itinerariesTable, rostersTable } from './tables.js';
+import type { Table } from '../../domain/table.js';
 
 export type { AllocationReport, ReportMeta } from './report.js';
-export type { Table } from './tables.js';
 export { allocationReport } from './report.js';
 
 export type AllocationOutputs = {

@@ -1,6 +1,6 @@
 /** One printable roster per session, as Markdown. */
 import type { Allocation } from '../allocate.js';
-import type { Registrant } from '../types.js';
+import type { Registrant } from '../../domain/allocation.js';
 import { fileStems, stemOf } from '../../domain/file-names.js';
 import { rosterOf } from './tables.js';
 

@@ -3,8 +3,8 @@
  * what is needed to re-run the lottery (seed, input hash, version).
  */
 import type { Allocation, SeatKind } from '../allocate.js';
-import type { Envy, Profile } from '../audit.js';
-import type { Mechanism } from '../types.js';
+import type { Envy, RankProfile } from '../audit.js';
+import type { Mechanism } from '../../domain/allocation.js';
 import type { Sector } from '../../domain/types.js';
 
 export type ReportMeta = {
@@ -20,13 +20,13 @@ export type ReportMeta = {
 };
 
 type KindSummary = {
-  readonly profile: Profile;
+  readonly profile: RankProfile;
   readonly choosers: number;
   readonly firstChoiceShare: number;
   readonly top3Share: number;
   readonly groups: readonly {
     readonly group: string;
-    readonly profile: Profile;
+    readonly profile: RankProfile;
     /** Counted in full; the first pairs listed as examples. */
     readonly justifiedEnvy: Envy;
     readonly sessions: readonly { readonly id: string; readonly capacity: number; readonly seated: number; readonly fill: number; readonly missingRoles: readonly string[] }[];

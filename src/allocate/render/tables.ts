@@ -3,13 +3,11 @@
  * tableToCsv, which also neutralises formula-like cells). Rows sorted by id.
  */
 import type { Allocation } from '../allocate.js';
-import { cmp, lotteryLabel } from '../lottery.js';
-import type { Registrant } from '../types.js';
+import { lotteryLabel } from '../lottery.js';
+import type { Registrant } from '../../domain/allocation.js';
+import type { Table } from '../../domain/table.js';
+import { compareText } from '../../domain/compare.js';
 
-export type Table = {
-  readonly header: readonly string[];
-  readonly rows: readonly (readonly string[])[];
-};
 
 type People = ReadonlyMap<string, Registrant>;
 
@@ -68,7 +66,7 @@ export function itinerariesTable(a: Allocation, people: People): Table {
     }),
     ...a.unplaced.map((u) => [u.registrant, people.get(u.registrant)?.name ?? '', u.kind, u.kind === 'unconference' ? `block ${u.group}` : u.group, '', '', '', 'unassigned', '', u.reason]),
   ];
-  const sorted = [...rows].sort((x, y) => cmp(x[0] ?? '', y[0] ?? '') || cmp(x[2] ?? '', y[2] ?? '') || cmp(x[3] ?? '', y[3] ?? '') || cmp(x[4] ?? '', y[4] ?? ''));
+  const sorted = [...rows].sort((x, y) => compareText(x[0] ?? '', y[0] ?? '') || compareText(x[2] ?? '', y[2] ?? '') || compareText(x[3] ?? '', y[3] ?? '') || compareText(x[4] ?? '', y[4] ?? ''));
   return { header: ['registrant', 'name', 'kind', 'when', 'session', 'title', 'room', 'role', 'rank', 'reason'], rows: sorted };
 }
 
@@ -76,6 +74,6 @@ export function focalPointTable(a: Allocation): Table {
   const rows = [
     ...a.focalPoint.invited.map((r) => [r.id, r.name, r.organization, r.country, r.sector ?? '', 'invited', '']),
     ...a.focalPoint.refused.map(({ registrant: r, reason }) => [r.id, r.name, r.organization, r.country, r.sector ?? '', 'refused', reason]),
-  ].sort((x, y) => cmp(x[0] ?? '', y[0] ?? ''));
+  ].sort((x, y) => compareText(x[0] ?? '', y[0] ?? ''));
   return { header: ['id', 'name', 'organization', 'country', 'sector', 'status', 'reason'], rows };
 }

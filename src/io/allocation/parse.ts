@@ -4,7 +4,7 @@
  */
 import { InputError, type InputIssue } from '../../domain/issues.js';
 import type { Item } from '../../domain/types.js';
-import type { AllocationInput, Preference, Workshop } from '../../allocate/types.js';
+import type { AllocationInput, Preference, Workshop } from '../../domain/allocation.js';
 import { cellIssue, hasNoRows, nothingToReferTo, type FileText } from '../rows/sheet.js';
 import { readPreferences } from './preferences.js';
 import { readRegistrations } from './registrations.js';

@@ -1,8 +1,9 @@
 /** preferences.csv: who ranked which session or workshop, 1 = first choice. */
 import { z } from 'zod';
-import type { Preference } from '../../allocate/types.js';
+import type { Preference } from '../../domain/allocation.js';
 import { idCell, LIMITS, wholeCell } from '../cells.js';
 import { readSheet, type FileText, type Sheet } from '../rows/sheet.js';
+import { compareText } from '../../domain/compare.js';
 
 export const PREFERENCES_FILE = 'preferences.csv';
 
@@ -16,12 +17,9 @@ export function readPreferences(text: FileText): Sheet<Preference> {
       required: false,
       schema: shape,
       build: (v, row): Preference => ({ registrant: v.registrant, session: v.session, rank: v.rank, line: row.line }),
-      order: (a, b) => cmp(a.registrant, b.registrant) || cmp(a.session, b.session) || a.rank - b.rank || a.line - b.line,
+      order: (a, b) => compareText(a.registrant, b.registrant) || compareText(a.session, b.session) || a.rank - b.rank || a.line - b.line,
     },
     text,
   );
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -4,7 +4,7 @@
  * the pure allocate module).
  */
 import { createHash } from 'node:crypto';
-import type { AllocationInput, Workshop } from '../../allocate/types.js';
+import type { AllocationInput, Workshop } from '../../domain/allocation.js';
 import { InputError } from '../../domain/issues.js';
 import type { Item } from '../../domain/types.js';
 import { readEvent } from '../event.js';
@@ -15,6 +15,7 @@ import { parseAllocationInput } from './parse.js';
 import { PREFERENCES_FILE } from './preferences.js';
 import { REGISTRATIONS_FILE } from './registrations.js';
 import { UNCONFERENCE_FILE } from './unconference.js';
+import { byId } from '../../domain/compare.js';
 
 /**
  * Reads registrations.csv, unconference.csv and preferences.csv from `dir`
@@ -73,7 +74,7 @@ export function inputsSha256(input: AllocationInput): string {
     registrants: strip(input.registrants),
     sessions: strip(input.sessions),
     preferences: strip(input.preferences),
-    workshops: [...input.workshops].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    workshops: [...input.workshops].sort(byId),
   };
   return createHash('sha256').update(JSON.stringify(canonical), 'utf8').digest('hex');
 }

@@ -1,9 +1,10 @@
 /** registrations.csv: everyone who registered for any of the event's days. */
 import { z } from 'zod';
 import { SECTORS } from '../../domain/types.js';
-import { EVENT_NAMES, ROLES, type EventName, type Registrant, type Role } from '../../allocate/types.js';
+import { EVENT_NAMES, ROLES, type EventName, type Registrant, type Role } from '../../domain/allocation.js';
 import { boolOrNoCell, choiceListCell, idCell, nameCell, nameOr, optionalChoiceCell, textCell } from '../cells.js';
-import { byId, readSheet, type FileText, type Sheet } from '../rows/sheet.js';
+import { readSheet, type FileText, type Sheet } from '../rows/sheet.js';
+import { byId } from '../../domain/compare.js';
 
 export const REGISTRATIONS_FILE = 'registrations.csv';
 

@@ -1,8 +1,9 @@
 /** unconference.csv: the Civil Society Day sessions, by block. */
 import { z } from 'zod';
-import type { Session } from '../../allocate/types.js';
+import type { Session } from '../../domain/session.js';
 import { capacityCell, found, idCell, nameCell, nameOr, requiredTextCell, textCell } from '../cells.js';
-import { byId, readSheet, type FileText, type Sheet } from '../rows/sheet.js';
+import { readSheet, type FileText, type Sheet } from '../rows/sheet.js';
+import { byId } from '../../domain/compare.js';
 
 export const UNCONFERENCE_FILE = 'unconference.csv';
 

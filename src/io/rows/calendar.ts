@@ -2,13 +2,11 @@
 import { z } from 'zod';
 import type { InputIssue } from '../../domain/issues.js';
 import { formatSpan, formatTime } from '../../domain/time.js';
-import type { Window } from '../../domain/types.js';
+import { isProgram, WINDOW_KINDS, type Window } from '../../domain/types.js';
 import { choiceCell, dateCell, textCell, timeCell } from '../cells.js';
 import { cellIssue, readSheet, type FileText, type Sheet } from './sheet.js';
 
 export const CALENDAR_FILE = 'calendar.csv';
-
-const WINDOW_KINDS = ['program', 'break'] as const;
 
 const shape = z.object({
   date: dateCell,
@@ -69,9 +67,10 @@ function checkWindows(sheet: Sheet<Window>): readonly InputIssue[] {
       const [earlier, later] = a.line < w.line ? [a, w] : [w, a];
       issues.push(cellIssue(table, later.line, 'start', `${describe(later)} overlaps ${describe(earlier)} (line ${earlier.line})`));
     }
+    // Program and plenary-only windows may overlap nothing; breaks may overlap each other.
     (w.kind === 'break' ? breaks : programs).push(w);
   }
-  if (sheet.clean && !sheet.rows.some((w) => w.kind === 'program')) {
+  if (sheet.clean && !sheet.rows.some(isProgram)) {
     issues.push(cellIssue(table, table.headerLine, 'kind', 'no program window (expected at least one row with kind "program")'));
   }
   return issues;
@@ -82,5 +81,6 @@ const OVERLAPS = 10_000;
 
 function describe(w: Window): string {
   const label = w.label === '' ? '' : ` ${JSON.stringify(w.label)}`;
-  return `${w.kind === 'program' ? 'program window' : 'break'}${label} ${formatSpan(w.date, w.start, w.end)}`;
+  const kind = { program: 'program window', plenary_only: 'plenary-only window', break: 'break' }[w.kind];
+  return `${kind}${label} ${formatSpan(w.date, w.start, w.end)}`;
 }

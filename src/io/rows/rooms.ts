@@ -1,8 +1,9 @@
 /** rooms.csv: where items can take place. */
 import { z } from 'zod';
 import type { Room } from '../../domain/types.js';
-import { boolOrNoCell, capacityCell, idCell, nameCell, nameOr, roomKindCell } from '../cells.js';
-import { byId, readSheet, type FileText, type Sheet } from './sheet.js';
+import { boolOrNoCell, capacityCell, featureListCell, idCell, nameCell, nameOr, roomKindCell } from '../cells.js';
+import { readSheet, type FileText, type Sheet } from './sheet.js';
+import { byId } from '../../domain/compare.js';
 
 export const ROOMS_FILE = 'rooms.csv';
 
@@ -12,6 +13,7 @@ const shape = z.object({
   kind: roomKindCell,
   capacity: capacityCell,
   interpretation: boolOrNoCell,
+  features: featureListCell,
 });
 
 export function readRooms(text: FileText): Sheet<Room> {
@@ -19,11 +21,12 @@ export function readRooms(text: FileText): Sheet<Room> {
     {
       file: ROOMS_FILE,
       columns: ['id', 'name', 'kind', 'capacity', 'interpretation'],
+      optionalColumns: ['features'],
       idColumn: 'id',
       required: true,
       schema: shape,
       // Written out, not spread: spreading gave every one of 200,000 rooms an object shape of its own.
-      build: (v, row): Room => ({ id: v.id, name: nameOr(v.name, v.id), kind: v.kind, capacity: v.capacity, interpretation: v.interpretation, line: row.line }),
+      build: (v, row): Room => ({ id: v.id, name: nameOr(v.name, v.id), kind: v.kind, capacity: v.capacity, interpretation: v.interpretation, features: v.features, line: row.line }),
       order: byId,
     },
     text,

@@ -205,11 +205,6 @@ function readIds(
   return { first, duplicateLines };
 }
 
-/** Sorts records by id (plain code-unit order, the same on every machine). */
-export function byId(a: { readonly id: string }, b: { readonly id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /** The file was read, has a header, and holds no row at all. */
 export function hasNoRows(sheet: Sheet<unknown>): boolean {
   return sheet.table !== null && sheet.table.rows.length === 0;

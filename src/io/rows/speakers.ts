@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { SECTORS, type Speaker } from '../../domain/types.js';
 import { idCell, listCell, nameCell, nameOr, optionalChoiceCell, textCell } from '../cells.js';
-import { byId, readSheet, type FileText, type Sheet } from './sheet.js';
+import { readSheet, type FileText, type Sheet } from './sheet.js';
+import { byId } from '../../domain/compare.js';
 
 export const SPEAKERS_FILE = 'speakers.csv';
 

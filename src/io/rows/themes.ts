@@ -4,19 +4,23 @@ import { FORMATS, LEVELS, SOURCES, type Item, type Pin } from '../../domain/type
 import {
   choiceCell,
   durationCell,
+  featureListCell,
   idCell,
   LIMITS,
+  minutesCell,
   listCell,
   nameCell,
   nameOr,
   optionalChoiceCell,
   optionalDateCell,
   optionalGridTimeCell,
+  optionalBoolCell,
   optionalNumberCell,
   optionalWholeCell,
   textCell,
 } from '../cells.js';
-import { byId, readSheet, type FileText, type Sheet } from './sheet.js';
+import { readSheet, type FileText, type Sheet } from './sheet.js';
+import { byId } from '../../domain/compare.js';
 
 export const THEMES_FILE = 'themes.csv';
 
@@ -42,6 +46,11 @@ const shape = z.object({
   pin_date: optionalDateCell,
   pin_start: optionalGridTimeCell,
   pin_room: textCell,
+  exclusive: optionalBoolCell,
+  setup: minutesCell,
+  teardown: minutesCell,
+  after: listCell,
+  needs: featureListCell,
 });
 
 export function readThemes(text: FileText): Sheet<Item> {
@@ -49,7 +58,7 @@ export function readThemes(text: FileText): Sheet<Item> {
     {
       file: THEMES_FILE,
       columns: ['id', 'title', 'format', 'duration', 'speakers', 'themes', 'language', 'level', 'audience', 'country', 'source', 'score'],
-      optionalColumns: ['rooms', 'pin_date', 'pin_start', 'pin_room'],
+      optionalColumns: ['rooms', 'pin_date', 'pin_start', 'pin_room', 'exclusive', 'setup', 'teardown', 'after', 'needs'],
       idColumn: 'id',
       required: true,
       schema: shape,
@@ -84,6 +93,11 @@ export function readThemes(text: FileText): Sheet<Item> {
           score: v.score,
           rooms: v.rooms,
           pin,
+          exclusive: v.exclusive ?? false,
+          setup: v.setup,
+          teardown: v.teardown,
+          after: v.after,
+          needs: v.needs,
           line: row.line,
         };
       },

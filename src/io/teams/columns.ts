@@ -5,10 +5,11 @@
  * agree on every registrant.
  */
 import { z } from 'zod';
-import { PROFILES, type Profile } from '../../teams/types.js';
+import { PROFILES, type Profile } from '../../domain/teams.js';
 import { choiceListCell, found, idCell, nameCell, nameOr, optionalChoiceCell, splitList, textCell } from '../cells.js';
-import { byId, readSheet, type FileText, type Sheet } from '../rows/sheet.js';
+import { readSheet, type FileText, type Sheet } from '../rows/sheet.js';
 import { REGISTRATIONS_FILE } from '../allocation/registrations.js';
+import { byId } from '../../domain/compare.js';
 
 export const PROJECTS_FILE = 'projects.csv';
 export const TEAM_COLUMNS = ['profile', 'skills', 'languages', 'project', 'team_with'] as const;

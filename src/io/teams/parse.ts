@@ -3,12 +3,13 @@
  * checked against each other, pure: every problem becomes one InputError.
  */
 import { InputError, formatIssue, type InputIssue } from '../../domain/issues.js';
-import { PROFILES, type Person, type Project, type TeamsInput } from '../../teams/types.js';
+import { PROFILES, type Person, type Project, type TeamsInput } from '../../domain/teams.js';
 import { readRegistrations } from '../allocation/registrations.js';
 import { listWords } from '../cells.js';
-import { byId, cellIssue, hasNoRows, nothingToReferTo, parsedOnce, type FileText } from '../rows/sheet.js';
+import { cellIssue, hasNoRows, nothingToReferTo, parsedOnce, type FileText } from '../rows/sheet.js';
 import { REGISTRATIONS_FILE } from '../allocation/registrations.js';
 import { readProjects, readTeamColumns } from './columns.js';
+import { byId } from '../../domain/compare.js';
 
 export type TeamsFiles = { readonly registrations: FileText; readonly projects: FileText };
 

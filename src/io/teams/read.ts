@@ -1,5 +1,5 @@
 /** An event folder on disk -> TeamsInput (registrations.csv and, if present, projects.csv). */
-import type { TeamsInput } from '../../teams/types.js';
+import type { TeamsInput } from '../../domain/teams.js';
 import { REGISTRATIONS_FILE } from '../allocation/registrations.js';
 import { openFolder } from '../files.js';
 import { PROJECTS_FILE } from './columns.js';

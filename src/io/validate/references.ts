@@ -9,7 +9,7 @@ import { cellIssue, hasNoRows, nothingToReferTo, type Sheet } from '../rows/shee
 import type { Sheets } from './sheets.js';
 
 export function checkReferences(s: Sheets): readonly InputIssue[] {
-  return [...sharedIds(s), ...themeReferences(s), ...availabilityReferences(s)];
+  return [...sharedIds(s), ...themeReferences(s), ...availabilityReferences(s), ...favouriteReferences(s), ...orderCycles(s)];
 }
 
 /**
@@ -69,9 +69,62 @@ function themeReferences(s: Sheets): readonly InputIssue[] {
     if (dates !== null && isIsoDate(date) && !dates.has(date)) {
       at('pin_date', `${date} is not a date in ${s.calendar.file} (${listDates(dates)})`);
     }
+    const items = s.themes.ids;
+    for (const id of splitList(row.get('after'))) {
+      if (id === row.get('id')) at('after', `an item cannot come after itself (${JSON.stringify(id)})`);
+      else if (items !== null && !items.has(id)) at('after', `unknown item ${JSON.stringify(id)} (not in ${s.themes.file})`);
+    }
   }
   if (naming.speakers.length > 0) issues.push(nothingToReferTo(s.speakers, 'speakers', s.themes.file, naming.speakers));
   if (naming.rooms.length > 0) issues.push(nothingToReferTo(s.rooms, 'rooms', s.themes.file, naming.rooms));
+  return issues;
+}
+
+function favouriteReferences(s: Sheets): readonly InputIssue[] {
+  const table = s.favourites.table;
+  const items = s.themes.ids;
+  if (table === null || items === null) return [];
+  return table.rows.flatMap((row) => {
+    const id = row.get('item');
+    return id !== '' && !items.has(id) ? [cellIssue(table, row.line, 'item', `unknown item ${JSON.stringify(id)} (not in ${s.themes.file})`)] : [];
+  });
+}
+
+/** `after` may not go round in a circle (w1 after w2 after w1): no schedule could keep it. Reported once per cycle, at its first item's row. */
+function orderCycles(s: Sheets): readonly InputIssue[] {
+  const table = s.themes.table;
+  if (table === null) return [];
+  // From the raw cells: a bad cell elsewhere in a row does not hide its order.
+  const after = new Map<string, readonly string[]>();
+  const line = new Map<string, number>();
+  for (const row of table.rows) {
+    const id = row.get('id');
+    if (id === '' || after.has(id)) continue;
+    // An item after itself is reported on its own (themeReferences).
+    after.set(id, splitList(row.get('after')).filter((x) => x !== id));
+    line.set(id, row.line);
+  }
+  const issues: InputIssue[] = [];
+  const done = new Set<string>();
+  const reported = new Set<string>();
+  const visit = (id: string, path: readonly string[]): void => {
+    const k = path.indexOf(id);
+    if (k >= 0) {
+      const cycle = path.slice(k);
+      const key = [...cycle].sort().join('\u0000');
+      if (!reported.has(key)) {
+        reported.add(key);
+        const first = [...cycle].sort()[0]!;
+        const ring = [...cycle.slice(cycle.indexOf(first)), ...cycle.slice(0, cycle.indexOf(first)), first];
+        issues.push(cellIssue(table, line.get(first)!, 'after', `the order goes round in a circle: ${ring.join(' after ')}`));
+      }
+      return;
+    }
+    if (done.has(id)) return;
+    for (const next of after.get(id) ?? []) if (after.has(next)) visit(next, [...path, id]);
+    done.add(id);
+  };
+  for (const id of [...after.keys()].sort()) visit(id, []);
   return issues;
 }
 

@@ -6,13 +6,10 @@
  */
 import type { InputIssue } from '../../domain/issues.js';
 import { FORMATS, ROOM_KIND_OF, type Format, type Item, type Room } from '../../domain/types.js';
+import { suitsFormat } from '../../model/rooms.js';
 import { cellIssue, hasNoRows } from '../rows/sheet.js';
 import { FORMAT_NOUN, type Sheets } from './sheets.js';
 
-/** A plenary needs the main hall with interpretation; other formats only their room kind. */
-export function suits(room: Room, format: Format): boolean {
-  return room.kind === ROOM_KIND_OF[format] && (format !== 'plenary' || room.interpretation);
-}
 
 export function checkRooms(s: Sheets): readonly InputIssue[] {
   const table = s.themes.table;
@@ -24,15 +21,23 @@ export function checkRooms(s: Sheets): readonly InputIssue[] {
   for (const item of s.themes.rows) {
     for (const id of item.rooms) {
       const room = rooms.get(id);
-      if (room && !suits(room, item.format)) at(item, 'rooms', wrongRoom(room, item.format));
+      if (room && !suitsFormat(item.format, room)) at(item, 'rooms', wrongRoom(room, item.format));
     }
     const pinned = item.pin.room === undefined ? undefined : rooms.get(item.pin.room);
-    if (pinned && !suits(pinned, item.format)) at(item, 'pin_room', wrongRoom(pinned, item.format));
+    if (pinned && !suitsFormat(item.format, pinned)) at(item, 'pin_room', wrongRoom(pinned, item.format));
     if (item.pin.room !== undefined && item.rooms.length > 0 && !item.rooms.includes(item.pin.room)) {
       at(item, 'pin_room', `room ${JSON.stringify(item.pin.room)} is not in this item's rooms (${item.rooms.join(', ')})`);
     }
 
     const usable = usableRooms(item, rooms, s.rooms.clean ? s.rooms.rows : null);
+    if (usable !== null && usable.length > 0 && item.needs.length > 0) {
+      const equipped = usable.filter((r) => item.needs.every((f) => r.features.includes(f)));
+      if (equipped.length === 0) {
+        const closest = usable.map((r) => `${r.id} has ${r.features.length > 0 ? r.features.join(', ') : 'none of them'}`).slice(0, 4);
+        at(item, 'needs', `needs ${item.needs.join(', ')}, but no room this item can use has all of them (${closest.join('; ')}${usable.length > 4 ? '; ...' : ''})`);
+        continue;
+      }
+    }
     if (usable !== null && usable.length > 0 && item.audience !== null) {
       const largest = usable.reduce((a, b) => (b.capacity > a.capacity ? b : a));
       if (largest.capacity < item.audience) {
@@ -62,9 +67,9 @@ function usableRooms(item: Item, rooms: ReadonlyMap<string, Room>, all: readonly
   if (listed.length > 0) {
     const found = listed.map((id) => rooms.get(id));
     if (found.some((r) => r === undefined)) return null;
-    return (found as Room[]).filter((r) => suits(r, item.format));
+    return (found as Room[]).filter((r) => suitsFormat(item.format, r));
   }
-  return all === null ? null : all.filter((r) => suits(r, item.format));
+  return all === null ? null : all.filter((r) => suitsFormat(item.format, r));
 }
 
 /** One issue per format whose items have no room at all, at its first item. */
@@ -75,7 +80,7 @@ function missingKinds(s: Sheets): readonly InputIssue[] {
   for (const format of FORMATS) {
     const items = s.themes.rows.filter((i) => i.format === format).sort((a, b) => a.line - b.line);
     const first = items[0];
-    if (first === undefined || s.rooms.rows.some((r) => suits(r, format))) continue;
+    if (first === undefined || s.rooms.rows.some((r) => suitsFormat(format, r))) continue;
     const kind = ROOM_KIND_OF[format];
     const count = items.length === 1 ? '1 item' : `${items.length} items, the first on this line`;
     const problem = s.rooms.rows.some((r) => r.kind === kind)

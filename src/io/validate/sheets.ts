@@ -1,4 +1,4 @@
-import type { AvailabilityRow, Item, Room, Speaker, Window } from '../../domain/types.js';
+import type { AvailabilityRow, Favourite, Item, Member, Room, Speaker, Window } from '../../domain/types.js';
 import type { Sheet } from '../rows/sheet.js';
 
 /** Every input file of an event, each read on its own (see ../rows). */
@@ -8,6 +8,8 @@ export type Sheets = {
   readonly themes: Sheet<Item>;
   readonly speakers: Sheet<Speaker>;
   readonly availability: Sheet<AvailabilityRow>;
+  readonly favourites: Sheet<Favourite>;
+  readonly members: Sheet<Member>;
 };
 
 /** "a plenary", "a lightning talk", "a workshop": how messages speak of an item's format. */

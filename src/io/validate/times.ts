@@ -5,14 +5,14 @@
  */
 import type { InputIssue } from '../../domain/issues.js';
 import { formatSpan, formatTime } from '../../domain/time.js';
-import type { Item, Minutes, Window } from '../../domain/types.js';
+import { isProgram, type Item, type Minutes, type Window } from '../../domain/types.js';
 import { cellIssue } from '../rows/sheet.js';
 import type { Sheets } from './sheets.js';
 
 export function checkTimes(s: Sheets): readonly InputIssue[] {
   const table = s.themes.table;
   if (table === null || !s.calendar.clean) return [];
-  const program = s.calendar.rows.filter((w) => w.kind === 'program');
+  const program = s.calendar.rows.filter(isProgram);
   if (program.length === 0) return [];
   const breaks = s.calendar.rows.filter((w) => w.kind === 'break');
   const dates = new Set(s.calendar.rows.map((w) => w.date));

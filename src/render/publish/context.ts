@@ -3,10 +3,10 @@
  * joined once, the reader's labels, and the file names allotted to ids.
  */
 import type { Event, Item, Schedule, Speaker } from '../../domain/types.js';
-import { compareText } from '../order.js';
-import { placements, type Placement } from '../placements.js';
+import { placements, type PlacedItem } from '../placements.js';
 import { labelsFor, type Labels, type Lang } from './labels.js';
 import { allotStems, fileStems } from './names.js';
+import { compareText } from '../../domain/compare.js';
 
 export type PublishOptions = {
   /** The conference's name, shown in every file. */
@@ -31,7 +31,7 @@ export type PublishContext = {
   readonly options: PublishOptions;
   readonly labels: Labels;
   /** Every placement, by date, start, room id, item id. */
-  readonly all: readonly Placement[];
+  readonly all: readonly PlacedItem[];
   readonly speakers: ReadonlyMap<string, Speaker>;
   /** Stems of ics/<id>.ics, keyed `speaker:<id>` and `room:<id>`: the two share the folder, so one allotment. */
   readonly icsStems: ReadonlyMap<string, string>;
@@ -64,7 +64,7 @@ export function speakerNames(ctx: PublishContext, item: Item): readonly string[]
 }
 
 /** Placements of one speaker, in program order. */
-export function placementsOfSpeaker(ctx: PublishContext, speakerId: string): readonly Placement[] {
+export function placementsOfSpeaker(ctx: PublishContext, speakerId: string): readonly PlacedItem[] {
   return ctx.all.filter((p) => p.item.speakers.includes(speakerId));
 }
 

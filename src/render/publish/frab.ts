@@ -7,11 +7,12 @@
 import { createHash } from 'node:crypto';
 import { formatTime } from '../../domain/time.js';
 import type { Item, Room } from '../../domain/types.js';
-import { compareRoomsForGrid, compareText } from '../order.js';
-import type { Placement } from '../placements.js';
+import { compareRoomsForGrid } from '../order.js';
+import type { PlacedItem } from '../placements.js';
 import { itemUrl, programDates, speakerNames, type PublishContext } from './context.js';
 import { languageName } from './labels.js';
 import { isoLocal } from './zone.js';
+import { compareText } from '../../domain/compare.js';
 
 export const FRAB_SCHEMA_URL = 'https://c3voc.de/schedule/schema.json';
 
@@ -82,7 +83,7 @@ export function scheduleJson(ctx: PublishContext): string {
   const personIds = integerIds(event.speakers.map((s) => s.id), 'speaker');
   const dates = programDates(ctx);
 
-  const eventOf = ({ assignment: a, item, room }: Placement) => ({
+  const parseEvent = ({ assignment: a, item, room }: PlacedItem) => ({
     guid: stableUuid(`${options.acronym}/item/${item.id}`),
     id: eventIds.get(item.id) ?? 0,
     code: item.id,
@@ -116,7 +117,7 @@ export function scheduleJson(ctx: PublishContext): string {
     const byRoom: Record<string, unknown[]> = {};
     for (const r of rooms) {
       const list = day.filter((p) => p.room.id === r.id);
-      if (list.length > 0) byRoom[keys.get(r.id) ?? r.name] = list.map(eventOf);
+      if (list.length > 0) byRoom[keys.get(r.id) ?? r.name] = list.map(parseEvent);
     }
     return {
       index: index + 1,

@@ -6,14 +6,16 @@
  * printed, each day is one A4 landscape page run.
  */
 import { formatTime } from '../../domain/time.js';
-import type { Minutes, Room, Window } from '../../domain/types.js';
-import { FORMATS } from '../../domain/types.js';
-import { compareRoomsForGrid, compareText } from '../order.js';
-import type { Placement } from '../placements.js';
+import type { Minutes, Room, Window, WindowKind } from '../../domain/types.js';
+import { FORMATS, isProgram } from '../../domain/types.js';
+import { countryKey, isRegionalCountry } from '../../domain/countries.js';
+import { compareRoomsForGrid } from '../order.js';
+import type { PlacedItem } from '../placements.js';
 import { programDates, speakerNames, type PublishContext } from './context.js';
 import { escapeHtml as e } from './escape.js';
 import { languageName, longDate } from './labels.js';
 import { AGENDA_CSS } from './style.js';
+import { compareText } from '../../domain/compare.js';
 
 export function agendaHtml(ctx: PublishContext): string {
   const { labels, options } = ctx;
@@ -40,6 +42,7 @@ export function agendaHtml(ctx: PublishContext): string {
     '</header>',
     '<main>',
     ...dates.map((d) => daySection(ctx, d)),
+    ...countrySection(ctx),
     '</main>',
     '</body>',
     '</html>',
@@ -52,9 +55,9 @@ type Row = {
   readonly start: Minutes;
   readonly end: Minutes;
   readonly label: string;
-  readonly kind: 'program' | 'break';
+  readonly kind: WindowKind;
   /** Placements starting in this row, in program order (filled while building). */
-  readonly items: Placement[];
+  readonly items: PlacedItem[];
 };
 
 function daySection(ctx: PublishContext, date: string): string {
@@ -74,7 +77,7 @@ function daySection(ctx: PublishContext, date: string): string {
     const cells = rooms.map((r) => {
       const here = row.items.filter((p) => p.room.id === r.id);
       const cls = here.length === 0 ? ' class="empty"' : '';
-      return `<td data-room="${e(r.id)}" data-label="${e(r.name)}"${cls}>${here.map((p) => itemCard(ctx, p)).join('')}</td>`;
+      return `<td data-room="${e(r.id)}" data-label="${e(r.name)}"${cls}>${withGroups(ctx, here)}</td>`;
     });
     const label = row.label ? `<small>${e(row.label)}</small>` : '';
     return `<tr class="window"><th class="time" scope="row">${time}${label}</th>${cells.join('')}</tr>`;
@@ -94,15 +97,15 @@ function roomHeader(ctx: PublishContext, r: Room): string {
  * overlap). An item no program window holds gets a row of its own start time,
  * so nothing is ever dropped from the page.
  */
-function gridRows(windows: readonly Window[], day: readonly Placement[]): readonly Row[] {
+function gridRows(windows: readonly Window[], day: readonly PlacedItem[]): readonly Row[] {
   const rows: Row[] = [...windows]
     .sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.kind, b.kind) || compareText(a.label, b.label))
     .map((w) => ({ start: w.start, end: w.end, label: w.label, kind: w.kind, items: [] }));
   for (const p of day) {
     const a = p.assignment;
-    let row = rows.find((r) => r.kind === 'program' && r.start <= a.start && a.start < r.end);
+    let row = rows.find((r) => isProgram(r) && r.start <= a.start && a.start < r.end);
     if (!row) {
-      row = rows.find((r) => r.kind === 'program' && r.label === '' && r.start === a.start);
+      row = rows.find((r) => isProgram(r) && r.label === '' && r.start === a.start);
       if (!row) {
         row = { start: a.start, end: a.end, label: '', kind: 'program', items: [] };
         rows.push(row);
@@ -113,7 +116,44 @@ function gridRows(windows: readonly Window[], day: readonly Placement[]): readon
   return rows.sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.kind, b.kind));
 }
 
-function itemCard(ctx: PublishContext, p: Placement): string {
+/**
+ * The items of one cell; with members.csv, each run of a country's
+ * lightning talks (or of the regional initiatives) under its name.
+ */
+function withGroups(ctx: PublishContext, here: readonly PlacedItem[]): string {
+  if (ctx.event.members.length === 0) return here.map((p) => itemCard(ctx, p)).join('');
+  let last: string | null = null;
+  return here
+    .map((p) => {
+      const group = p.item.format === 'lightning' ? groupName(ctx, p.item.country) : null;
+      const head = group !== null && group !== last ? `<p class="group">${e(group)}</p>` : '';
+      last = group;
+      return head + itemCard(ctx, p);
+    })
+    .join('');
+}
+
+/** A lightning talk's group: its member country's name, the regional initiatives, or the country as written. */
+function groupName(ctx: PublishContext, country: string): string {
+  if (isRegionalCountry(country)) return ctx.labels.regional;
+  return ctx.event.members.find((m) => countryKey(m.country) === countryKey(country))?.name ?? country.trim();
+}
+
+/** With members.csv: every member country's lightning talks, in that file's order, then the regional initiatives. */
+function countrySection(ctx: PublishContext): readonly string[] {
+  const members = ctx.event.members;
+  if (members.length === 0) return [];
+  const talks = ctx.all.filter((p) => p.item.format === 'lightning');
+  const entry = (name: string, list: readonly PlacedItem[]) =>
+    `<li><strong>${e(name)}</strong>${list.length === 0 ? ' —' : `<ul>${list.map((p) => `<li><a href="#${e(ctx.anchors.get(p.item.id) ?? '')}">${e(formatTime(p.assignment.start))} ${e(p.item.title)}</a></li>`).join('')}</ul>`}</li>`;
+  const rows = [
+    ...members.map((m) => entry(m.name, talks.filter((p) => !isRegionalCountry(p.item.country) && countryKey(p.item.country) === countryKey(m.country)))),
+    entry(ctx.labels.regional, talks.filter((p) => isRegionalCountry(p.item.country))),
+  ];
+  return [`<section class="countries" id="countries"><h2>${e(ctx.labels.byCountry)}</h2><ol>${rows.join('')}</ol></section>`];
+}
+
+function itemCard(ctx: PublishContext, p: PlacedItem): string {
   const { assignment: a, item, room } = p;
   const l = ctx.labels;
   const tags = [

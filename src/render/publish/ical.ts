@@ -5,7 +5,7 @@
  * UTC needs no VTIMEZONE block. UIDs depend only on the acronym and item id,
  * so importing a re-published file updates events instead of duplicating them.
  */
-import type { Placement } from '../placements.js';
+import type { PlacedItem } from '../placements.js';
 import { languageName } from './labels.js';
 import { itemUrl, placementsOfSpeaker, speakerNames, type PublishContext } from './context.js';
 import { stemOf } from './names.js';
@@ -18,7 +18,7 @@ export function itemUid(acronym: string, itemId: string): string {
 }
 
 /** One VEVENT per placement. */
-function eventOf(ctx: PublishContext, p: Placement): CalendarEvent {
+function eventOf(ctx: PublishContext, p: PlacedItem): CalendarEvent {
   const { assignment: a, item, room } = p;
   const { labels, options } = ctx;
   const zone = options.zone;
@@ -44,7 +44,7 @@ function eventOf(ctx: PublishContext, p: Placement): CalendarEvent {
 }
 
 /** One VCALENDAR of the given placements. */
-export function calendar(ctx: PublishContext, name: string, list: readonly Placement[]): string {
+export function calendar(ctx: PublishContext, name: string, list: readonly PlacedItem[]): string {
   return icalendar({ productId: '-//convene//publish//EN', method: 'PUBLISH', name }, list.map((p) => eventOf(ctx, p)));
 }
 

@@ -15,7 +15,7 @@ export { isTimeZone } from './zone.js';
 export { fileStems, safeStem } from './names.js';
 export { itemUid } from './ical.js';
 export { escapeHtml } from './escape.js';
-export { joinRosters, ROSTER_ROLES, type DeclaredSession, type RosterRole, type RosterRow } from './rosters.js';
+export { joinRosters, type DeclaredSession } from './rosters.js';
 export { sessionFiles, sessionPage, type RosterPerson, type SessionRoster } from './sessions.js';
 
 /**

@@ -40,6 +40,9 @@ export type Labels = {
   readonly organization: string;
   readonly country: string;
   readonly themes: string;
+  /** The lobby's lightning talks listed by member country (members.csv). */
+  readonly byCountry: string;
+  readonly regional: string;
   readonly weekdays: readonly string[];
   readonly months: readonly string[];
   readonly longDate: (weekday: string, day: number, month: string, year: number) => string;
@@ -75,6 +78,8 @@ const ES: Labels = {
   organization: 'Organización',
   country: 'País',
   themes: 'Temas',
+  byCountry: 'Charlas relámpago por país',
+  regional: 'Iniciativas regionales',
   weekdays: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
   months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
   longDate: (weekday, day, month, year) => `${weekday} ${day} de ${month} de ${year}`,
@@ -110,6 +115,8 @@ const EN: Labels = {
   organization: 'Organization',
   country: 'Country',
   themes: 'Themes',
+  byCountry: 'Lightning talks by country',
+  regional: 'Regional initiatives',
   weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   longDate: (weekday, day, month, year) => `${weekday}, ${month} ${day}, ${year}`,

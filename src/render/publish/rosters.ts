@@ -3,24 +3,12 @@
  * `convene allocate` writes it) into the session pages' input. Pure; the CLI
  * reads both files.
  */
-import type { Session } from '../../domain/session.js';
-import { compareText } from '../order.js';
+import type { RosterRole, RosterRow, Session } from '../../domain/session.js';
 import type { RosterPerson, SessionRoster } from './sessions.js';
+import { compareText } from '../../domain/compare.js';
 
 /** A session as unconference.csv declares it (what io's readUnconference returns, without its line). */
 export type DeclaredSession = Omit<Session, 'line'>;
-
-export const ROSTER_ROLES = ['facilitator', 'note_taker', 'attendee'] as const;
-export type RosterRole = (typeof ROSTER_ROLES)[number];
-
-/** One row of rosters.csv. */
-export type RosterRow = {
-  readonly session: string;
-  readonly registrant: string;
-  readonly name: string;
-  readonly organization: string;
-  readonly role: RosterRole;
-};
 
 /**
  * One SessionRoster per declared session, by id. The roster decides who

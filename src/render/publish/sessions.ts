@@ -4,11 +4,11 @@
  * attend, and a notes template the note-taker fills in and publishes; and
  * sessions/index.html, which links them all, by block.
  */
-import { compareText } from '../order.js';
 import { inlineText } from '../text.js';
 import { escapeHtml as e } from './escape.js';
 import type { Lang } from './labels.js';
 import { fileStems, stemOf } from './names.js';
+import { compareText } from '../../domain/compare.js';
 
 export type RosterPerson = { readonly id: string; readonly name: string; readonly organization: string };
 

@@ -5,7 +5,7 @@
  */
 import { formatTime } from '../../domain/time.js';
 import type { Room, Speaker } from '../../domain/types.js';
-import type { Placement } from '../placements.js';
+import type { PlacedItem } from '../placements.js';
 import { inlineText, tableRow } from '../text.js';
 import { placementsOfSpeaker, programDates, speakerNames, type PublishContext } from './context.js';
 import { languageName, longDate } from './labels.js';
@@ -64,7 +64,7 @@ export function roomSheet(ctx: PublishContext, r: Room): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function roomRow(ctx: PublishContext, { assignment: a, item, room }: Placement): string {
+function roomRow(ctx: PublishContext, { assignment: a, item, room }: PlacedItem): string {
   const l = ctx.labels;
   const level = item.level ? ` · ${l.level[item.level]}` : '';
   const lang = languageName(l, item.language) + (room.interpretation ? ` (${l.interpretation})` : '');

@@ -29,6 +29,9 @@ article.item:last-child { margin-bottom: 0; }
 article.plenary { --track: var(--plenary); --tint: #ebf4ff; }
 article.lightning { --track: var(--lightning); --tint: #fffaf0; border-left-style: dotted; padding: .2rem .4rem; }
 article.item.lightning h3 { font-size: .82rem; font-weight: 600; }
+p.group { margin: .3rem 0 .15rem; font-size: .72rem; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; color: #555; }
+section.countries ol { columns: 2 18rem; padding-left: 1.2rem; }
+section.countries li { break-inside: avoid; margin-bottom: .3rem; }
 article.item.lightning .who { font-size: .75rem; }
 article.item.lightning .tag.format { display: none; }
 article.workshop { --track: var(--workshop); --tint: #f0fff4; border-left-width: 8px; }

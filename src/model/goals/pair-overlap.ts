@@ -1,0 +1,85 @@
+/**
+ * Soft goals about two items running at once, other than theme clashes:
+ * - advanced-clash (workshop levels): two `advanced` workshops sharing a
+ *   theme run at the same time, so the experienced audience must choose;
+ * - language-clash (languages spread): two sessions in the same language run
+ *   at the same time, for every language but the event's most common one
+ *   among sessions without interpretation (workshops and lightning talks):
+ *   people who follow only that language should not find all of its
+ *   sessions at once and nothing the rest of the day.
+ * One occurrence per pair; the model uses the same overlap rows as theme
+ * clashes. Both only ever fall when items are left out, as the staged
+ * solve's certificate needs (a part of an event keeps the whole event's
+ * common language: see partOf in context.ts).
+ */
+import type { Item, Schedule } from '../../domain/types.js';
+import { byId } from '../../domain/compare.js';
+import { formatSpan } from '../../domain/time.js';
+import { itemLabel, type Context } from '../context.js';
+import { counted, type Goal } from './goal.js';
+import { overlapColumns, overlapping, type ItemPair } from './overlap.js';
+import { themePairs } from './theme-clash.js';
+
+export type OverlapPair = ItemPair & { readonly why: string };
+
+type PairGoalName = 'advanced-clash' | 'language-clash';
+
+const cache = new WeakMap<Context, Map<PairGoalName, readonly OverlapPair[]>>();
+
+/** The pairs a goal counts when they overlap, in a stable order. */
+export function overlapPairs(ctx: Context, goal: PairGoalName): readonly OverlapPair[] {
+  let byGoal = cache.get(ctx);
+  if (!byGoal) cache.set(ctx, (byGoal = new Map()));
+  const cached = byGoal.get(goal);
+  if (cached) return cached;
+  const pairs: OverlapPair[] = [];
+  if (goal === 'advanced-clash') {
+    const advanced = (i: Item) => i.format === 'workshop' && i.level === 'advanced';
+    for (const p of themePairs(ctx)) if (advanced(p.a) && advanced(p.b)) pairs.push({ a: p.a, b: p.b, why: `both advanced, on ${p.themes.join(', ')}` });
+  } else {
+    const common = ctx.commonLanguage;
+    const spoken = [...ctx.items.values()].sort(byId).filter((i) => i.format !== 'plenary' && i.language !== '' && i.language !== common);
+    for (let i = 0; i < spoken.length; i++) {
+      for (let j = i + 1; j < spoken.length; j++) {
+        const a = spoken[i]!;
+        const b = spoken[j]!;
+        if (a.language === b.language) pairs.push({ a, b, why: `both in ${a.language}` });
+      }
+    }
+  }
+  byGoal.set(goal, pairs);
+  return pairs;
+}
+
+function pairGoal(name: PairGoalName, description: string, defaultWeight: number, lazyByLanguage: boolean): Goal {
+  const scored = (ctx: Context, schedule: Schedule) => overlapping(schedule, overlapPairs(ctx, name));
+  return {
+    name,
+    description,
+    defaultWeight,
+    model(parts, weight) {
+      const keys = lazyByLanguage ? parts.lazyKeys : undefined;
+      const pairs = overlapPairs(parts.ctx, name).filter((p) => !keys || keys.has(p.a.language));
+      overlapColumns(parts, name, pairs, () => weight);
+      return 0;
+    },
+    score: (ctx, schedule) =>
+      counted(
+        scored(ctx, schedule).map((p) => ({
+          items: [p.a.id, p.b.id],
+          message: `${itemLabel(p.a)} and ${itemLabel(p.b)} run at once on ${formatSpan(p.date, p.start, p.end)} (${p.why})`,
+        })),
+      ),
+    maxUnits: (ctx) => overlapPairs(ctx, name).length,
+    ...(lazyByLanguage ? { lazy: { keysOf: (ctx: Context, schedule: Schedule) => [...new Set(scored(ctx, schedule).map((p) => p.a.language))].sort() } } : {}),
+  };
+}
+
+export const advancedClashGoal = pairGoal('advanced-clash', 'Two advanced workshops sharing a theme run at the same time (per pair).', 100, false);
+
+export const languageClashGoal = pairGoal(
+  'language-clash',
+  'Two sessions in the same language run at the same time, for every language but the most common one among workshops and lightning talks (per pair).',
+  20,
+  true,
+);

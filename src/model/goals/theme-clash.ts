@@ -1,0 +1,72 @@
+/**
+ * theme-clash: two items sharing a theme run at the same time, weighted by
+ * the smaller of the two expected audiences (the people who would have
+ * wanted both and must choose). The report lists the clashes in a section of
+ * their own (scoreThemeClashes), not as occurrences.
+ */
+import type { ThemeClash } from '../../domain/report.js';
+import { weighedAudience, type Item, type Schedule } from '../../domain/types.js';
+import { byId, compareText } from '../../domain/compare.js';
+import type { Context } from '../context.js';
+import { forcedClashCuts } from './clash-cuts.js';
+import type { Goal } from './goal.js';
+import { overlapColumns, overlapping } from './overlap.js';
+
+export type ThemePair = {
+  readonly a: Item;
+  readonly b: Item;
+  readonly themes: readonly string[];
+  readonly weight: number;
+};
+
+// Built once per context: the model, the scoring and the move weights all ask.
+const pairCache = new WeakMap<Context, readonly ThemePair[]>();
+
+/** Every pair of items sharing at least one theme, by ids. */
+export function themePairs(ctx: Context): readonly ThemePair[] {
+  const cached = pairCache.get(ctx);
+  if (cached) return cached;
+  const items = [...ctx.items.values()].sort(byId);
+  const pairs: ThemePair[] = [];
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i]!;
+      const b = items[j]!;
+      const themes = a.themes.filter((t) => b.themes.includes(t));
+      if (themes.length > 0) pairs.push({ a, b, themes: [...new Set(themes)].sort(), weight: pairWeight(a, b) });
+    }
+  }
+  pairCache.set(ctx, pairs);
+  return pairs;
+}
+
+export function pairWeight(a: Item, b: Item): number {
+  return Math.max(1, Math.min(weighedAudience(a), weighedAudience(b)));
+}
+
+/** The clashes a finished schedule has, in a stable order. */
+export function scoreThemeClashes(ctx: Context, schedule: Schedule): readonly ThemeClash[] {
+  return overlapping(schedule, themePairs(ctx))
+    .map((p): ThemeClash => ({ a: p.a.id, b: p.b.id, themes: p.themes, date: p.date, start: p.start, end: p.end, cost: p.weight }))
+    .sort((p, q) => compareText(p.date, q.date) || p.start - q.start || compareText(p.a, q.a) || compareText(p.b, q.b));
+}
+
+export const themeClashGoal: Goal = {
+  name: 'theme-clash',
+  description: 'Pairs of items sharing a theme at the same time, each weighted by the smaller expected audience.',
+  defaultWeight: 1,
+  model(parts, weight) {
+    const keys = parts.lazyKeys;
+    const pairs = themePairs(parts.ctx).filter((p) => !keys || p.themes.some((t) => keys.has(t)));
+    const first = parts.columns.length;
+    const modelled = overlapColumns(parts, 'clash', pairs, (p) => weight * p.weight);
+    parts.rows.push(...forcedClashCuts(parts.ctx, parts.placements, modelled, first, keys));
+    return 0;
+  },
+  score(ctx, schedule) {
+    const clashes = scoreThemeClashes(ctx, schedule);
+    return { count: clashes.length, units: clashes.reduce((n, c) => n + c.cost, 0), occurrences: [] };
+  },
+  maxUnits: (ctx) => themePairs(ctx).reduce((n, p) => n + p.weight, 0),
+  lazy: { keysOf: (ctx, schedule) => [...new Set(scoreThemeClashes(ctx, schedule).flatMap((c) => c.themes))].sort() },
+};

@@ -1,0 +1,115 @@
+/**
+ * The solve path is a list of named steps (strategy.ts chooses them). Each
+ * step is a function from a StepRequest (the event, the objective, the
+ * solver, the clock, and what earlier steps found) to a StepResult; none
+ * calls back into another.
+ */
+import type { Finding } from '../check/diagnose.js';
+import type { Schedule } from '../domain/types.js';
+import type { Unscheduled } from './partial.js';
+import { buildModel, type BuildMeter, type BuiltModel } from '../model/build.js';
+import type { Context } from '../model/context.js';
+import type { Objective } from '../model/goals/objective.js';
+import { totalCost } from '../model/goals/objective.js';
+import { initialValues } from '../model/solution.js';
+import type { Backend, Progress, SolveOptions, SolveResult, Solver } from '../solve/index.js';
+
+/** The best schedule found so far, with its cost by convene's own scoring. */
+export type Incumbent = { readonly schedule: Schedule; readonly cost: number; readonly proven: boolean };
+
+export type StepRequest = {
+  readonly ctx: Context;
+  readonly objective: Objective;
+  readonly solver: Solver;
+  readonly backend: Backend;
+  /** Seconds left of the run's limit (never below 0). */
+  readonly left: () => number;
+  readonly onProgress?: (p: Progress) => void;
+  readonly meter: BuildMeter;
+  /** Models built once per run and shared by the steps that need them. */
+  readonly models: RunModels;
+  /** What earlier steps found: the best schedule and the best lower bound proven. */
+  readonly incumbent: Incumbent | null;
+  readonly bound: number | null;
+};
+
+export type StepResult =
+  /** A schedule (not yet checked: the run checks it); `bound` holds for every schedule of the event; `model` is the one to report. */
+  | {
+      readonly kind: 'found';
+      readonly schedule: Schedule;
+      readonly cost: number;
+      readonly bound: number | null;
+      readonly proven: boolean;
+      readonly model: BuiltModel;
+      readonly backend: Backend;
+      /** A partial schedule's left-out items, each with its reason. */
+      readonly unscheduled?: readonly Unscheduled[];
+    }
+  /** Proven: no schedule keeps every hard rule. */
+  | { readonly kind: 'infeasible' }
+  /** Nothing found in the time given; a bound may still have been proven. */
+  | { readonly kind: 'timedout'; readonly bound?: number | null }
+  /** The step could not do its job (a model could not be built, a stage found nothing): the next step tries. */
+  | { readonly kind: 'none'; readonly why: string; readonly bound?: number | null }
+  /** What must give for any schedule to exist, found by the elastic diagnosis. */
+  | { readonly kind: 'diagnosed'; readonly findings: readonly Finding[] }
+  /** The solver failed. */
+  | { readonly kind: 'failed'; readonly message: string };
+
+export type Step = (request: StepRequest) => Promise<StepResult>;
+
+/** The whole model of the run, built at most once (null when it cannot be built). */
+export type RunModels = { readonly whole: () => BuiltModel | null };
+
+export function runModels(ctx: Context, objective: Objective, meter: BuildMeter): RunModels {
+  let whole: BuiltModel | null | undefined;
+  return {
+    whole: () => {
+      if (whole === undefined) {
+        const built = buildModel(ctx, { objective, meter });
+        whole = built.ok ? built.model : null;
+      }
+      return whole;
+    },
+  };
+}
+
+/** The options of one solver call: the time left (at least a second) less `keep` seconds for what comes after. */
+export function solveOptions(request: Pick<StepRequest, 'backend' | 'left' | 'onProgress'>, initial: Float64Array | null, keep = 0): SolveOptions {
+  return {
+    backend: request.backend,
+    timeLimitSeconds: Math.max(1, request.left() - keep),
+    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    ...(initial ? { initial } : {}),
+  };
+}
+
+/** A solution with a lower bound proven elsewhere: the better of the two bounds. */
+export function withBound(r: SolveResult, bound: number | null): SolveResult {
+  if ((r.status !== 'optimal' && r.status !== 'feasible') || bound === null) return r;
+  return { ...r, bound: r.bound === null ? bound : Math.max(r.bound, bound) };
+}
+
+/** A warm start from the baseline of a re-run, when its schedule fits the model. */
+export function baselineStart(request: StepRequest, model: BuiltModel): Float64Array | null {
+  const baseline = request.objective.baseline;
+  return baseline ? initialValues(model, [...baseline.values()]) : null;
+}
+
+/** The step result of a solve of `model` (its schedule scored by our own code). */
+export function resultOf(request: StepRequest, model: BuiltModel, r: SolveResult, decode: (values: Float64Array) => Schedule): StepResult {
+  switch (r.status) {
+    case 'optimal':
+    case 'feasible': {
+      const schedule = decode(r.values);
+      return { kind: 'found', schedule, cost: totalCost(request.ctx, request.objective, schedule), bound: r.bound, proven: r.status === 'optimal', model, backend: r.backend };
+    }
+    case 'infeasible':
+      return { kind: 'infeasible' };
+    case 'timedout':
+      return { kind: 'timedout' };
+    case 'error':
+      return { kind: 'failed', message: `the ${r.backend} solver failed: ${r.message}` };
+  }
+}

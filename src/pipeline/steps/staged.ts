@@ -1,0 +1,159 @@
+/**
+ * staged: relax, then extend, an exact way to solve events with many
+ * lightning talks quickly, with a certificate of optimality.
+ *
+ * 1. Solve the core: the event without its lightning talks. Dropping items
+ *    drops variables, rows and (non-negative) goal costs, so the core is a
+ *    relaxation: its optimum is a lower bound on the whole event's.
+ * 2. Extend: solve the whole model with the core placements fixed. Only the
+ *    lightning talks move; the clash rows against fixed items collapse into
+ *    plain costs, and the model is almost an assignment problem.
+ * 3. If the extension costs no more than the core's proven optimum, the
+ *    schedule is proven optimal for the whole event.
+ * 4. Otherwise, prove it on a larger relaxation: the core plus the lightning
+ *    talks that share a speaker with a core item, with every talk of their
+ *    country (or of the regional initiatives), so that no link of a group is
+ *    cut. That is where a talk's cost meets the rest of the program (on the
+ *    example, Mexico's talks against their speakers' days). Solved from the
+ *    extension's schedule; if its optimum is the extension's cost, that
+ *    schedule is proven optimal.
+ *
+ * Every relaxation is a part of the event (partOf): fewer items, fewer rows,
+ * costs that only fall when items are left out, so its optimum bounds the
+ * whole event's. When the core cannot be solved the step gives up (the
+ * whole model is the next step); an unproven schedule is left to `improve`.
+ */
+import type { Schedule } from '../../domain/types.js';
+import { buildModel, type BuiltModel } from '../../model/build.js';
+import { partOf, type Context } from '../../model/context.js';
+import { totalCost, type Objective } from '../../model/goals/objective.js';
+import { scoreThemeClashes } from '../../model/goals/theme-clash.js';
+import { lightningGroups } from '../../model/goals/lightning.js';
+import { fixColumns, type ReducedModel } from '../../model/mip.js';
+import { initialValues, scheduleOf } from '../../model/solution.js';
+import { canonicalRooms } from '../../model/symmetry.js';
+import { baselineStart, solveOptions, type Step, type StepRequest } from '../step.js';
+
+/** Whether staging can help: some lightning talks, and something else. */
+export function worthStaging(ctx: Context): boolean {
+  const formats = new Set([...ctx.items.values()].map((i) => i.format));
+  return formats.has('lightning') && formats.size > 1;
+}
+
+export const stagedStep: Step = async (request) => {
+  const { ctx, objective } = request;
+  const coreCtx = partOf(ctx, (i) => i.format !== 'lightning');
+  const core = buildModel(coreCtx, { objective, meter: request.meter });
+  if (!core.ok) return { kind: 'none', why: 'the core could not be built' };
+  const solvingCore = request.solver(core.model.mip, solveOptions(request, baselineStart(request, core.model)));
+  // The core is solved in a worker: build the whole model meanwhile.
+  const whole = request.models.whole();
+  const coreResult = await solvingCore;
+  // A relaxation with no solution: none for the whole event.
+  if (coreResult.status === 'infeasible') return { kind: 'infeasible' };
+  if (!whole) return { kind: 'failed', message: 'the whole model could not be built' };
+  if (coreResult.status !== 'optimal' && coreResult.status !== 'feasible') return { kind: 'none', why: `the core was not solved (${coreResult.status})` };
+
+  const coreSchedule = scheduleOf(core.model, coreResult.values);
+  const lowerBound = coreResult.status === 'optimal' ? totalCost(coreCtx, objective, coreSchedule) : coreResult.bound;
+  const first = await extend(request, whole, coreSchedule);
+  if (!first) return { kind: 'none', why: 'the extension was not solved', bound: lowerBound };
+  let best = first;
+  const found = (proven: boolean, bound: number | null) => ({ kind: 'found', schedule: best.schedule, cost: best.cost, bound, proven, model: whole, backend: request.backend }) as const;
+  if (coreResult.status === 'optimal' && lowerBound !== null && best.cost <= lowerBound + 1e-9) return found(true, best.cost);
+
+  // Larger parts: the core plus the talks that meet it (a shared speaker) or that cost something in the
+  // best schedule so far, with their groups. A part's optimum bounds the event; its schedule, extended
+  // by the other talks, may meet that bound.
+  let bound = lowerBound;
+  const talks = new Set<string>(touchingTalks(ctx, coreCtx));
+  for (let round = 0; round < MAX_PART_ROUNDS && request.left() >= 2; round++) {
+    const before = talks.size;
+    for (const id of costlyTalks(ctx, objective, best.schedule)) talks.add(id);
+    withGroups(ctx, talks);
+    if (talks.size === 0 || talks.size === lightningCount(ctx) || (round > 0 && talks.size === before)) break;
+    const part = await solvePart(partOf(ctx, (i) => i.format !== 'lightning' || talks.has(i.id)), best.schedule, request);
+    if (part === null) break;
+    if (part.bound >= best.cost - 1e-9) return found(true, best.cost);
+    bound = Math.max(bound ?? -Infinity, part.bound);
+    if (part.schedule === null) break;
+    const next = await extend(request, whole, part.schedule);
+    if (next && next.cost < best.cost) best = next;
+    if (best.cost <= bound + 1e-9) return found(true, best.cost);
+  }
+  return found(false, bound);
+};
+
+/** Rounds of ever larger parts before the whole model takes over. */
+const MAX_PART_ROUNDS = 3;
+
+/** The whole model with the items of `fixed` where that schedule has them, solved for the rest; null when it finds nothing. */
+async function extend(request: StepRequest, whole: BuiltModel, fixed: Schedule): Promise<{ schedule: Schedule; cost: number } | null> {
+  // In the whole model's one labelling of identical rooms (a part may label them otherwise).
+  const reduced = fixPlacements(whole, canonicalRooms(fixed, whole.roomClasses));
+  const r = await request.solver(reduced.mip, solveOptions(request, null));
+  if (r.status !== 'optimal' && r.status !== 'feasible') return null;
+  const schedule = scheduleOf(whole, reduced.expand(r.values));
+  return { schedule, cost: totalCost(request.ctx, request.objective, schedule) };
+}
+
+/** The lightning talks that cost something in a schedule: in any occurrence of a goal, or in a theme clash. */
+function costlyTalks(ctx: Context, objective: Objective, schedule: Schedule): readonly string[] {
+  const ids = new Set<string>();
+  for (const { goal, weight } of objective.goals) {
+    if (weight === 0) continue;
+    for (const o of goal.score(ctx, schedule).occurrences) for (const id of o.items) ids.add(id);
+  }
+  for (const c of scoreThemeClashes(ctx, schedule)) ids.add(c.a).add(c.b);
+  return [...ids].filter((id) => ctx.items.get(id)?.format === 'lightning');
+}
+
+const lightningCount = (ctx: Context) => [...ctx.items.values()].filter((i) => i.format === 'lightning').length;
+
+/** Adds to `talks` every talk of the groups (countries, regional initiatives) they belong to, so that no link of a group is cut. */
+function withGroups(ctx: Context, talks: Set<string>): void {
+  const { countries, regional } = lightningGroups(ctx);
+  for (const group of [...countries, regional]) {
+    if (group.some((i) => talks.has(i.id))) for (const i of group) talks.add(i.id);
+  }
+}
+
+/** The lightning talks that share a speaker with an item of the core. */
+function touchingTalks(ctx: Context, coreCtx: Context): readonly string[] {
+  const coreSpeakers = new Set([...coreCtx.items.values()].flatMap((i) => i.speakers));
+  return [...ctx.items.values()].filter((i) => i.format === 'lightning' && i.speakers.some((s) => coreSpeakers.has(s))).map((i) => i.id);
+}
+
+/**
+ * The lower bound a part of the event proves, and its optimal schedule when
+ * it is proven; solved from a known schedule (not without one: solved cold,
+ * such a part took longer than the whole model) in a quarter of the time
+ * left at most (when the part cannot settle it, the whole model must); null
+ * when it proves nothing.
+ */
+async function solvePart(part: Context, schedule: Schedule, request: StepRequest): Promise<{ bound: number; schedule: Schedule | null } | null> {
+  const built = buildModel(part, { objective: request.objective, meter: request.meter });
+  if (!built.ok) return null;
+  const start = initialValues(built.model, schedule.filter((a) => part.items.has(a.item)));
+  if (!start) return null;
+  const r = await request.solver(built.model.mip, solveOptions(request, start, (request.left() * 3) / 4));
+  if (r.status === 'optimal') {
+    const found = scheduleOf(built.model, r.values);
+    return { bound: totalCost(part, request.objective, found), schedule: found };
+  }
+  // With whole costs only, a bound of 460.2 proves 461.
+  if (r.status === 'feasible' && r.bound !== null) return { bound: built.model.mip.integralObjective ? Math.ceil(r.bound - 1e-6) : r.bound, schedule: null };
+  return null;
+}
+
+/** The whole model with the placements of the schedule's items fixed (chosen ones to 1, the rest to 0) and taken out. */
+function fixPlacements(whole: BuiltModel, fixed: Schedule): ReducedModel {
+  const key = (a: { item: string; room: string; date: string; start: number }) => `${a.item}\u0000${a.room}\u0000${a.date}\u0000${a.start}`;
+  const chosen = new Set(fixed.map(key));
+  const items = new Set(fixed.map((a) => a.item));
+  return fixColumns(whole.mip, (i) => {
+    const p = whole.placements[i];
+    if (!p || !items.has(p.item)) return null;
+    return chosen.has(key(p)) ? 1 : 0;
+  });
+}

@@ -1,0 +1,13 @@
+/**
+ * whole: every item, room and start in one model, solved from scratch (or
+ * from the baseline of a re-run). Its optimum is the event's.
+ */
+import { scheduleOf } from '../../model/solution.js';
+import { baselineStart, resultOf, solveOptions, withBound, type Step } from '../step.js';
+
+export const wholeStep: Step = async (request) => {
+  const model = request.models.whole();
+  if (!model) return { kind: 'failed', message: 'the whole model could not be built' };
+  const r = await request.solver(model.mip, solveOptions(request, baselineStart(request, model)));
+  return resultOf(request, model, withBound(r, request.bound), (values) => scheduleOf(model, values));
+};

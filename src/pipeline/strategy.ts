@@ -1,0 +1,97 @@
+/**
+ * The solve path, chosen in one place: which named steps run, in what
+ * order, under what condition, and why. The report lists each step that
+ * ran (or was skipped) with this reason and its outcome.
+ *
+ * - whole: every item, room and start in one model.
+ * - staged: the core without lightning talks, then the talks around it, with
+ *   a certificate of optimality when the two meet (steps/staged.ts).
+ * - times-then-rooms: times first, then rooms day by day, for events too
+ *   large for the whole model (steps/times-then-rooms.ts).
+ * - improve: the whole model from the best schedule so far.
+ * - partial: with --allow-partial, the most items that fit.
+ * - diagnose: when no schedule exists, the fewest items or rules that must give.
+ */
+import { diagnoseStep, partialStep } from './steps/elastic.js';
+import { improveStep } from './steps/improve.js';
+import { stagedStep } from './steps/staged.js';
+import { timesThenRoomsStep } from './steps/times-then-rooms.js';
+import { wholeStep } from './steps/whole.js';
+import type { Step } from './step.js';
+
+export type StepName = 'whole' | 'staged' | 'times-then-rooms' | 'improve' | 'partial' | 'diagnose';
+
+export const STEPS: Readonly<Record<StepName, Step>> = {
+  whole: wholeStep,
+  staged: stagedStep,
+  'times-then-rooms': timesThenRoomsStep,
+  improve: improveStep,
+  partial: partialStep,
+  diagnose: diagnoseStep,
+};
+
+export type ModelChoice = 'auto' | 'whole' | 'two-stage';
+
+/**
+ * From this many (item, room, start) placements on, times are solved first
+ * and rooms after; below it, the whole model at once (see
+ * docs/benchmarks.md for the measurements behind it).
+ */
+export const TWO_STAGE_FROM = 12_000;
+
+/**
+ * The whole model is built (to improve a two-stage schedule, or to say why
+ * none exists) only up to this many placements: beyond it, building alone
+ * takes longer than the solve it would help, and memory grows past what a
+ * laptop can spare. `--model whole` builds it anyway.
+ */
+export const MAX_WHOLE_PLACEMENTS = 40_000;
+
+/** When a planned step runs, given what the steps before it found. */
+export type Condition =
+  /** Always (the first step of a path). */
+  | 'always'
+  /** No schedule found yet, and none proven impossible. */
+  | 'no-schedule'
+  /** A schedule found by an earlier step, not proven optimal. */
+  | 'not-proven'
+  /** Proven that no schedule keeps every hard rule. */
+  | 'impossible';
+
+export type PlannedStep = { readonly step: StepName; readonly when: Condition; readonly why: string };
+
+/** What the choice depends on. */
+export type PlanFacts = {
+  /** Candidate placements of the whole model. */
+  readonly placements: number;
+  readonly model: ModelChoice;
+  /** Lightning talks beside other items (steps/staged.ts worthStaging). */
+  readonly staging: boolean;
+  readonly allowPartial: boolean;
+  /** The direct checks already prove that some item cannot be placed. */
+  readonly directlyImpossible: boolean;
+};
+
+export function choosePlan(f: PlanFacts): readonly PlannedStep[] {
+  if (f.directlyImpossible) {
+    return f.allowPartial ? [{ step: 'partial', when: 'always', why: 'the direct checks show that not every item can be placed; --allow-partial places the most that can' }] : [];
+  }
+  const wholeFits = f.model === 'whole' || f.placements <= MAX_WHOLE_PLACEMENTS;
+  const plan: PlannedStep[] = [];
+  if (f.model === 'two-stage' || (f.model === 'auto' && f.placements >= TWO_STAGE_FROM)) {
+    plan.push({
+      step: 'times-then-rooms',
+      when: 'always',
+      why: f.model === 'two-stage' ? '--model two-stage' : `${f.placements} candidate placements: from ${TWO_STAGE_FROM} on, times are solved before rooms`,
+    });
+  } else if (f.staging) {
+    plan.push({ step: 'staged', when: 'always', why: 'lightning talks beside other items: the core first, then the talks around it, proven optimal when the two meet' });
+  }
+  if (wholeFits) {
+    plan.push({ step: 'whole', when: plan.length === 0 ? 'always' : 'no-schedule', why: plan.length === 0 ? `${f.placements} candidate placements: every item, room and start at once` : 'the step before found no schedule' });
+    if (plan.length > 1) plan.push({ step: 'improve', when: 'not-proven', why: 'the schedule found is not proven optimal: the whole model from it, until proven or out of time' });
+  }
+  if (f.allowPartial) plan.push({ step: 'partial', when: 'impossible', why: '--allow-partial: the most items that fit' });
+  else if (wholeFits) plan.push({ step: 'diagnose', when: 'impossible', why: 'no schedule exists: find the fewest items or rules that must give' });
+  return plan;
+}
