@@ -26,6 +26,8 @@ export type ObjectiveTerm = {
   readonly weight: number;
   readonly count: number;
   readonly cost: number;
+  /** What it costs at least in every complete schedule, from what the items' candidate places force (model/goals/bounds.ts). */
+  readonly bound: number;
   /** Each occurrence in plain words, naming the items (theme clashes are listed apart, in `clashes`). */
   readonly occurrences?: readonly string[];
 };

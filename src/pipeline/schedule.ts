@@ -13,6 +13,7 @@ import { directFindings, unplaceableItems, type Finding } from '../check/diagnos
 import type { BuildMeter, BuiltModel } from '../model/build.js';
 import { candidatePlacements } from '../model/candidates.js';
 import { buildContext, DEFAULT_RULE_OPTIONS, type Context } from '../model/context.js';
+import { objectiveLowerBound } from '../model/goals/bounds.js';
 import { objectiveOf, scoreTerms, type Objective } from '../model/goals/objective.js';
 import { DEFAULT_WEIGHTS, type Weights } from '../model/goals/registry.js';
 import { scoreThemeClashes } from '../model/goals/theme-clash.js';
@@ -137,7 +138,8 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   if (best) {
     // Models are built between solves, and the whole one while the core is solved: building counts apart.
     const buildSeconds = (t1 - t0) / 1000 + meter.seconds;
-    return finish(ctx, objective, best, bound, log, { buildSeconds, solveSeconds: Math.max(0, (t2 - t0) / 1000 - buildSeconds) });
+    const goalBounds = objectiveLowerBound(ctx, objective.goals, candidates);
+    return finish(ctx, objective, best, { solver: bound, goals: goalBounds }, log, { buildSeconds, solveSeconds: Math.max(0, (t2 - t0) / 1000 - buildSeconds) });
   }
   if (impossible) return { kind: 'impossible', by: 'solver', findings: findings ?? [{ check: 'solver', ids: [], message: GENERIC_INFEASIBLE }] };
   if (timedOut) return { kind: 'timedout', seconds: (t2 - t1) / 1000 };
@@ -181,7 +183,7 @@ function finish(
   ctx: Context,
   objective: Objective,
   best: Best,
-  knownBound: number | null,
+  bounds: { readonly solver: number | null; readonly goals: { readonly total: number; readonly byGoal: ReadonlyMap<string, number> } },
   steps: readonly StepRecord[],
   timing: { buildSeconds: number; solveSeconds: number },
 ): ScheduleOutcome {
@@ -196,12 +198,15 @@ function finish(
     };
   }
   // Re-scored by our own code: after a time limit a solver's own figure can be off.
-  const terms = scoreTerms(ctx, objective, schedule);
+  const terms = scoreTerms(ctx, objective, schedule, bounds.goals.byGoal);
+  // The better of what a step proved and what the goals' own bounds add up to: both hold for every schedule.
+  const known = [bounds.solver, bounds.goals.total].filter((b): b is number => b !== null && Number.isFinite(b));
+  const knownBound = known.length > 0 ? Math.max(...known) : null;
   const cost = terms.reduce((n, t) => n + t.cost, 0);
   // A schedule that meets a proven bound is proven optimal, whichever step proved the bound.
   const optimal = best.proven || (unscheduled.length === 0 && knownBound !== null && cost <= knownBound + 1e-6);
   // A partial schedule's bound would count left-out items too: only a complete one gets the plain model's.
-  const bound = optimal ? cost : unscheduled.length > 0 || knownBound === null || !Number.isFinite(knownBound) ? null : knownBound;
+  const bound = optimal ? cost : unscheduled.length > 0 || knownBound === null ? null : Math.min(knownBound, cost);
   const gap = optimal ? 0 : bound === null ? null : cost <= 0 ? 0 : Math.max(0, (cost - bound) / cost);
   const report: ScheduleReport = {
     status: optimal ? 'optimal' : 'feasible',

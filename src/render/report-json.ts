@@ -29,6 +29,7 @@ export function reportJson(event: Event, schedule: Schedule, report: ScheduleRep
       weight: t.weight,
       count: t.count,
       cost: t.cost,
+      bound: t.bound,
       occurrences: t.occurrences ?? [],
     })),
     counts: countsByFormat(report).map((c) => ({ format: c.format, items: c.items })),

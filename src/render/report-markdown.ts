@@ -89,14 +89,15 @@ function costSection(report: ScheduleReport): readonly string[] {
     `Total cost: **${formatNumber(report.objective)}** (lower is better).`,
     '',
     'The solver looks for the schedule with the lowest total cost. Each term below is something the ' +
-      'committee would rather avoid; its weight is what one occurrence costs.',
+      'committee would rather avoid; its weight is what one occurrence costs. "At least" is what every ' +
+      'schedule costs of it, from what the items\' places force.',
     '',
-    tableRow(['Term', 'Weight', 'Count', 'Cost', 'What it counts']),
-    tableRow(['---', '---:', '---:', '---:', '---']),
+    tableRow(['Term', 'Weight', 'Count', 'Cost', 'At least', 'What it counts']),
+    tableRow(['---', '---:', '---:', '---:', '---:', '---']),
     ...terms.map((t) =>
-      tableRow([inlineText(t.name), formatNumber(t.weight), formatNumber(t.count), formatNumber(t.cost), inlineText(t.description)]),
+      tableRow([inlineText(t.name), formatNumber(t.weight), formatNumber(t.count), formatNumber(t.cost), formatNumber(t.bound), inlineText(t.description)]),
     ),
-    tableRow(['**Total**', '', '', `**${formatNumber(report.objective)}**`, '']),
+    tableRow(['**Total**', '', '', `**${formatNumber(report.objective)}**`, formatNumber(terms.reduce((n, t) => n + t.bound, 0)), '']),
     '',
   ];
 }

@@ -123,8 +123,8 @@ export const report: ScheduleReport = {
   bound: 1200,
   gap: 0.032,
   terms: [
-    { name: 'theme_clash', description: 'Two items sharing a theme at the same time', weight: 40, count: 3, cost: 120 },
-    { name: 'late_start', description: 'Minutes after the preferred start', weight: 0.5, count: 2241, cost: 1120.5 },
+    { name: 'theme_clash', description: 'Two items sharing a theme at the same time', weight: 40, count: 3, cost: 120, bound: 0 },
+    { name: 'late_start', description: 'Minutes after the preferred start', weight: 0.5, count: 2241, cost: 1120.5, bound: 1000 },
   ],
   counts: [
     { format: 'workshop', items: 1 },

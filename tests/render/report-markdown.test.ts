@@ -14,10 +14,10 @@ describe('reportMarkdown', () => {
     expect(reportMarkdown(event, schedule, { ...report, gap: null })).toMatch(/stopped before proving it the best/);
   });
 
-  it('has a row per objective term with weight, count and cost, and the total', () => {
-    expect(md).toContain('| late_start | 0.5 | 2,241 | 1,120.5 | Minutes after the preferred start |');
-    expect(md).toContain('| theme_clash | 40 | 3 | 120 |');
-    expect(md).toContain('| **Total** | | | **1,240.5** | |');
+  it('has a row per objective term with weight, count, cost and bound, and the totals', () => {
+    expect(md).toContain('| late_start | 0.5 | 2,241 | 1,120.5 | 1,000 | Minutes after the preferred start |');
+    expect(md).toContain('| theme_clash | 40 | 3 | 120 | 0 |');
+    expect(md).toContain('| **Total** | | | **1,240.5** | 1,000 | |');
   });
 
   it('says which steps ran, why and how they ended, and names those not needed', () => {

@@ -11,6 +11,7 @@
  * bounds the whole).
  */
 import type { Assignment, Schedule } from '../../domain/types.js';
+import type { Candidates } from '../candidates.js';
 import type { Context } from '../context.js';
 import type { MipColumn, MipRow } from '../mip.js';
 
@@ -65,6 +66,13 @@ export type Goal = {
   readonly score: (ctx: Context, schedule: Schedule) => GoalScore;
   /** Units no schedule exceeds (a move from a baseline outweighs every goal at its worst). */
   readonly maxUnits: (ctx: Context) => number;
+  /**
+   * Units every complete schedule has at least, from what the items'
+   * candidate places force (bounds.ts); 0 when the goal knows nothing
+   * better. Goals linear in the placements need none: the least
+   * `placementUnits` of each item's candidates is their bound.
+   */
+  readonly minUnits?: (ctx: Context, candidates: Candidates) => number;
   /**
    * Goals whose rows are most of a large model can be modelled for some
    * keys only (themes, languages); leaving keys out relaxes the model. The

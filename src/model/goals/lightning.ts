@@ -150,4 +150,22 @@ export const lightningGroupsGoal: Goal = {
   model: lightningColumns,
   score: (ctx, schedule) => counted(scoreLightningGroups(ctx, schedule)),
   maxUnits: (ctx) => [...ctx.items.values()].filter((i) => i.format === 'lightning').length,
+  // A group longer than the longest lobby block it can use must break (or take another block) that often.
+  minUnits: (ctx, candidates) => {
+    const longest = (talks: readonly Item[]) => {
+      const ids = new Set(talks.map((t) => t.id));
+      let most = 0;
+      for (const w of ctx.programWindows) {
+        if (candidates.placements.some((p) => ids.has(p.item) && p.date === w.date && w.start <= p.start && p.end <= w.end)) most = Math.max(most, w.end - w.start);
+      }
+      return most;
+    };
+    const extra = (talks: readonly Item[]) => {
+      const most = longest(talks);
+      const total = talks.reduce((n, t) => n + t.duration, 0);
+      return most === 0 ? 0 : Math.max(0, Math.ceil(total / most) - 1);
+    };
+    const { countries, regional } = lightningGroups(ctx);
+    return countries.reduce((n, talks) => n + extra(talks), 0) + (regional.length > 0 ? extra(regional) : 0);
+  },
 };

@@ -36,8 +36,12 @@ export function placementCost(ctx: Context, objective: Objective, p: Assignment)
   return cost;
 }
 
-/** Each goal of the objective scored on a schedule by plain code: weight, count, cost and occurrences. */
-export function scoreTerms(ctx: Context, objective: Objective, schedule: Schedule): readonly ObjectiveTerm[] {
+/**
+ * Each goal of the objective scored on a schedule by plain code: weight,
+ * count, cost and occurrences; with the goals' lower bounds when given
+ * (0 otherwise).
+ */
+export function scoreTerms(ctx: Context, objective: Objective, schedule: Schedule, bounds?: ReadonlyMap<string, number>): readonly ObjectiveTerm[] {
   return objective.goals.map(({ goal, weight }) => {
     const score = goal.score(ctx, schedule);
     return {
@@ -46,6 +50,7 @@ export function scoreTerms(ctx: Context, objective: Objective, schedule: Schedul
       weight,
       count: score.count,
       cost: weight * score.units,
+      bound: bounds?.get(goal.name) ?? 0,
       occurrences: score.occurrences.map((o) => o.message),
     };
   });

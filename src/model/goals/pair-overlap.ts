@@ -16,6 +16,7 @@ import type { Item, Schedule } from '../../domain/types.js';
 import { byId } from '../../domain/compare.js';
 import { formatSpan } from '../../domain/time.js';
 import { itemLabel, type Context } from '../context.js';
+import { forcedOverlaps } from './bounds.js';
 import { counted, type Goal } from './goal.js';
 import { overlapColumns, overlapping, type ItemPair } from './overlap.js';
 import { themePairs } from './theme-clash.js';
@@ -71,6 +72,22 @@ function pairGoal(name: PairGoalName, description: string, defaultWeight: number
         })),
       ),
     maxUnits: (ctx) => overlapPairs(ctx, name).length,
+    minUnits: (ctx, candidates) => {
+      // The items of each group (a language; a theme of advanced workshops) that must overlap, one pair per two.
+      const pairs = overlapPairs(ctx, name);
+      const groups = new Map<string, Item[]>();
+      const keysOf = (i: Item) => (lazyByLanguage ? [i.language] : i.themes);
+      for (const p of pairs) {
+        for (const k of keysOf(p.a).filter((k) => keysOf(p.b).includes(k))) {
+          const list = groups.get(k) ?? [];
+          for (const i of [p.a, p.b]) if (!list.includes(i)) list.push(i);
+          groups.set(k, list);
+        }
+      }
+      // A pair of advanced workshops may share several themes: each theme counts its part.
+      const most = lazyByLanguage ? 1 : Math.max(1, ...pairs.map((p) => p.a.themes.filter((t) => p.b.themes.includes(t)).length));
+      return [...groups.values()].reduce((n, items) => n + forcedOverlaps(ctx, items, candidates), 0) / most;
+    },
     ...(lazyByLanguage ? { lazy: { keysOf: (ctx: Context, schedule: Schedule) => [...new Set(scored(ctx, schedule).map((p) => p.a.language))].sort() } } : {}),
   };
 }

@@ -127,4 +127,30 @@ export const speakerDaysGoal: Goal = {
     return counted(days);
   },
   maxUnits: (ctx) => ctx.dates.length * ctx.speakers.size,
+  // Per speaker, the fewest dates that hold a candidate of every item of theirs, less one.
+  minUnits: (ctx, candidates) => {
+    const datesOf = new Map<string, Set<string>>();
+    for (const p of candidates.placements) datesOf.set(p.item, (datesOf.get(p.item) ?? new Set()).add(p.date));
+    let units = 0;
+    for (const ids of busySpeakers(ctx).values()) units += Math.max(0, fewestDates(ctx.dates, ids.map((id) => datesOf.get(id) ?? new Set<string>())) - 1);
+    return units;
+  },
 };
+
+/** The size of the smallest set of dates meeting every one of `sets` (by trying ever larger sets; events have few dates). */
+function fewestDates(dates: readonly string[], sets: readonly ReadonlySet<string>[]): number {
+  const n = Math.min(dates.length, 12);
+  for (let size = 1; size <= n; size++) {
+    for (let mask = 0; mask < 1 << n; mask++) {
+      if (popcount(mask) !== size) continue;
+      if (sets.every((s) => dates.some((d, k) => (mask >> k) & 1 && s.has(d)))) return size;
+    }
+  }
+  return 1;
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n++;
+  return n;
+}

@@ -55,4 +55,12 @@ export const themeSpreadGoal: Goal = {
     return counted(out);
   },
   maxUnits: (ctx) => ctx.dates.length * new Set([...ctx.items.values()].flatMap((i) => i.themes)).size,
+  // The days on which none of a theme's sessions can go at all.
+  minUnits: (ctx, candidates) => {
+    const datesOf = new Map<string, Set<string>>();
+    for (const p of candidates.placements) datesOf.set(p.item, (datesOf.get(p.item) ?? new Set()).add(p.date));
+    let units = 0;
+    for (const items of spreadThemes(ctx).values()) units += ctx.dates.filter((d) => !items.some((i) => datesOf.get(i.id)?.has(d))).length;
+    return units;
+  },
 };

@@ -14,6 +14,7 @@ import { candidatePlacements } from '../../../src/model/candidates.js';
 import { buildContext, type Context } from '../../../src/model/context.js';
 import { objectiveOf, totalCost, type Objective } from '../../../src/model/goals/objective.js';
 import { GOALS } from '../../../src/model/goals/registry.js';
+import { goalLowerUnits } from '../../../src/model/goals/bounds.js';
 import { coarsestGrid } from '../../../src/model/grid.js';
 import type { MipModel } from '../../../src/model/mip.js';
 import { initialValues } from '../../../src/model/solution.js';
@@ -93,7 +94,8 @@ test('the model charges each goal what its score says, at any valid schedule', {
   await fc.assert(
     fc.property(eventArb, weightsArb, fc.infiniteStream(fc.nat()), fc.boolean(), (ev, weights, picks, rerun) => {
       const ctx = buildContext(ev);
-      const { placements } = candidatePlacements(ctx, coarsestGrid(ctx));
+      const candidates = candidatePlacements(ctx, coarsestGrid(ctx));
+      const { placements } = candidates;
       const draw = picks[Symbol.iterator]();
       // A random valid schedule: each item in turn at a random candidate that keeps every hard rule with the ones before.
       const pick = (): Schedule => {
@@ -117,6 +119,8 @@ test('the model charges each goal what its score says, at any valid schedule', {
         const linear = goal.placementUnits ? weight * chosen.reduce((n, p: Assignment) => n + goal.placementUnits!(ctx, p), 0) : 0;
         const units = goal.score(ctx, schedule).units;
         expect(columns + linear, goal.name).toBeCloseTo(weight * units, 9);
+        // Its lower bound holds too.
+        expect(goalLowerUnits(ctx, goal, candidates), `${goal.name} bound`).toBeLessThanOrEqual(units + 1e-9);
         if (units > 0) occurred.set(goal.name, (occurred.get(goal.name) ?? 0) + 1);
       }
       const whole = objectiveAt(model.mip, values!) + (model.mip.offset ?? 0);
