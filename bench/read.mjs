@@ -5,7 +5,7 @@
 // Prints, per file: its size, the wall time of the whole command, its peak
 // resident memory and that memory over the file's size. No test asserts these.
 //   npm run build && node bench/read.mjs [rows] [file ...]
-// Files: calendar rooms themes speakers availability weights registrations
+// Files: calendar rooms themes speakers availability favourites members weights registrations
 // unconference preferences projects (default: all). CONVENE_DIST=<folder> runs
 // another build (default: dist).
 import { spawnSync } from 'node:child_process';
@@ -43,6 +43,8 @@ const GENERATORS = {
     const start = 9 * 60 + 5 * Math.floor(rand() * 60);
     return `sp-00${1 + (i % 8)},2014-06-01,${clock(start)},${clock(start + 5)},${['unavailable', 'preferred', 'avoid'][i % 3]}`;
   }),
+  favourites: (n) => rows('registrant,item', n, (i) => `${id6('r', Math.floor(i / 5))},${['p01', 'p02', 'l01', 'l02', 'w01'][i % 5]}`),
+  members: (n) => rows('country,name', n, (i) => `País ${i},`),
   weights: (n) => rows('term,weight', n, (i) => `${['theme-clash', 'speaker-days', 'room-size'][i % 3]},${i % 10}`),
   registrations: (n, rand) => rows(REG_HEADER, n, (i) => registrant(i, rand)),
   unconference: (n, rand) => rows('id,title,block,capacity,room,facilitator,note_taker', n, (i) => `${id6('u', i)},Sesión ${i},${['A', 'B', 'C', 'D'][i % 4]},${10 + Math.floor(rand() * 40)},Sala ${i % 40},,`),
