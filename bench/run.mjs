@@ -192,6 +192,11 @@ if (cbc) {
 
 // ---- print ----
 const fmt = (v, d = 1) => (v === null || v === undefined ? '-' : v.toFixed(d));
+/** The median over the runs of the best cost known `seconds` into the run ('-' when none was yet). */
+function costAt(reports, seconds) {
+  const costs = reports.map((r) => (r.timing.trace ?? []).filter((t) => t.seconds <= seconds).at(-1)?.cost).filter((c) => c !== undefined);
+  return costs.length === 0 ? '-' : String(Math.round(median(costs)));
+}
 const table = [];
 for (const row of rows) {
   const reports = row.results.map((r) => r.report).filter(Boolean);
@@ -212,6 +217,9 @@ for (const row of rows) {
     'solve s': fmt(median(reports.map((r) => r.timing.solveSeconds))),
     'wall s': fmt(median(row.results.map((r) => r.wall))),
     status,
+    // The anytime curve: the best cost known after 10 s and 30 s of the run (report.json timing.trace), then at the end.
+    'cost 10 s': costAt(reports, 10),
+    'cost 30 s': row.limit > 10 ? costAt(reports, 30) : '',
     objective: objectives.length === 0 ? '-' : objectives.length === 1 ? String(objectives[0]) : `${objectives[0]}-${objectives[objectives.length - 1]}`,
     gap: gaps.length === 0 ? '-' : `${fmt(median(gaps) * 100)} %`,
     'peak MiB': fmt(median(row.results.map((r) => r.peakMiB)), 0),
@@ -230,6 +238,7 @@ console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const t of table) console.log(line(columns.map((c) => t[c])));
 console.log('');
 console.log('Medians of the runs. wall s: the whole command (start-up, read, build, solve, check, write); build s and solve s from report.json;');
+console.log('cost 10 s, cost 30 s: the best cost known that far into the run (report.json timing.trace), then objective at the end;');
 console.log('peak MiB: maximum resident memory of the command (worker threads included). A run with no report (no answer) has no solve time.');
 if (table.some((t) => t.variables.endsWith('*'))) console.log('*: size and build time of the plain one-stage model, built apart in its own process (the run wrote no report).');
 if (cbc) console.log(`CBC: native CBC ${cbcVersion()} on the plain one-stage model (bench/out/<instance>.lp), same time limit, wall time and peak memory of the cbc process (median wall of ${cbcRuns}).`);

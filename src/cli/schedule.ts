@@ -45,6 +45,7 @@ export type ScheduleFlags = {
   readonly tz?: string;
   readonly lang?: Lang;
   readonly force?: boolean;
+  readonly seed?: string;
 };
 
 export function registerSchedule(program: Command, run: (action: (c: Console) => Promise<Ending>) => Promise<void>): void {
@@ -78,6 +79,7 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .option('--publish [site]', 'also publish the program as `convene publish` does, into <out>/site or the folder given')
     .option('--tz <zone>', 'with --publish: the IANA time zone of the calendar', DEFAULT_TIME_ZONE)
     .option('--lang <lang>', 'with --publish: es or en', oneOf<Lang>(['es', 'en']), 'es')
+    .option('--seed <s>', "seeds the improvement search's draws (any text); the same seed and inputs give the same schedule when no limit stops it", 'convene')
     .option('--allow-partial', 'when not every item fits, write the best schedule of those that do, plus unscheduled.csv (exit 1)')
     .action(async (dir: string, flags: ScheduleFlags) => run((c) => scheduleCommand(dir, flags, c)));
 }
@@ -97,7 +99,19 @@ export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Cons
   const outputs = { force: Boolean(flags.force), protect: [dir] };
   await checkOutputFolder(flags.out, (p) => SCHEDULE_OUTPUTS.includes(p), { command: 'schedule', ...outputs });
   if (flags.publish) await checkOutputFolder(siteOf(flags), mayPublish, { command: 'publish', ...outputs });
+  // Ctrl-C stops the search and keeps the best schedule so far; a second one ends convene at once.
+  const stop = new AbortController();
+  const interrupt = () => {
+    // Once stopping, a second Ctrl-C gets Node's own handling: convene ends at once.
+    process.off('SIGINT', interrupt);
+    c.clearStatus();
+    c.warn('Stopping: the best schedule found so far will be checked and written (Ctrl-C again to quit at once).');
+    stop.abort();
+  };
+  process.on('SIGINT', interrupt);
   const outcome = await planSchedule(event, {
+    signal: stop.signal,
+    ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
     weights,
     ...(baseline ? { baseline } : {}),
     gap: flags.gap,
@@ -108,7 +122,7 @@ export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Cons
     allowPartial: Boolean(flags.allowPartial),
     now: () => performance.now(),
     onProgress: (p) => c.status(formatProgress(p)),
-  });
+  }).finally(() => process.off('SIGINT', interrupt));
   c.clearStatus();
   return finish(event, outcome, flags, c, baseline);
 }
@@ -124,6 +138,9 @@ async function finish(
     case 'impossible':
       c.error(`No valid schedule exists (proven by ${outcome.by}):`);
       printFindings(outcome.findings, c);
+      return 'no-schedule';
+    case 'stopped':
+      c.error(`Stopped by the user after ${outcome.seconds.toFixed(1)} s, before any valid schedule was found; nothing was written.`);
       return 'no-schedule';
     case 'timedout':
       c.error(
@@ -203,7 +220,7 @@ function unscheduledCsv(event: Event, report: ScheduleReport): string {
 function summaryLine(report: ScheduleReport, placed: number, total: number, out: string, files: number): string {
   const status = report.unscheduled.length > 0
     ? `${report.unscheduled.length} left out (the fewest that must give)`
-    : report.status === 'optimal' ? 'proven optimal' : `valid, gap ${report.gap === null ? 'unknown' : `${(report.gap * 100).toFixed(1)} %`}`;
+    : report.status === 'optimal' ? 'proven optimal' : `valid, gap ${report.gap === null ? 'unknown' : `${(report.gap * 100).toFixed(1)} %`}${report.stoppedByUser ? ', stopped by the user' : ''}`;
   const clashCost = report.clashes.reduce((n, x) => n + x.cost, 0);
   const clashes = report.clashes.length === 1 ? '1 theme clash' : `${report.clashes.length} theme clashes`;
   const secs = (report.timing.buildSeconds + report.timing.solveSeconds).toFixed(1);

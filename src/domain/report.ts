@@ -70,12 +70,19 @@ export type ScheduleReport = {
   readonly model: ModelSize;
   /** The solve path: every planned step, in order, with why and how it ended. */
   readonly steps: readonly StepRecord[];
+  /** The user stopped the search (Ctrl-C): the best schedule found until then. */
+  readonly stoppedByUser: boolean;
   /** Items left out of a partial schedule (--allow-partial), each with the reason in plain words. */
   readonly unscheduled: readonly { readonly item: string; readonly reason: string }[];
   /** Lightning talks by member country; null without members.csv. */
   readonly coverage: Coverage | null;
   /** Wall-clock seconds; the only part of any output that varies between identical runs. */
-  readonly timing: { readonly buildSeconds: number; readonly solveSeconds: number };
+  readonly timing: {
+    readonly buildSeconds: number;
+    readonly solveSeconds: number;
+    /** The cost of the best schedule known, each time it fell, from the start of the run: the anytime curve. */
+    readonly trace: readonly { readonly seconds: number; readonly cost: number }[];
+  };
 };
 
 /** Lightning coverage by member country (check/coverage.ts). */

@@ -33,7 +33,15 @@ export type { ItemSlack, RuleSlack } from './elastic.js';
  *   `times: 'day'` keeps only each item's date, for when no rooms fit the
  *   exact times.
  */
-export type Stage = 'whole' | 'times' | { readonly rooms: Schedule; readonly times?: 'fixed' | 'day' };
+export type Stage = 'whole' | 'times' | { readonly rooms: Schedule; readonly times?: 'fixed' | 'day' } | Neighbourhood;
+
+/**
+ * A neighbourhood of a schedule (for the improvement search): the items of
+ * `free` may move, each within its place's program window, its day, or
+ * anywhere; every other item stays where `around` has it. One model over
+ * the whole event, so that every rule and goal sees the items that stay.
+ */
+export type Neighbourhood = { readonly around: Schedule; readonly free: ReadonlySet<string>; readonly within: 'window' | 'day' | 'anywhere' };
 
 export type BuildOptions = {
   /** What the run minimises (the default weights, no baseline, when absent). */
@@ -61,7 +69,7 @@ export type BuildMeter = { seconds: number };
 export type GoalBlock = { readonly goal: string; readonly first: number; readonly end: number; readonly offset: number };
 
 export type BuiltModel = {
-  readonly stage: 'whole' | 'times' | 'rooms';
+  readonly stage: 'whole' | 'times' | 'rooms' | 'around';
   readonly grid: number;
   /** One per column, first; in the `times` stage with room '' (see `roomOptions`). */
   readonly placements: readonly Assignment[];
@@ -146,7 +154,7 @@ function build(ctx: Context, options: BuildOptions): BuildResult {
   return {
     ok: true,
     model: {
-      stage: typeof stage === 'string' ? stage : 'rooms',
+      stage: typeof stage === 'string' ? stage : 'around' in stage ? 'around' : 'rooms',
       grid,
       placements,
       ...(roomOptions ? { roomOptions } : {}),
@@ -173,6 +181,10 @@ function columnsOf(
     const slots = timeSlots(candidates, costOf);
     return { placements: slots.placements, costs: slots.costs, roomOptions: slots.rooms, roomClasses: [] };
   }
+  if (stage !== 'whole' && 'around' in stage) {
+    const placements = around(ctx, stage, candidates);
+    return { placements, costs: placements.map(costOf), roomClasses: [] };
+  }
   const roomClasses = identicalRoomClasses(ctx, objective.baseline);
   let placements = candidates;
   if (stage !== 'whole') {
@@ -182,6 +194,26 @@ function columnsOf(
   }
   placements = withoutRoomSymmetry(placements, roomClasses);
   return { placements, costs: placements.map(costOf), roomClasses };
+}
+
+/**
+ * A neighbourhood's placements: the free items' candidates within their
+ * window, day or anywhere; the others' places as they are (their candidate
+ * there). No symmetry is broken: the items that stay keep their rooms.
+ */
+function around(ctx: Context, n: Neighbourhood, candidates: readonly Assignment[]): readonly Assignment[] {
+  const at = new Map(n.around.map((a) => [a.item, a] as const));
+  const windowOf = (a: Assignment) => ctx.programWindows.findIndex((w) => w.date === a.date && w.start <= a.start && a.end <= w.end);
+  const out: Assignment[] = [];
+  for (const p of candidates) {
+    const place = at.get(p.item);
+    if (!place) continue;
+    const keep = n.free.has(p.item)
+      ? n.within === 'anywhere' || (p.date === place.date && (n.within === 'day' || windowOf(p) === windowOf(place)))
+      : p.room === place.room && p.date === place.date && p.start === place.start;
+    if (keep) out.push(p);
+  }
+  return out;
 }
 
 /** Placement indices by item id, in order. */

@@ -23,7 +23,7 @@ import { backendFor, solve, type BackendChoice, type Progress, type Solver } fro
 import type { Unscheduled } from './partial.js';
 import { runModels, type Incumbent, type StepResult } from './step.js';
 import { worthStaging } from './steps/staged.js';
-import { choosePlan, STEPS, type Condition, type ModelChoice, type PlannedStep } from './strategy.js';
+import { choosePlan, MAX_WHOLE_PLACEMENTS, STEPS, type Condition, type ModelChoice, type PlannedStep } from './strategy.js';
 
 export type ScheduleRequest = {
   readonly gap: number;
@@ -44,6 +44,10 @@ export type ScheduleRequest = {
   readonly allowPartial?: boolean;
   /** For tests: a stand-in for the solver module. */
   readonly solver?: Solver;
+  /** Aborted when the user asks to stop (Ctrl-C): the best checked schedule so far is the result. */
+  readonly signal?: AbortSignal;
+  /** Seeds the improvement search's draws ('convene' when absent). */
+  readonly seed?: string;
 };
 
 export type ScheduleOutcome =
@@ -54,6 +58,8 @@ export type ScheduleOutcome =
   | { readonly kind: 'impossible'; readonly findings: readonly Finding[]; readonly by: 'direct checks' | 'solver' }
   /** The time limit passed before any valid schedule was found. */
   | { readonly kind: 'timedout'; readonly seconds: number }
+  /** The user stopped the run before any valid schedule was found. */
+  | { readonly kind: 'stopped'; readonly seconds: number }
   /** The solver failed, or returned a schedule our checker rejects (then nothing is written). */
   | { readonly kind: 'failed'; readonly message: string; readonly violations: readonly Violation[] };
 
@@ -84,7 +90,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   const t1 = request.now();
   // The limit counts from the start, model building included.
   const left = () => Math.max(0, request.timeLimitSeconds - (request.now() - t0) / 1000);
-  const models = runModels(ctx, objective, meter);
+  const models = runModels(ctx, objective, meter, (request.model ?? 'auto') === 'whole' || candidates.placements.length <= MAX_WHOLE_PLACEMENTS);
 
   let best: Best | null = null;
   let bound: number | null = null;
@@ -92,19 +98,44 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   let timedOut = false;
   let findings: readonly Finding[] | null = null;
   const log: StepRecord[] = [];
+  const seconds = () => (request.now() - t0) / 1000;
+  const goalBound = objectiveLowerBound(ctx, objective.goals, candidates);
+  // The run's own progress: its best schedule and bound, as they improve; and the anytime curve of its cost.
+  const trace: { seconds: number; cost: number }[] = [];
+  const progress = (step: string, solver?: Progress) => {
+    const found = solver?.objective ?? null;
+    const cost = best && found !== null ? Math.min(best.cost, found) : (best?.cost ?? found);
+    const last = trace[trace.length - 1];
+    if (cost !== null && (!last || cost < last.cost - 1e-9)) trace.push({ seconds: seconds(), cost });
+    if (!request.onProgress) return;
+    const b = Math.max(bound ?? -Infinity, goalBound.total, solver?.bound ?? -Infinity);
+    const gap = cost === null || !Number.isFinite(b) ? null : cost <= 0 ? 0 : Math.max(0, (cost - b) / cost);
+    request.onProgress({ step, objective: cost, bound: Number.isFinite(b) ? b : null, gap, seconds: seconds() });
+  };
   for (const planned of plan) {
+    if (request.signal?.aborted) {
+      log.push({ step: planned.step, why: planned.why, ran: false, outcome: 'stopped by the user' });
+      continue;
+    }
     const skip = skipReason(planned, { best, impossible });
     if (skip !== null) {
       log.push({ step: planned.step, why: planned.why, ran: false, outcome: skip });
       continue;
     }
+    progress(planned.step);
+    // Only the whole model's objective is the event's: other steps' solves report through the run.
+    const wholeModel = planned.step === 'whole' || planned.step === 'improve';
+    // A step with a share of the time stops at that share of what is left now.
+    const until = planned.share === undefined ? 0 : left() * (1 - planned.share);
     const result = await STEPS[planned.step]({
       ctx,
       objective,
       solver: request.solver ?? solve,
       backend: backendFor(request.backend),
-      left,
-      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      left: () => Math.max(0, left() - until),
+      seed: request.seed ?? 'convene',
+      ...(wholeModel ? { onProgress: (p: Progress) => progress(planned.step, p) } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
       meter,
       models,
       incumbent: best,
@@ -133,15 +164,17 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
       case 'none':
         break;
     }
+    progress(planned.step);
   }
   const t2 = request.now();
+  const stopped = request.signal?.aborted ?? false;
   if (best) {
     // Models are built between solves, and the whole one while the core is solved: building counts apart.
     const buildSeconds = (t1 - t0) / 1000 + meter.seconds;
-    const goalBounds = objectiveLowerBound(ctx, objective.goals, candidates);
-    return finish(ctx, objective, best, { solver: bound, goals: goalBounds }, log, { buildSeconds, solveSeconds: Math.max(0, (t2 - t0) / 1000 - buildSeconds) });
+    return finish(ctx, objective, best, { solver: bound, goals: goalBound }, log, stopped, { buildSeconds, solveSeconds: Math.max(0, (t2 - t0) / 1000 - buildSeconds), trace });
   }
   if (impossible) return { kind: 'impossible', by: 'solver', findings: findings ?? [{ check: 'solver', ids: [], message: GENERIC_INFEASIBLE }] };
+  if (stopped) return { kind: 'stopped', seconds: (t2 - t1) / 1000 };
   if (timedOut) return { kind: 'timedout', seconds: (t2 - t1) / 1000 };
   if (direct.length > 0) return { kind: 'impossible', by: 'direct checks', findings: direct };
   const why = log.map((s) => `${s.step}: ${s.outcome}`).join('; ');
@@ -185,7 +218,8 @@ function finish(
   best: Best,
   bounds: { readonly solver: number | null; readonly goals: { readonly total: number; readonly byGoal: ReadonlyMap<string, number> } },
   steps: readonly StepRecord[],
-  timing: { buildSeconds: number; solveSeconds: number },
+  stoppedByUser: boolean,
+  timing: ScheduleReport['timing'],
 ): ScheduleOutcome {
   const { schedule, unscheduled } = best;
   const out = new Set(unscheduled.map((u) => u.item));
@@ -220,6 +254,7 @@ function finish(
     solver: best.backend,
     model: { ...modelSize(best.model.mip), grid: best.model.grid, step: best.step },
     steps,
+    stoppedByUser,
     coverage: lightningCoverage(ctx.event),
     timing,
   };

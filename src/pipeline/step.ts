@@ -24,7 +24,12 @@ export type StepRequest = {
   readonly backend: Backend;
   /** Seconds left of the run's limit (never below 0). */
   readonly left: () => number;
+  /** Solver progress, for steps whose model's objective is the event's (whole, improve). */
   readonly onProgress?: (p: Progress) => void;
+  /** The user asked to stop: solves end at once with what they have. */
+  readonly signal?: AbortSignal;
+  /** Seeds every random draw of the run (the improvement search's). */
+  readonly seed: string;
   readonly meter: BuildMeter;
   /** Models built once per run and shared by the steps that need them. */
   readonly models: RunModels;
@@ -59,12 +64,13 @@ export type StepResult =
 
 export type Step = (request: StepRequest) => Promise<StepResult>;
 
-/** The whole model of the run, built at most once (null when it cannot be built). */
-export type RunModels = { readonly whole: () => BuiltModel | null };
+/** The whole model of the run, built at most once (null when it cannot be built); `fits` says whether it is small enough to build. */
+export type RunModels = { readonly whole: () => BuiltModel | null; readonly fits: () => boolean };
 
-export function runModels(ctx: Context, objective: Objective, meter: BuildMeter): RunModels {
+export function runModels(ctx: Context, objective: Objective, meter: BuildMeter, fits: boolean): RunModels {
   let whole: BuiltModel | null | undefined;
   return {
+    fits: () => fits,
     whole: () => {
       if (whole === undefined) {
         const built = buildModel(ctx, { objective, meter });
@@ -76,11 +82,12 @@ export function runModels(ctx: Context, objective: Objective, meter: BuildMeter)
 }
 
 /** The options of one solver call: the time left (at least a second) less `keep` seconds for what comes after. */
-export function solveOptions(request: Pick<StepRequest, 'backend' | 'left' | 'onProgress'>, initial: Float64Array | null, keep = 0): SolveOptions {
+export function solveOptions(request: Pick<StepRequest, 'backend' | 'left' | 'onProgress' | 'signal'>, initial: Float64Array | null, keep = 0): SolveOptions {
   return {
     backend: request.backend,
     timeLimitSeconds: Math.max(1, request.left() - keep),
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    ...(request.signal ? { signal: request.signal } : {}),
     ...(initial ? { initial } : {}),
   };
 }

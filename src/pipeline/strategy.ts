@@ -58,7 +58,8 @@ export type Condition =
   /** Proven that no schedule keeps every hard rule. */
   | 'impossible';
 
-export type PlannedStep = { readonly step: StepName; readonly when: Condition; readonly why: string };
+/** A step of the plan: when it runs, why, and (when later steps need time too) the share of the time left it may use. */
+export type PlannedStep = { readonly step: StepName; readonly when: Condition; readonly why: string; readonly share?: number };
 
 /** What the choice depends on. */
 export type PlanFacts = {
@@ -73,6 +74,7 @@ export type PlanFacts = {
 };
 
 export function choosePlan(f: PlanFacts): readonly PlannedStep[] {
+  // (The whole model gets half the time when it comes first, so that the search after it has some.)
   if (f.directlyImpossible) {
     return f.allowPartial ? [{ step: 'partial', when: 'always', why: 'the direct checks show that not every item can be placed; --allow-partial places the most that can' }] : [];
   }
@@ -88,9 +90,22 @@ export function choosePlan(f: PlanFacts): readonly PlannedStep[] {
     plan.push({ step: 'staged', when: 'always', why: 'lightning talks beside other items: the core first, then the talks around it, proven optimal when the two meet' });
   }
   if (wholeFits) {
-    plan.push({ step: 'whole', when: plan.length === 0 ? 'always' : 'no-schedule', why: plan.length === 0 ? `${f.placements} candidate placements: every item, room and start at once` : 'the step before found no schedule' });
-    if (plan.length > 1) plan.push({ step: 'improve', when: 'not-proven', why: 'the schedule found is not proven optimal: the whole model from it, until proven or out of time' });
+    const first = plan.length === 0;
+    plan.push({
+      step: 'whole',
+      when: first ? 'always' : 'no-schedule',
+      why: first ? `${f.placements} candidate placements: every item, room and start at once` : 'the step before found no schedule',
+      // Half the time, when it is the first step: the search after it gets the rest.
+      ...(first ? { share: 0.5 } : {}),
+    });
   }
+  plan.push({
+    step: 'improve',
+    when: 'not-proven',
+    why: wholeFits
+      ? 'the schedule found is not proven optimal: a large-neighbourhood search from it, then the whole model from its result'
+      : 'the schedule found is not proven optimal: a large-neighbourhood search from it',
+  });
   if (f.allowPartial) plan.push({ step: 'partial', when: 'impossible', why: '--allow-partial: the most items that fit' });
   else if (wholeFits) plan.push({ step: 'diagnose', when: 'impossible', why: 'no schedule exists: find the fewest items or rules that must give' });
   return plan;

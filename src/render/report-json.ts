@@ -20,6 +20,7 @@ export function reportJson(event: Event, schedule: Schedule, report: ScheduleRep
   const title = titleOf(event);
   const doc = {
     status: report.status,
+    stoppedByUser: report.stoppedByUser,
     objective: report.objective,
     bound: report.bound,
     gap: report.gap,
@@ -64,6 +65,7 @@ export function reportJson(event: Event, schedule: Schedule, report: ScheduleRep
     timing: {
       buildSeconds: milliseconds(report.timing.buildSeconds),
       solveSeconds: milliseconds(report.timing.solveSeconds),
+      trace: report.timing.trace.map((t) => ({ seconds: milliseconds(t.seconds), cost: t.cost })),
     },
     items: new Set(schedule.map((a) => a.item)).size,
     unscheduled: [...report.unscheduled]

@@ -42,16 +42,18 @@ function statusSection(report: ScheduleReport): readonly string[] {
   if (report.status === 'optimal') {
     return ['**Proven optimal.**', '', 'The schedule keeps every rule, and no other schedule has a lower total cost.', ''];
   }
+  const who = report.stoppedByUser ? 'the search was stopped by the user' : 'the solver stopped';
   const head =
     report.gap === null
-      ? '**Valid schedule; the solver stopped before proving it the best (it reported no gap).**'
-      : `**Valid schedule; the solver stopped before proving it the best: gap ${formatGap(report.gap)}**`;
+      ? `**Valid schedule; ${who} before proving it the best (no bound is known).**`
+      : `**Valid schedule; ${who} before proving it the best: gap ${formatGap(report.gap)}**`;
   const bound =
     report.bound === null
       ? 'It did not report how much better a schedule could be.'
       : `No schedule can cost less than ${formatNumber(report.bound)}, so at most ` +
         `${formatNumber(Math.max(0, report.objective - report.bound))} of the cost could still be saved.`;
-  return [head, '', `The schedule keeps every rule, but the solver ran out of time before proving that none is better. ${bound}`, ''];
+  const why = report.stoppedByUser ? 'the search was stopped (Ctrl-C)' : 'the solver ran out of time';
+  return [head, '', `The schedule keeps every rule, but ${why} before proving that none is better. ${bound}`, ''];
 }
 
 function occurrenceSection(report: ScheduleReport): readonly string[] {

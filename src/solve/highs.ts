@@ -96,6 +96,7 @@ export async function solveWithHighs(model: MipModel, options: SolveOptions): Pr
     },
     // The model's arrays are made for this job: moved to the worker, not copied.
     [csr.colCost, csr.colLower, csr.colUpper, csr.integrality, csr.rowLower, csr.rowUpper, csr.starts, csr.indices, csr.values].map((a) => a.buffer as ArrayBuffer),
+    options.signal,
   );
   const base = { backend: 'highs' as const, seconds: seconds() };
   const fallback = (): SolveResult => {

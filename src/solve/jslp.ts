@@ -40,6 +40,7 @@ export async function solveWithJslp(model: MipModel, options: SolveOptions): Pro
     SCRIPT,
     { jslpPath: createRequire(import.meta.url).resolve('javascript-lp-solver'), model: toJslp(model, options.timeLimitSeconds) },
     options.timeLimitSeconds * 1000 + 1000,
+    options.signal,
   );
   const base = { backend: 'jslp' as const, seconds: seconds() };
   if (end.kind === 'killed') return { ...base, status: 'timedout' };

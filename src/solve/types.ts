@@ -2,12 +2,13 @@ import type { MipModel } from '../model/mip.js';
 
 export type Backend = 'highs' | 'jslp';
 
-/** Best objective so far, proven bound, relative gap, seconds elapsed. */
+/** Best objective so far, proven bound, relative gap, seconds elapsed; the step of a run that reports it, when one does. */
 export type Progress = {
   readonly objective: number | null;
   readonly bound: number | null;
   readonly gap: number | null;
   readonly seconds: number;
+  readonly step?: string;
 };
 
 export type SolveOptions = {
@@ -17,6 +18,8 @@ export type SolveOptions = {
   readonly onProgress?: (p: Progress) => void;
   /** A known solution to start from (one value per column); the backend may ignore it. */
   readonly initial?: Float64Array;
+  /** Stops the solve at once (the user pressed Ctrl-C): the best solution so far is returned as feasible. */
+  readonly signal?: AbortSignal;
 };
 
 /**

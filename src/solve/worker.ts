@@ -23,8 +23,13 @@ export function runWorker<M extends { readonly type: string }>(
   deadlineMs: number,
   onMessage: (m: M) => void,
   transfer: readonly ArrayBuffer[] = [],
+  signal?: AbortSignal,
 ): Promise<WorkerEnd<M>> {
   return new Promise((resolve) => {
+    if (signal?.aborted) {
+      resolve({ kind: 'killed' });
+      return;
+    }
     const worker = takeIdle(script) ?? new Worker(script, { eval: true });
     worker.ref();
     let settled = false;
@@ -32,6 +37,7 @@ export function runWorker<M extends { readonly type: string }>(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
       worker.off('message', message);
       worker.off('error', error);
       worker.off('exit', exit);
@@ -47,6 +53,8 @@ export function runWorker<M extends { readonly type: string }>(
     const error = (e: unknown) => finish({ kind: 'crashed', error: e instanceof Error ? e.message : String(e) }, false);
     const exit = (code: number) => finish({ kind: 'crashed', error: `solver worker exited with code ${code}` }, false);
     const timer = setTimeout(() => finish({ kind: 'killed' }, false), deadlineMs);
+    const abort = () => finish({ kind: 'killed' }, false);
+    signal?.addEventListener('abort', abort);
     worker.on('message', message);
     worker.on('error', error);
     worker.on('exit', exit);
@@ -95,8 +103,12 @@ function putIdle(script: string, worker: Worker): void {
  * (javascript-lp-solver deep in a step): a stuck worker thread would hold the
  * process at exit, a killed child does not.
  */
-export function runProcess<M extends { readonly type: string }>(script: string, input: unknown, deadlineMs: number): Promise<WorkerEnd<M>> {
+export function runProcess<M extends { readonly type: string }>(script: string, input: unknown, deadlineMs: number, signal?: AbortSignal): Promise<WorkerEnd<M>> {
   return new Promise((resolve) => {
+    if (signal?.aborted) {
+      resolve({ kind: 'killed' });
+      return;
+    }
     const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -105,10 +117,13 @@ export function runProcess<M extends { readonly type: string }>(script: string, 
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
       child.kill('SIGKILL');
       resolve(end);
     };
     const timer = setTimeout(() => finish({ kind: 'killed' }), deadlineMs);
+    const abort = () => finish({ kind: 'killed' });
+    signal?.addEventListener('abort', abort);
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
     child.on('error', (e) => finish({ kind: 'crashed', error: e.message }));

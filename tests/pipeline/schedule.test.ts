@@ -65,7 +65,8 @@ describe('planSchedule with a stub solver', () => {
     expect(calls[0]!.model).toEqual(modelOf(ev).mip);
     expect(calls[1]!.model.columns.some((c) => c.name.startsWith('unplaced_'))).toBe(true);
     expect(calls[0]!.options.backend).toBe('highs');
-    expect(calls[0]!.options.timeLimitSeconds).toBe(20);
+    // Half of the 20 seconds: the whole model comes first, the search after it gets the rest.
+    expect(calls[0]!.options.timeLimitSeconds).toBe(10);
   });
 
   test('infeasible: impossible, proven by the solver', async () => {
@@ -186,5 +187,38 @@ describe('planSchedule with HiGHS', () => {
     expect(w1.end <= w2.start || w2.end <= w1.start).toBe(true);
     expect(o.report.solver).toBe('highs');
     expect(o.report.model.grid).toBe(10);
+  });
+});
+
+describe('planSchedule stopped by the user', () => {
+  /** A solver that finds `picks` at once, then works until it is stopped, and answers with what it found. */
+  function patient(picks: (m: MipModel) => readonly number[]): Solver {
+    return (model, options) =>
+      new Promise((resolve) => {
+        const found = { status: 'feasible' as const, values: choose(model, picks(model)), objective: 0, bound: null, backend: 'highs' as const, seconds: 1 };
+        if (options.signal?.aborted) return resolve(found);
+        options.signal?.addEventListener('abort', () => resolve(found));
+      });
+  }
+
+  test('the best schedule so far is checked and reported, marked as stopped by the user', async () => {
+    const model = modelOf(ev);
+    const picks = [pick(model, 'w1', 'c1', 9), pick(model, 'w2', 'c2', 9), pick(model, 'p1', 'mh', 12)];
+    const stop = new AbortController();
+    const seen: (string | undefined)[] = [];
+    const planning = planSchedule(ev, { ...request(patient(() => picks)), signal: stop.signal, onProgress: (p) => seen.push(p.step) });
+    setTimeout(() => stop.abort(), 50);
+    const o = expectKind(await planning, 'scheduled');
+    expect(o.report.stoppedByUser).toBe(true);
+    expect(checkSchedule(buildContext(ev), o.schedule)).toEqual([]);
+    expect(o.report.steps.filter((s) => !s.ran).map((s) => s.outcome)).toContain('stopped by the user');
+    expect(seen).toContain('whole');
+  });
+
+  test('stopped before anything was found: nothing to write', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const { solver } = stub(() => ({ status: 'timedout', backend: 'highs', seconds: 0 }));
+    expect((await planSchedule(ev, { ...request(solver), signal: stop.signal })).kind).toBe('stopped');
   });
 });

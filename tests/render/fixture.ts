@@ -140,11 +140,12 @@ export const report: ScheduleReport = {
   solver: 'highs',
   model: { variables: 1234, rows: 567, nonzeros: 8901, grid: 5, step: 'whole' },
   coverage: null,
+  stoppedByUser: false,
   steps: [
     { step: 'whole', why: 'every item, room and start at once', ran: true, outcome: 'a valid schedule, cost 12' },
     { step: 'diagnose', why: 'no schedule exists', ran: false, outcome: 'a schedule exists' },
   ],
-  timing: { buildSeconds: 0.4321, solveSeconds: 12.3456 },
+  timing: { buildSeconds: 0.4321, solveSeconds: 12.3456, trace: [{ seconds: 2.5, cost: 1500 }, { seconds: 11.1, cost: 1240.5 }] },
 };
 
 /** A fixed permutation (seeded Fisher-Yates), so a failing shuffle test reproduces. */

@@ -14,6 +14,7 @@ describe('reportJson', () => {
   it('has the fixed key order', () => {
     expect(Object.keys(doc)).toEqual([
       'status',
+      'stoppedByUser',
       'objective',
       'bound',
       'gap',

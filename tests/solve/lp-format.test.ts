@@ -12,6 +12,8 @@ import { makeRow, type MipModel } from '../../src/model/mip.js';
 import { lpColumnNames, OFFSET_COLUMN, toLpFormat } from '../../src/solve/lp-format.js';
 import { solve } from '../../src/solve/index.js';
 import { event, item, room, win } from '../helpers/event.js';
+import { objectiveOf } from '../../src/model/goals/objective.js';
+import { NO_WEIGHTS, withWeights } from '../../src/model/goals/registry.js';
 
 // As src/solve/highs.ts loads it: the CommonJS build exports the loader itself.
 type Loader = () => Promise<{ solve(lp: string, options?: Record<string, unknown>): LegacyHighsSolution }>;
@@ -43,7 +45,9 @@ function clashModel(): MipModel {
       item('p03', 'plenary', 60, ['sp-003'], { themes: ['open-data'], audience: 120 }),
     ],
   });
-  const built = buildModel(buildContext(ev, { gap: 10 }));
+  const ctx = buildContext(ev, { gap: 10 });
+  // Theme clashes alone (two halls for a theme would cost track-rooms too).
+  const built = buildModel(ctx, { objective: objectiveOf(ctx, withWeights(NO_WEIGHTS, { 'theme-clash': 1 })) });
   if (!built.ok) throw new Error('no model');
   return built.model.mip;
 }

@@ -1,19 +1,162 @@
 /**
- * improve: the whole model again, from the best schedule so far as a warm
- * start, keeping the best bound proven so far, until it is proven optimal
- * or the time runs out. Never returns anything worse than what it started
- * from (the run keeps the better of the two by its own score).
+ * improve: from the best schedule so far, a large-neighbourhood search, then
+ * (when the whole model is small enough) the whole model from its result,
+ * which may prove it optimal.
+ *
+ * Each round frees a neighbourhood (the items that cost something, a
+ * program window, a day, a room's day, or items drawn at random) and solves
+ * it exactly with every other item where it is (model/build.ts
+ * Neighbourhood), from the current schedule. A result that costs less by
+ * convene's own score and passes the checker is kept. The neighbourhood
+ * grows after a round solved to optimality within its budget and shrinks
+ * after one that ran out of it. The draws are seeded: with the same seed
+ * and inputs, and no round or the run stopped by the clock, the result is
+ * the same on every machine; a round stopped by its budget, or the run by
+ * its limit, makes it depend on the machine's speed.
  */
+import { checkSchedule } from '../../check/check.js';
+import type { Schedule } from '../../domain/types.js';
+import { buildModel, type Neighbourhood } from '../../model/build.js';
+import type { Context } from '../../model/context.js';
+import { totalCost, type Objective } from '../../model/goals/objective.js';
+import { scoreThemeClashes } from '../../model/goals/theme-clash.js';
 import { initialValues, scheduleOf } from '../../model/solution.js';
-import { resultOf, solveOptions, withBound, type Step } from '../step.js';
+import { resultOf, solveOptions, withBound, type Step, type StepRequest } from '../step.js';
+
+/** Rounds in a row without a better schedule after which the search ends (on its own, so its result does not depend on the clock). */
+const STALL_ROUNDS = 24;
+/** Seconds at most for one neighbourhood. */
+const ROUND_SECONDS = 4;
+
+type Best = { readonly schedule: Schedule; readonly cost: number };
 
 export const improveStep: Step = async (request) => {
   const incumbent = request.incumbent;
   if (!incumbent) return { kind: 'none', why: 'no schedule to improve' };
-  const model = request.models.whole();
-  if (!model) return { kind: 'none', why: 'the whole model could not be built' };
-  if (request.left() < 1) return { kind: 'none', why: 'no time left' };
-  const start = initialValues(model, incumbent.schedule);
-  const r = await request.solver(model.mip, solveOptions(request, start));
-  return resultOf(request, model, withBound(r, request.bound), (values) => scheduleOf(model, values));
+  const whole = request.models.fits() ? request.models.whole() : null;
+  // With a whole model to prove with, the search gets half the time; without, all of it.
+  const until = whole ? request.left() / 2 : 0;
+  const best = await search(request, incumbent, until);
+  const searched = best.cost < incumbent.cost;
+  if (!whole || request.left() < 1 || request.signal?.aborted || (request.bound !== null && best.cost <= request.bound + 1e-9)) {
+    const proven = request.bound !== null && best.cost <= request.bound + 1e-9;
+    if (!searched && !proven) return { kind: 'none', why: 'no better schedule found' };
+    const model = whole ?? (await neighbourhoodModel(request.ctx, request.objective, best.schedule, new Set(), 'window', request));
+    if (!model) return { kind: 'none', why: 'no model for the schedule found' };
+    return { kind: 'found', schedule: best.schedule, cost: best.cost, bound: request.bound, proven, model, backend: request.backend };
+  }
+  const r = await request.solver(whole.mip, solveOptions(request, initialValues(whole, best.schedule)));
+  const result = resultOf(request, whole, withBound(r, request.bound), (values) => scheduleOf(whole, values));
+  if (result.kind === 'found' && result.cost <= best.cost) return result;
+  // The whole model ended without anything better: the search's schedule stands, with the whole model's bound.
+  const bound = result.kind === 'found' ? result.bound : request.bound;
+  return { kind: 'found', schedule: best.schedule, cost: best.cost, bound, proven: false, model: whole, backend: request.backend };
 };
+
+/** The large-neighbourhood search, until `until` seconds are left, the run is stopped, it stalls, or it meets the bound. */
+async function search(request: StepRequest, start: Best, until: number): Promise<Best> {
+  const { ctx, objective } = request;
+  const random = seeded(request.seed);
+  const ids = [...ctx.items.keys()].sort();
+  let best = start;
+  let size = Math.min(ids.length, Math.max(4, Math.ceil(ids.length / 8)));
+  let stall = 0;
+  for (let round = 0; stall < STALL_ROUNDS; round++) {
+    if (request.signal?.aborted || request.left() - until < 1) break;
+    if (request.bound !== null && best.cost <= request.bound + 1e-9) break;
+    const { free, within } = neighbourhood(ctx, objective, best.schedule, KINDS[round % KINDS.length]!, size, random);
+    if (free.size === 0) {
+      stall += 1;
+      continue;
+    }
+    const built = buildModel(ctx, { objective, stage: { around: best.schedule, free, within }, meter: request.meter });
+    if (!built.ok) {
+      stall += 1;
+      continue;
+    }
+    const budget = Math.min(ROUND_SECONDS, request.left() - until);
+    const started = performance.now();
+    const r = await request.solver(built.model.mip, { ...solveOptions(request, initialValues(built.model, best.schedule)), timeLimitSeconds: Math.max(0.5, budget) });
+    const took = (performance.now() - started) / 1000;
+    // Grow after a neighbourhood solved well within its budget, shrink after one that was not.
+    if (r.status === 'optimal' && took < budget / 3) size = Math.min(ids.length, Math.ceil(size * 1.25));
+    else if (r.status !== 'optimal') size = Math.max(3, Math.floor(size * 0.7));
+    stall += 1;
+    if (r.status !== 'optimal' && r.status !== 'feasible') continue;
+    const schedule = scheduleOf(built.model, r.values);
+    const cost = totalCost(ctx, objective, schedule);
+    if (cost < best.cost - 1e-9 && checkSchedule(ctx, schedule).length === 0) {
+      best = { schedule, cost };
+      stall = 0;
+    }
+  }
+  return best;
+}
+
+const KINDS = ['costly', 'window', 'random', 'room', 'day'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** The items a round frees, and how far they may move. */
+function neighbourhood(ctx: Context, objective: Objective, schedule: Schedule, kind: Kind, size: number, random: () => number): Pick<Neighbourhood, 'free' | 'within'> {
+  const pickFrom = (pool: readonly string[], n: number): ReadonlySet<string> => {
+    const rest = [...pool];
+    const out = new Set<string>();
+    while (out.size < n && rest.length > 0) out.add(rest.splice(Math.floor(random() * rest.length), 1)[0]!);
+    return out;
+  };
+  const ids = schedule.map((a) => a.item).sort();
+  switch (kind) {
+    case 'costly': {
+      // The items of the costliest occurrences, and what runs beside them.
+      const hit = new Set<string>();
+      for (const { goal, weight } of objective.goals) {
+        if (weight === 0) continue;
+        for (const o of goal.score(ctx, schedule).occurrences) for (const id of o.items) hit.add(id);
+      }
+      for (const c of scoreThemeClashes(ctx, schedule)) hit.add(c.a).add(c.b);
+      const core = pickFrom([...hit].sort(), size);
+      const near = schedule.filter((a) => !core.has(a.item) && schedule.some((b) => core.has(b.item) && b.date === a.date && b.start < a.end + 60 && a.start < b.end + 60)).map((a) => a.item).sort();
+      return { free: new Set([...core, ...pickFrom(near, Math.max(0, size - core.size))]), within: 'anywhere' };
+    }
+    case 'window': {
+      const w = ctx.programWindows[Math.floor(random() * ctx.programWindows.length)];
+      const inside = w ? schedule.filter((a) => a.date === w.date && w.start <= a.start && a.end <= w.end).map((a) => a.item).sort() : [];
+      return { free: pickFrom(inside, size), within: 'window' };
+    }
+    case 'day': {
+      const date = ctx.dates[Math.floor(random() * ctx.dates.length)];
+      return { free: pickFrom(schedule.filter((a) => a.date === date).map((a) => a.item).sort(), size), within: 'day' };
+    }
+    case 'room': {
+      const rooms = [...new Set(schedule.map((a) => a.room))].sort();
+      const room = rooms[Math.floor(random() * rooms.length)];
+      const date = ctx.dates[Math.floor(random() * ctx.dates.length)];
+      // A room's day, and the items of other rooms at the same times (they may trade places).
+      const own = schedule.filter((a) => a.room === room && a.date === date);
+      const beside = schedule.filter((a) => a.room !== room && own.some((b) => b.date === a.date && b.start < a.end && a.start < b.end));
+      return { free: pickFrom([...own, ...beside].map((a) => a.item).sort(), size), within: 'day' };
+    }
+    case 'random':
+      return { free: pickFrom(ids, size), within: 'anywhere' };
+  }
+}
+
+/** A model holding a schedule (for reporting its size when no whole model is built). */
+async function neighbourhoodModel(ctx: Context, objective: Objective, schedule: Schedule, free: ReadonlySet<string>, within: Neighbourhood['within'], request: StepRequest) {
+  const built = buildModel(ctx, { objective, stage: { around: schedule, free, within }, meter: request.meter });
+  return built.ok ? built.model : null;
+}
+
+/** mulberry32, seeded from a text (FNV-1a). */
+function seeded(seed: string): () => number {
+  let h = 2166136261;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

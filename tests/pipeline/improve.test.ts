@@ -1,0 +1,86 @@
+/**
+ * The improvement search: neighbourhoods of a schedule (every other item
+ * where it is), and the search from a poor schedule to the optimum, seeded.
+ */
+import { describe, expect, test } from 'vitest';
+import { checkSchedule } from '../../src/check/check.js';
+import type { Assignment, Schedule } from '../../src/domain/types.js';
+import { buildModel } from '../../src/model/build.js';
+import { buildContext } from '../../src/model/context.js';
+import { objectiveOf, totalCost } from '../../src/model/goals/objective.js';
+import { DEFAULT_WEIGHTS } from '../../src/model/goals/registry.js';
+import { scheduleOf } from '../../src/model/solution.js';
+import { planSchedule } from '../../src/pipeline/schedule.js';
+import { runModels, type StepRequest } from '../../src/pipeline/step.js';
+import { improveStep } from '../../src/pipeline/steps/improve.js';
+import { solve } from '../../src/solve/index.js';
+import { event, item, minutes, room, win } from '../helpers/event.js';
+
+const D = '2014-11-19';
+const slow = { timeout: 120_000 };
+
+// Six workshops on two themes in three classrooms over a day: clashes to avoid, rooms to share.
+const ev = event({
+  calendar: [win(D, '09:00', '11:00'), win(D, '11:30', '13:30'), win(D, '14:30', '16:30')],
+  rooms: [room('c1', 'classroom', 60), room('c2', 'classroom', 40), room('c3', 'classroom', 30)],
+  items: [
+    item('w1', 'workshop', 120, ['a'], { themes: ['x'], audience: 30 }),
+    item('w2', 'workshop', 120, ['b'], { themes: ['x'], audience: 25 }),
+    item('w3', 'workshop', 120, ['c'], { themes: ['x'], audience: 20 }),
+    item('w4', 'workshop', 120, ['d'], { themes: ['y'], audience: 30 }),
+    item('w5', 'workshop', 120, ['e'], { themes: ['y'], audience: 25 }),
+    item('w6', 'workshop', 120, ['f'], { themes: ['y'], audience: 20 }),
+  ],
+});
+const ctx = buildContext(ev, { gap: 10 });
+const objective = objectiveOf(ctx, DEFAULT_WEIGHTS);
+const at = (id: string, roomId: string, start: string): Assignment => ({ item: id, room: roomId, date: D, start: minutes(start), end: minutes(start) + 120 });
+// Valid, but every theme's workshops run at once.
+const poor: Schedule = [at('w1', 'c1', '09:00'), at('w2', 'c2', '09:00'), at('w3', 'c3', '09:00'), at('w4', 'c1', '11:30'), at('w5', 'c2', '11:30'), at('w6', 'c3', '11:30')];
+
+describe('a neighbourhood', () => {
+  test('frees its items within their window; every other item stays where it is', async () => {
+    const built = buildModel(ctx, { objective, stage: { around: poor, free: new Set(['w3', 'w6']), within: 'day' } });
+    if (!built.ok) throw new Error('no model');
+    const kept = built.model.placements.filter((p) => p.item !== 'w3' && p.item !== 'w6');
+    expect(kept).toEqual(poor.filter((a) => a.item !== 'w3' && a.item !== 'w6'));
+    const r = await solve(built.model.mip, { backend: 'highs', timeLimitSeconds: 20 });
+    if (r.status !== 'optimal') throw new Error(r.status);
+    const s = scheduleOf(built.model, r.values);
+    expect(checkSchedule(ctx, s)).toEqual([]);
+    // w3 and w6 leave their themes' windows for the free afternoon.
+    expect(s.filter((a) => a.item === 'w3' || a.item === 'w6').every((a) => a.start === minutes('14:30'))).toBe(true);
+    expect(totalCost(ctx, objective, s)).toBeLessThan(totalCost(ctx, objective, poor));
+  });
+});
+
+describe('the improvement search', () => {
+  const request = (seed: string): StepRequest => {
+    const clock = performance.now();
+    return {
+      ctx,
+      objective,
+      solver: solve,
+      backend: 'highs',
+      left: () => 60 - (performance.now() - clock) / 1000,
+      meter: { seconds: 0 },
+      // No whole model: the search alone.
+      models: runModels(ctx, objective, { seconds: 0 }, false),
+      incumbent: { schedule: poor, cost: totalCost(ctx, objective, poor), proven: false },
+      bound: null,
+      seed,
+    };
+  };
+
+  test('from a poor schedule, reaches the whole model’s optimum; the same seed gives the same schedule', slow, async () => {
+    const o = await planSchedule(ev, { gap: 10, timeLimitSeconds: 60, backend: 'highs', now: () => performance.now() });
+    if (o.kind !== 'scheduled') throw new Error(o.kind);
+    const optimum = o.report.objective;
+    const first = await improveStep(request('a'));
+    const again = await improveStep(request('a'));
+    if (first.kind !== 'found' || again.kind !== 'found') throw new Error(`${first.kind} ${again.kind}`);
+    expect(checkSchedule(ctx, first.schedule)).toEqual([]);
+    expect(first.cost).toBe(optimum);
+    expect(again.schedule).toEqual(first.schedule);
+  });
+});
