@@ -35,7 +35,7 @@ export function admit(
   const total = lottery.size;
   const tierOf = (r: Registrant): number => {
     if (preChosen.has(r.id)) return 0;
-    const i = tiers.indexOf(r.sector);
+    const i = r.sector === null ? -1 : tiers.indexOf(r.sector);
     return i >= 0 ? i + 1 : tiers.length + 1;
   };
   const number = (r: Registrant) => lottery.get(r.id) ?? 0;

@@ -30,7 +30,7 @@ export function focalPointRoster(registrants: readonly Registrant[]): FocalPoint
 
 function refusal(r: Registrant): string {
   const why: string[] = [];
-  if (r.sector !== 'government') why.push(`sector is ${r.sector}, not government`);
+  if (r.sector !== 'government') why.push(r.sector === null ? 'no sector given, not government' : `sector is ${r.sector}, not government`);
   if (!r.pointOfContact) why.push('not a government point of contact');
   return `closed meeting: ${why.join('; ')}`;
 }

@@ -39,7 +39,7 @@ export function workshopGroups(workshops: readonly Workshop[]): readonly Worksho
   }
   return clusters.map((c) => {
     const first = c[0];
-    const label = first ? formatSpan(first.date, first.start, Math.max(...c.map((w) => w.end))) : '';
+    const label = first ? formatSpan(first.date, first.start, c.reduce((m, w) => Math.max(m, w.end), 0)) : '';
     return { label, workshops: [...c].sort(byId) };
   });
 }

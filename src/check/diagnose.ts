@@ -35,7 +35,7 @@ export function unplaceableItems(ctx: Context, rejected: ReadonlyMap<string, Rej
     const item = ctx.items.get(id)!;
     const tally = rejected.get(id)!;
     if (tally.size === 0) {
-      const longest = Math.max(0, ...ctx.programWindows.map((w) => w.end - w.start));
+      const longest = ctx.programWindows.reduce((m, w) => Math.max(m, w.end - w.start), 0);
       return {
         check: 'no-place',
         ids: [id],
@@ -54,7 +54,11 @@ export function overbookedSpeakers(ctx: Context): readonly Finding[] {
   const out: Finding[] = [];
   const itemsOf = new Map<string, Item[]>();
   for (const item of [...ctx.items.values()].sort(byId)) {
-    for (const s of item.speakers) itemsOf.set(s, [...(itemsOf.get(s) ?? []), item]);
+    for (const s of item.speakers) {
+      const list = itemsOf.get(s);
+      if (list) list.push(item);
+      else itemsOf.set(s, [item]);
+    }
   }
   for (const [speaker, items] of [...itemsOf.entries()].sort(byKey)) {
     if (items.length < 2) continue;
@@ -91,7 +95,8 @@ export function overloadedRoomKinds(ctx: Context): readonly Finding[] {
     const windows = ctx.programWindows.filter((w) => format === 'plenary' || w.kind === 'program');
     const slots = rooms.length * windows.length;
     const gaps = items.reduce((n, i) => n + gapAfter(ctx, i), 0);
-    const minGap = Math.min(...items.map((i) => gapAfter(ctx, i)));
+    // reduce, not Math.min(...): 200,000 arguments overflow the stack.
+    const minGap = items.reduce((m, i) => Math.min(m, gapAfter(ctx, i)), Infinity);
     const durations = items.reduce((n, i) => n + i.duration, 0);
     const need = durations + Math.max(0, gaps - slots * minGap);
     // A hallway gap needs no free room: it may fall in time the room is

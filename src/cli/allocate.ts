@@ -9,7 +9,7 @@ import { inputsSha256, lotteryKey, markTieKey, readAllocationInput } from '../io
 import { tableToCsv, writeOutputs } from '../io/write.js';
 import type { Console } from './console.js';
 import { type Ending } from './exit.js';
-import { oneOf, wholeNumber } from './options.js';
+import { FORCE_HELP, oneOf, wholeNumber } from './options.js';
 import { CONVENE_VERSION } from '../io/version.js';
 
 
@@ -26,6 +26,7 @@ export type AllocateFlags = {
   readonly unconference?: string;
   /** Rank from interest.csv (the folder's, or this file) in place of preferences.csv. */
   readonly interest?: string | true;
+  readonly force?: boolean;
 };
 
 /** `civil_society,irm,academia`: sectors in admission order, each at most once. */
@@ -49,6 +50,7 @@ export function registerAllocate(program: Command, run: (action: (c: Console) =>
     .description('admit Civil Society Day participants, seat them in unconference sessions and workshops, and list the Focal Point roster')
     .argument('<dir>', 'event folder (registrations.csv, unconference.csv, preferences.csv, themes.csv)')
     .option('-o, --out <dir>', 'output folder', 'out')
+    .option('--force', FORCE_HELP)
     .option('--seed <s>', 'lottery seed: the same seed and inputs give the same draw', seedText, DEFAULT_SEED)
     .option('--places <n>', 'Civil Society Day places, facilitators and note-takers included', wholeNumber(0, 1_000_000), 150)
     .option('--tiers <list>', 'sectors in admission order (unnamed sectors share one last tier)', tierList, DEFAULT_TIERS)
@@ -92,7 +94,7 @@ export async function allocateFiles(dir: string, flags: AllocateFlags): Promise<
 
 export async function allocateCommand(dir: string, flags: AllocateFlags, c: Console): Promise<Ending> {
   const { files, report } = await runAllocation(dir, flags);
-  const written = await writeOutputs(flags.out, files);
+  const written = await writeOutputs(flags.out, files, { command: 'allocate', force: Boolean(flags.force), protect: [dir] });
   if (flags.schedule === undefined) c.warn('No --schedule given: workshop preferences were not allocated.');
   const lacking = report.unconference.groups.flatMap((g) => g.sessions.filter((s) => s.missingRoles.length > 0).map((s) => `${s.id} (${s.missingRoles.join(', ')})`));
   if (lacking.length > 0) c.warn(`No volunteer for ${lacking.length} session${lacking.length === 1 ? '' : 's'}: ${lacking.join('; ')}.`);

@@ -5,7 +5,7 @@
  * 3 an internal error (a bug in convene: please report it).
  */
 import { CommanderError } from 'commander';
-import { InputError, formatIssue } from '../domain/issues.js';
+import { InputError, formatIssues } from '../domain/issues.js';
 import { OutputError } from '../io/write.js';
 
 export const EXIT = { ok: 0, noSchedule: 1, badInput: 2, internal: 3 } as const;
@@ -43,7 +43,7 @@ export type Printer = { readonly error: (text: string) => void };
 /** Maps anything thrown by a command to an exit code, printing it for a person. */
 export function exitCodeFor(e: unknown, out: Printer, verbose: boolean): ExitCode {
   if (e instanceof InputError) {
-    for (const issue of e.issues) out.error(formatIssue(issue));
+    for (const line of formatIssues(e.issues)) out.error(line);
     out.error(`${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} found in the input; nothing was written.`);
     return EXIT.badInput;
   }

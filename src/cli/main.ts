@@ -9,6 +9,8 @@ import { registerCheck } from './check.js';
 import { registerExplain } from './explain.js';
 import { processConsole, type Console } from './console.js';
 import { EXIT, exitCodeFor, exitCodeOf, type Ending, type ExitCode } from './exit.js';
+import { DEFAULT_MAX_INPUT_MB, MAX_INPUT_MB, setMaxInputMb } from '../io/files.js';
+import { wholeNumber } from './options.js';
 import { registerPublish } from './publish.js';
 import { registerSchedule } from './schedule.js';
 import { registerTeams } from './teams.js';
@@ -24,10 +26,12 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     .description('Build the program of a multi-track civic conference and allocate its seats.')
     .version(CONVENE_VERSION)
     .option('-q, --quiet', 'no progress line on stderr')
+    .option('--max-input-mb <n>', 'the largest input file read, in MB', wholeNumber(1, MAX_INPUT_MB), DEFAULT_MAX_INPUT_MB)
     .showHelpAfterError('(run convene --help for usage)')
     .exitOverride();
   const run = async (action: (c: Console) => Promise<Ending>) => {
     const c = processConsole(Boolean(program.opts()['quiet']));
+    setMaxInputMb(program.opts()['maxInputMb'] as number);
     try {
       code = exitCodeOf(await action(c));
     } catch (e) {

@@ -1,6 +1,9 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_GAP, DEFAULT_RULE_OPTIONS, type RuleOptions } from '../model/context.js';
 
+/** The help of every writing command's --force. */
+export const FORCE_HELP = 'replace the output folder even when it holds files convene did not write there (never the event folder)';
+
 /** A whole number within [min, max], for commander option parsing. */
 export function wholeNumber(min: number, max: number) {
   return (text: string): number => {
@@ -12,10 +15,15 @@ export function wholeNumber(min: number, max: number) {
   };
 }
 
-/** A positive number of seconds (decimals allowed). */
+/** A week: longer limits than this are typing mistakes, and timers cannot count much further (2^31 ms). */
+export const MAX_SECONDS = 7 * 24 * 3600;
+
+/** A positive number of seconds (decimals allowed), at most MAX_SECONDS. */
 export function seconds(text: string): number {
-  const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number of seconds above 0, got "${text}".`);
+  const n = /^\s*\d*\.?\d+\s*$|^\s*\d+\.\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(n) || n <= 0 || n > MAX_SECONDS) {
+    throw new InvalidArgumentError(`expected a number of seconds above 0 and at most ${MAX_SECONDS} (a week), got "${text}".`);
+  }
   return n;
 }
 

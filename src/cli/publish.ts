@@ -11,7 +11,7 @@ import { readRosters } from '../io/rosters.js';
 import { agendaSessionsFile, readAgendaSessions } from '../io/agenda/sessions.js';
 import type { Console } from './console.js';
 import { type Ending, UsageError } from './exit.js';
-import { gapOption, oneOf, ruleOptionsOf, speakerGapOption } from './options.js';
+import { FORCE_HELP, gapOption, oneOf, ruleOptionsOf, speakerGapOption } from './options.js';
 
 export type PublishFlags = {
   readonly out: string;
@@ -26,6 +26,8 @@ export type PublishFlags = {
   readonly rosters?: string;
   /** The output folder of `convene agenda` (its unconference.csv); adds the session pages without waiting for the seats. */
   readonly agenda?: string;
+  /** Replace an output folder holding files convene did not write. */
+  readonly force?: boolean;
 };
 
 export const DEFAULT_TIME_ZONE = 'America/Costa_Rica';
@@ -37,6 +39,7 @@ export function registerPublish(program: Command, run: (action: (c: Console) => 
     .argument('<dir>', 'event folder')
     .argument('<schedule>', 'schedule CSV (as written by convene schedule)')
     .option('-o, --out <dir>', 'site folder (created if missing)', 'site')
+    .option('--force', FORCE_HELP)
     .option('--tz <zone>', 'IANA time zone of the event', DEFAULT_TIME_ZONE)
     .option('--lang <lang>', 'language of the labels: es or en', oneOf<Lang>(LANGS), 'es')
     .option('--title <text>', "the conference's name (default: the event folder's name)")
@@ -106,9 +109,14 @@ export async function publishChecked(
     }),
     ...(sessions === null ? {} : sessionFiles(sessions, title, flags.lang)),
   };
-  const written = await writeOutputs(flags.out, files);
+  const written = await writeOutputs(flags.out, files, { command: 'publish', force: Boolean(flags.force), protect: [dir] });
   c.out(`Published ${schedule.length} items to ${path.join(flags.out, 'index.html')} and ${written.length - 1} more files.`);
   return 'done';
+}
+
+/** Whether publish may write this path of its site (a file, or a folder ending in /). */
+export function mayPublish(p: string): boolean {
+  return ['index.html', 'schedule.json', 'program.ics'].includes(p) || /^(ics|speakers|rooms|sessions)\//.test(p);
 }
 
 /** The --tz value, or a usage error when it is no IANA time zone. */
@@ -132,7 +140,10 @@ export function acronymOf(title: string): string {
 function stampOf(env: Readonly<Record<string, string | undefined>>, now: () => number): number {
   const epoch = env['SOURCE_DATE_EPOCH'];
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH: expected whole seconds since 1970, got "${epoch}"`);
+    // At most 9999-12-31: a calendar cannot write a later date.
+    if (!/^\d+$/.test(epoch) || Number(epoch) > 253_402_300_799) {
+      throw new UsageError(`SOURCE_DATE_EPOCH: expected whole seconds since 1970 (up to 253402300799, the end of 9999), got "${epoch}"`);
+    }
     return Number(epoch) * 1000;
   }
   return now();

@@ -5,14 +5,14 @@ import { coverageWarnings } from '../check/coverage.js';
 import type { ScheduleReport } from '../domain/report.js';
 import { readEvent } from '../io/event.js';
 import type { Lang } from '../render/publish/index.js';
-import { DEFAULT_TIME_ZONE, publishChecked, timeZone } from './publish.js';
-import { parseWeightFlag, readWeights, type WeightOverrides } from '../io/weights.js';
+import { DEFAULT_TIME_ZONE, mayPublish, publishChecked, timeZone } from './publish.js';
+import { parseWeightFlag, readWeights, WEIGHT_FLAG_FORM, type WeightOverrides } from '../io/weights.js';
 import { DEFAULT_WEIGHTS, GOAL_NAMES, withWeights } from '../model/goals/registry.js';
 import { readBaseline, readScheduleFile } from '../io/schedule.js';
 import { buildContext } from '../model/context.js';
 import { changesAgainst, changesSummary } from '../pipeline/changes.js';
 import { lockItems } from '../pipeline/locks.js';
-import { tableToCsv, writeOutputs } from '../io/write.js';
+import { checkOutputFolder, tableToCsv, writeOutputs } from '../io/write.js';
 import { planSchedule, type ScheduleOutcome } from '../pipeline/schedule.js';
 import type { ModelChoice } from '../pipeline/strategy.js';
 import {
@@ -26,7 +26,7 @@ import {
 import type { BackendChoice } from '../solve/index.js';
 import type { Console } from './console.js';
 import { type Ending } from './exit.js';
-import { gapOption, oneOf, ruleOptionsOf, seconds, speakerGapOption } from './options.js';
+import { FORCE_HELP, gapOption, oneOf, ruleOptionsOf, seconds, speakerGapOption } from './options.js';
 import { formatProgress, printFindings } from './report.js';
 
 export type ScheduleFlags = {
@@ -44,6 +44,7 @@ export type ScheduleFlags = {
   readonly publish?: string | boolean;
   readonly tz?: string;
   readonly lang?: Lang;
+  readonly force?: boolean;
   readonly seed?: string;
 };
 
@@ -53,6 +54,7 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
     .description('place every item in a room and a start time, check the result, and write the program')
     .argument('<dir>', 'event folder (calendar.csv, rooms.csv, themes.csv, speakers.csv, availability.csv)')
     .option('-o, --out <dir>', 'output folder', 'out')
+    .option('--force', FORCE_HELP)
     .addOption(gapOption())
     .addOption(speakerGapOption())
     .option('--time-limit <s>', 'stop the solver after this many seconds and keep its best schedule', seconds, 60)
@@ -70,7 +72,7 @@ export function registerSchedule(program: Command, run: (action: (c: Console) =>
       `set a soft goal's weight (repeatable; overrides weights.csv): ${GOAL_NAMES.join(', ')}`,
       (text: string, previous: readonly WeightOverrides[] = []) => {
         const w = parseWeightFlag(text);
-        if (!w) throw new InvalidArgumentError(`expected term=number with a term among ${GOAL_NAMES.join(', ')}, got "${text}".`);
+        if (!w) throw new InvalidArgumentError(`expected ${WEIGHT_FLAG_FORM} with a term among ${GOAL_NAMES.join(', ')}, got "${text}".`);
         return [...previous, w];
       },
     )
@@ -93,6 +95,10 @@ export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Cons
   }
   const baseline = flags.baseline ? await readBaseline(flags.baseline, event) : undefined;
   const weights = withWeights(withWeights(DEFAULT_WEIGHTS, await readWeights(dir)), Object.assign({}, ...(flags.weight ?? [])));
+  // An output folder that will be refused is said before the solve, not after it.
+  const outputs = { force: Boolean(flags.force), protect: [dir] };
+  await checkOutputFolder(flags.out, (p) => SCHEDULE_OUTPUTS.includes(p), { command: 'schedule', ...outputs });
+  if (flags.publish) await checkOutputFolder(siteOf(flags), mayPublish, { command: 'publish', ...outputs });
   // Ctrl-C stops the search and keeps the best schedule so far; a second one ends convene at once.
   const stop = new AbortController();
   const interrupt = () => {
@@ -160,19 +166,19 @@ async function finish(
         });
         changed = changesSummary(changes, baseline, outcome.schedule);
       }
-      const written = await writeOutputs(flags.out, files);
+      const written = await writeOutputs(flags.out, files, { command: 'schedule', force: Boolean(flags.force), protect: flags.dir === undefined ? [] : [flags.dir] });
       c.out(summaryLine(outcome.report, outcome.schedule.length, event.items.length, flags.out, written.length));
       if (changed) c.out(`Against the baseline: ${changed} (see ${path.join(flags.out, 'changes.csv')}).`);
       const coverage = outcome.report.coverage;
       for (const w of coverage ? coverageWarnings(coverage) : []) c.warn(`warning: ${w}`);
       if (outcome.kind === 'scheduled' && flags.publish) {
-        const site = typeof flags.publish === 'string' ? flags.publish : path.join(flags.out, 'site');
         return publishChecked(flags.dir ?? '', event, outcome.schedule, {
-          out: site,
+          out: siteOf(flags),
           tz: flags.tz ?? DEFAULT_TIME_ZONE,
           lang: flags.lang ?? 'es',
           gap: flags.gap,
           speakerGap: flags.speakerGap ?? 0,
+          force: Boolean(flags.force),
         }, c);
       }
       if (outcome.kind === 'scheduled') return 'done';
@@ -181,6 +187,14 @@ async function finish(
       return 'partial';
     }
   }
+}
+
+/** Every file `schedule` may write (scheduleFiles, and the two that depend on the run). */
+const SCHEDULE_OUTPUTS: readonly string[] = ['schedule.csv', 'schedule.md', 'by-speaker.csv', 'by-room.csv', 'report.md', 'report.json', 'unscheduled.csv', 'changes.csv'];
+
+/** Where --publish writes the site. */
+function siteOf(flags: ScheduleFlags): string {
+  return typeof flags.publish === 'string' ? flags.publish : path.join(flags.out, 'site');
 }
 
 /** Every file `schedule` writes, by name. */

@@ -18,7 +18,8 @@ export type Registrant = {
   readonly name: string;
   readonly email: string;
   readonly organization: string;
-  readonly sector: Sector;
+  /** null when not given: admitted in the last tier, with the sectors --tiers leaves out. */
+  readonly sector: Sector | null;
   readonly country: string;
   readonly registeredAt: string;
   readonly events: readonly EventName[];

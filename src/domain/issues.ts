@@ -36,6 +36,36 @@ export function formatIssue(issue: InputIssue): string {
   return `${where}${col} ${issue.message}`;
 }
 
+/** At most this many problems of one kind are printed; the rest are counted. */
+export const SHOWN_PER_KIND = 20;
+
+/**
+ * The lines a person reads: every issue formatted, in order, but of each
+ * kind (one column of one file, or one file as a whole) only the first
+ * `limit`, followed by one line counting the rest, such as
+ * `preferences.csv session: and 180 more like these`. 200,000 rows with the
+ * same mistake should not bury the one line that says something else.
+ */
+export function formatIssues(issues: readonly InputIssue[], limit = SHOWN_PER_KIND): readonly string[] {
+  const kindOf = (issue: InputIssue) => `${issue.file}\u0000${issue.columnName}`;
+  const total = new Map<string, number>();
+  for (const issue of issues) total.set(kindOf(issue), (total.get(kindOf(issue)) ?? 0) + 1);
+  const shown = new Map<string, number>();
+  const lines: string[] = [];
+  for (const issue of issues) {
+    const kind = kindOf(issue);
+    const n = (shown.get(kind) ?? 0) + 1;
+    shown.set(kind, n);
+    if (n > limit) continue;
+    lines.push(formatIssue(issue));
+    const all = total.get(kind) ?? 0;
+    if (n === limit && all > limit) {
+      lines.push(`${issue.file}${issue.columnName ? ` ${issue.columnName}:` : ':'} and ${all - limit} more like these`);
+    }
+  }
+  return lines;
+}
+
 /** Stable order: by file, line, column, then message. */
 export function sortIssues(issues: readonly InputIssue[]): readonly InputIssue[] {
   return [...issues].sort(

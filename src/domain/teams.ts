@@ -13,7 +13,7 @@ export type Person = {
   readonly id: string;
   readonly name: string;
   readonly organization: string;
-  readonly sector: Sector;
+  readonly sector: Sector | null;
   readonly country: string;
   readonly profile: Profile;
   readonly skills: readonly string[];

@@ -74,12 +74,18 @@ export type Item = {
   readonly format: Format;
   /** Minutes. */
   readonly duration: Minutes;
+  /** Empty for an item nobody in speakers.csv gives (an open session): no speaker rule applies. */
   readonly speakers: readonly string[];
   readonly themes: readonly string[];
+  /** '' when not given: the item is in no language's clashes. */
   readonly language: string;
+  /** null when not given; a workshop of unknown level is neither intro nor advanced. */
   readonly level: Level | null;
-  /** Expected headcount. */
-  readonly audience: number;
+  /**
+   * Expected headcount; null when not known. An unknown audience fits any
+   * room of the item's kind and counts as 0 for goals that weigh audiences.
+   */
+  readonly audience: number | null;
   readonly country: string;
   readonly source: Source | null;
   readonly score: number | null;
@@ -98,6 +104,11 @@ export type Item = {
   readonly line: number;
 };
 
+/** The audience goals weigh (room size, theme clashes): an unknown one counts as 0. */
+export function weighedAudience(item: Item): number {
+  return item.audience ?? 0;
+}
+
 export const SECTORS = [
   'government',
   'civil_society',
@@ -114,7 +125,8 @@ export type Speaker = {
   readonly id: string;
   readonly name: string;
   readonly organization: string;
-  readonly sector: Sector;
+  /** null when not given: sorts after every known sector. */
+  readonly sector: Sector | null;
   readonly country: string;
   readonly languages: readonly string[];
   readonly line: number;

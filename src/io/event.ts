@@ -2,9 +2,8 @@
  * An event folder on disk -> Event: finds and reads the files, then hands
  * their text to the pure parseEvent (./validate-event.ts).
  */
-import { join } from 'node:path';
 import type { Event } from '../domain/types.js';
-import { listFolder, readText } from './files.js';
+import { openFolder, type Folder } from './files.js';
 import type { FileText } from './rows/sheet.js';
 import { EVENT_FILES, parseEvent } from './validate-event.js';
 
@@ -17,12 +16,13 @@ export { EVENT_FILES, parseEvent } from './validate-event.js';
  * messages name files as EVENT_FILES spells them, without the folder.
  * Throws InputError, also for a missing folder (`<dir> no such folder`).
  */
-export async function readEvent(dir: string): Promise<Event> {
-  const names = await listFolder(dir);
+export async function readEvent(dir: string | Folder): Promise<Event> {
+  return parseEvent(await eventTexts(typeof dir === 'string' ? await openFolder(dir) : dir));
+}
+
+/** The text of each event file the folder holds, keyed as EVENT_FILES spells them. */
+export async function eventTexts(folder: Folder): Promise<Record<string, FileText>> {
   const files: Record<string, FileText> = {};
-  for (const file of EVENT_FILES) {
-    const actual = names.find((n) => n === file) ?? names.find((n) => n.toLowerCase() === file);
-    if (actual !== undefined) files[file] = await readText(join(dir, actual), file);
-  }
-  return parseEvent(files);
+  for (const file of EVENT_FILES) if (folder.has(file)) files[file] = await folder.text(file);
+  return files;
 }

@@ -8,9 +8,9 @@ import type { Event } from '../domain/types.js';
 import { joinRosters, type SessionRoster } from '../render/publish/index.js';
 import { UNCONFERENCE_FILE, readUnconference } from './allocation/unconference.js';
 import { choiceCell, idCell, textCell } from './cells.js';
-import { listFolder, readText } from './files.js';
+import { openFolder, readText } from './files.js';
 import { unneutralisedCell } from './formula.js';
-import { readSheet } from './rows/sheet.js';
+import { hasNoRows, nothingToReferTo, readSheet } from './rows/sheet.js';
 
 /**
  * unconference.csv from the event folder (or `sessionsFile`) and rosters.csv from `rostersDir`
@@ -20,11 +20,15 @@ import { readSheet } from './rows/sheet.js';
  * input error, as is a missing file. Throws InputError with every issue.
  */
 export async function readRosters(dir: string, rostersDir: string, event: Event, sessionsFile?: string): Promise<readonly SessionRoster[]> {
-  const names = await listFolder(dir);
+  const folder = await openFolder(dir);
   // `sessionsFile`: an unconference.csv elsewhere (publish --agenda: the agenda's).
-  const actual = sessionsFile ?? names.find((n) => n === UNCONFERENCE_FILE) ?? names.find((n) => n.toLowerCase() === UNCONFERENCE_FILE);
-  const unconference = readUnconference(actual === undefined ? undefined : await readText(sessionsFile ?? path.join(dir, actual), UNCONFERENCE_FILE));
+  const sessionsText = sessionsFile === undefined ? await folder.text(UNCONFERENCE_FILE) : await readText(sessionsFile, UNCONFERENCE_FILE);
+  const hasSessions = sessionsFile === undefined ? folder.has(UNCONFERENCE_FILE) : sessionsText !== undefined;
+  const unconference = readUnconference(sessionsText);
   const known = new Set([...unconference.rows.map((s) => s.id), ...(unconference.ids?.keys() ?? []), ...event.items.map((i) => i.id)]);
+  // Without sessions (no unconference.csv, or one without rows) that is said once, not on every roster row.
+  const noSessions = !hasSessions || hasNoRows(unconference) || unconference.table === null;
+  const naming: number[] = [];
   const file = path.join(rostersDir, 'rosters.csv');
   const rosters = readSheet(
     {
@@ -39,10 +43,10 @@ export async function readRosters(dir: string, rostersDir: string, event: Event,
         organization: unneutralisedCell.pipe(textCell),
         role: choiceCell(ROSTER_ROLES),
       }),
-      check: (v, report) => {
-        if (v.session !== undefined && !known.has(v.session)) {
-          report('session', `unknown session ${JSON.stringify(v.session)} (not in ${UNCONFERENCE_FILE}, nor an item in themes.csv)`);
-        }
+      check: (v, report, line) => {
+        if (v.session === undefined || known.has(v.session)) return;
+        if (noSessions) naming.push(line);
+        else report('session', `unknown session ${JSON.stringify(v.session)} (not in ${UNCONFERENCE_FILE}, nor an item in themes.csv)`);
       },
       build: (v): RosterRow => v,
       order: (a, b) => compareText(a.session, b.session),
@@ -50,9 +54,11 @@ export async function readRosters(dir: string, rostersDir: string, event: Event,
     await readText(file, file),
   );
   const missing =
-    actual === undefined
+    !hasSessions
       ? [{ file: UNCONFERENCE_FILE, line: 0, column: 0, columnName: '', message: 'missing file (--rosters needs the sessions it lists)' }]
-      : [];
+      : hasNoRows(unconference) && naming.length > 0
+        ? [nothingToReferTo(unconference, 'sessions', file, naming)]
+        : [];
   const issues = [...missing, ...unconference.issues, ...rosters.issues];
   if (issues.length > 0) throw new InputError(issues);
   return joinRosters(unconference.rows, rosters.rows);

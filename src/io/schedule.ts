@@ -57,8 +57,10 @@ export function parseScheduleFile(text: FileText, file: string, event: Event, ba
         if (v.id !== undefined && !items.has(v.id)) report('id', `unknown item ${JSON.stringify(v.id)} (not in themes.csv)`);
         if (v.room !== undefined && !rooms.has(v.room)) report('room', `unknown room ${JSON.stringify(v.room)} (not in rooms.csv)`);
       },
-      build: ({ id, ...v }, row): Row | null =>
-        baseline || (items.has(id) && rooms.has(v.room)) ? { item: id, ...v, line: row.line } : null,
+      build: (v, row): Row | null =>
+        baseline || (items.has(v.id) && rooms.has(v.room))
+          ? { item: v.id, date: v.date, start: v.start, end: v.end, room: v.room, locked: v.locked, line: row.line }
+          : null,
       order: (a, b) =>
         compareText(a.date, b.date) || a.start - b.start || compareText(a.room, b.room) || compareText(a.item, b.item) || a.line - b.line,
     },

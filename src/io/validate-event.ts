@@ -62,6 +62,11 @@ export function parseEvent(files: Readonly<Record<string, FileText>>): Event {
   const sheets = readSheets(files);
   const issues = validateSheets(sheets);
   if (issues.length > 0) throw new InputError(issues);
+  return eventFrom(sheets);
+}
+
+/** The event the sheets hold, once validateSheets found nothing wrong with them. */
+export function eventFrom(sheets: Sheets): Event {
   return {
     calendar: sheets.calendar.rows,
     rooms: sheets.rooms.rows,

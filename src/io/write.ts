@@ -1,6 +1,4 @@
-/** Output: tables to CSV text, and files into an output folder. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+/** Output: tables to CSV text (and, from ./output.ts, files into an output folder). */
 import { stringify } from 'csv-stringify/sync';
 import type { Table } from '../domain/table.js';
 import { neutralise } from './formula.js';
@@ -18,47 +16,4 @@ export function tableToCsv(table: Table): string {
   return stringify(records, { delimiter: ',', record_delimiter: '\n', quoted_match: /\r/ });
 }
 
-/**
- * Writes each file (keyed by a relative path such as `schedule.csv` or
- * `rooms/r1.ics`) under `dir`, creating folders as needed. Every path is
- * checked before anything is written; an absolute path or one with `..`
- * throws, since it could write outside `dir`. Returns the names written, sorted.
- */
-export async function writeOutputs(dir: string, files: Readonly<Record<string, string>>): Promise<readonly string[]> {
-  const names = Object.keys(files).sort();
-  for (const name of names) {
-    const parts = name.split(/[\\/]/);
-    if (name === '' || isAbsolute(name) || /^[a-zA-Z]:/.test(name) || parts.includes('..') || parts.includes('')) {
-      throw new Error(`refusing to write ${JSON.stringify(name)}: output paths must be relative, inside the output folder`);
-    }
-  }
-  for (const name of names) {
-    const path = join(dir, name);
-    try {
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, files[name] ?? '', 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? 'error';
-      throw new OutputError(`cannot write ${path}: ${OUTPUT_REASONS[code] ?? code}`);
-    }
-  }
-  return names;
-}
-
-/** The output folder cannot be written (a user's problem, not convene's). */
-export class OutputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutputError';
-  }
-}
-
-const OUTPUT_REASONS: Readonly<Record<string, string>> = {
-  ENOTDIR: 'part of the path is a file, not a folder',
-  EISDIR: 'a folder stands where the file should go',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the disk is read-only',
-  ENOSPC: 'the disk is full',
-  EEXIST: 'a file stands where a folder should go',
-};
+export { checkOutputFolder, MANIFEST, OutputError, writeOutputs, type OutputOptions } from './output.js';

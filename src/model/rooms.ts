@@ -25,9 +25,9 @@ export function missingFeatures(item: Item, room: Room): readonly string[] {
   return item.needs.filter((f) => !room.features.includes(f));
 }
 
-/** Whether the room seats the item's expected audience. */
+/** Whether the room seats the item's expected audience: an unknown audience fits any room. */
 export function seatsAudience(item: Item, room: Room): boolean {
-  return room.capacity >= item.audience;
+  return item.audience === null || room.capacity >= item.audience;
 }
 
 // Built once per context and item: the model asks for every candidate placement.

@@ -35,7 +35,7 @@ export function byRoomTable(event: Event, schedule: Schedule): Table {
       item.id,
       item.title,
       item.format,
-      String(item.audience),
+      item.audience === null ? '' : String(item.audience),
       String(room.capacity),
     ]);
   return { header: BY_ROOM_COLUMNS, rows };

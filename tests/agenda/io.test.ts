@@ -52,11 +52,11 @@ describe('reading agenda input', () => {
       "proposals.csv:4:2 title: expected some text, got an empty cell",
       "proposals.csv:5:3 proposers: expected at least one id (separate several with \";\" or \"|\"), got an empty cell",
       "proposals.csv:6:6 facilitator: expected one registrant id, got \"r2;r3\"",
-      "proposals.csv:6:8 min_size: expected a whole number of seats, or an empty cell, got \"forty\"",
+      "proposals.csv:6:8 min_size: expected a whole number of seats up to 100,000, or an empty cell, got \"forty\"",
       "proposals.csv:7:7 note_taker: \"r2\" already facilitates this session",
       "proposals.csv:7:11 conflicts: a proposal cannot conflict with itself (s6)",
       "proposals.csv:8:1 id: duplicate id \"s1\" (first on line 2)",
-      "spaces.csv:2:3 capacity: expected a whole number above 0, got \"0\"",
+      "spaces.csv:2:3 capacity: expected a whole number from 1 to 100,000, got \"0\"",
       "spaces.csv:3:2 name: expected some text, got an empty cell",
     ]);
   });

@@ -69,7 +69,7 @@ describe('schedule and check', async () => {
     const out = tmp();
     const r = await convene('schedule', fixture('tiny'), '-o', out, '--quiet');
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['by-room.csv', 'by-speaker.csv', 'report.json', 'report.md', 'schedule.csv', 'schedule.md']);
+    expect(readdirSync(out).sort()).toEqual(['.convene-output', 'by-room.csv', 'by-speaker.csv', 'report.json', 'report.md', 'schedule.csv', 'schedule.md']);
     const c = await convene('check', fixture('tiny'), path.join(out, 'schedule.csv'));
     expect(c.code, c.stdout + c.stderr).toBe(0);
     expect(c.stdout).toContain('all hard rules hold for 7 items');

@@ -69,7 +69,7 @@ describe('references', () => {
           'sp-3,Carla Díaz,,academia,,',
         ),
       }),
-      ['speakers.csv:3:4 sector: expected one of government, civil_society, irm, academia, private, multilateral or other, got "ngo"'],
+      ['speakers.csv:3:4 sector: expected one of government, civil_society, irm, academia, private, multilateral or other, or an empty cell, got "ngo"'],
     );
   });
 
@@ -146,7 +146,7 @@ describe('rooms for each format', () => {
       event({
         'rooms.csv': csv('id,name,kind,capacity,interpretation', 'hall,Main hall,main_hall,300,yes', 'lobby,Lobby,lobby,eighty,no', 'c1,Classroom 1,classroom,40,no'),
       }),
-      ['rooms.csv:3:4 capacity: expected a whole number above 0, got "eighty"'],
+      ['rooms.csv:3:4 capacity: expected a whole number from 1 to 100,000, got "eighty"'],
     );
   });
 

@@ -17,7 +17,7 @@ describe('weights.csv', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).issues.map(formatIssue)).toEqual([
       'weights.csv:2:1 term: unknown soft goal "fun" (one of advanced-clash, audience-overlap, intro-blocks, language-clash, level-flow, lightning-groups, room-size, speaker-avoid, speaker-days, speaker-preferred, speaker-rooms, theme-clash, theme-spread, track-rooms)',
-      'weights.csv:3:2 weight: expected a number of 0 or more, got "-1"',
+      'weights.csv:3:2 weight: expected a number from 0 to 10,000 (like 2 or 0.5), or an empty cell for the default, got "-1"',
     ]);
   });
 

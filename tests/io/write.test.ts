@@ -52,7 +52,8 @@ describe('writeOutputs', () => {
     dirs.push(base);
     const out = join(base, 'out', 'run1');
     await writeOutputs(out, { 'schedule.csv': 'a\n', 'rooms/hall.ics': 'BEGIN\n' });
-    expect((await readdir(out)).sort()).toEqual(['rooms', 'schedule.csv']);
+    // The manifest (.convene-output) tells a later run that convene owns the folder.
+    expect((await readdir(out)).sort()).toEqual(['.convene-output', 'rooms', 'schedule.csv']);
     expect(await readFile(join(out, 'rooms', 'hall.ics'), 'utf8')).toBe('BEGIN\n');
     await writeOutputs(out, { 'schedule.csv': 'b\n' });
     expect(await readFile(join(out, 'schedule.csv'), 'utf8')).toBe('b\n');

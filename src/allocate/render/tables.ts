@@ -72,8 +72,8 @@ export function itinerariesTable(a: Allocation, people: People): Table {
 
 export function focalPointTable(a: Allocation): Table {
   const rows = [
-    ...a.focalPoint.invited.map((r) => [r.id, r.name, r.organization, r.country, r.sector, 'invited', '']),
-    ...a.focalPoint.refused.map(({ registrant: r, reason }) => [r.id, r.name, r.organization, r.country, r.sector, 'refused', reason]),
+    ...a.focalPoint.invited.map((r) => [r.id, r.name, r.organization, r.country, r.sector ?? '', 'invited', '']),
+    ...a.focalPoint.refused.map(({ registrant: r, reason }) => [r.id, r.name, r.organization, r.country, r.sector ?? '', 'refused', reason]),
   ].sort((x, y) => compareText(x[0] ?? '', y[0] ?? ''));
   return { header: ['id', 'name', 'organization', 'country', 'sector', 'status', 'reason'], rows };
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Block, Space } from '../../domain/agenda.js';
-import { dateCell, found, idCell, listCell, nonEmptyListCell, positiveWholeCell, requiredTextCell, textCell, timeCell } from '../cells.js';
+import { capacityCell, dateCell, found, idCell, LIMITS, listCell, nonEmptyListCell, requiredTextCell, textCell, timeCell } from '../cells.js';
 import { optionalId, sessionIdCell } from '../allocation/unconference.js';
 import { byId } from '../../domain/compare.js';
 import { readSheet, type FileText, type Sheet } from '../rows/sheet.js';
@@ -39,8 +39,8 @@ export type InterestRow = { readonly registrant: string; readonly proposal: stri
 
 const optionalWhole = z.string().transform((text, ctx): number => {
   if (text === '') return 0;
-  if (/^\d+$/.test(text)) return Number(text);
-  ctx.issues.push({ code: 'custom', message: `expected a whole number of seats, or an empty cell, ${found(text)}`, input: text });
+  if (/^\d+$/.test(text) && Number(text) <= LIMITS.capacity) return Number(text);
+  ctx.issues.push({ code: 'custom', message: `expected a whole number of seats up to ${LIMITS.capacity.toLocaleString('en-US')}, or an empty cell, ${found(text)}`, input: text });
   return z.NEVER;
 });
 
@@ -141,7 +141,7 @@ export function readSpaces(text: FileText): Sheet<Space> {
       optionalColumns: ['blocks'],
       idColumn: 'id',
       required: true,
-      schema: z.object({ id: idCell, name: requiredTextCell, capacity: positiveWholeCell, blocks: listCell }),
+      schema: z.object({ id: idCell, name: requiredTextCell, capacity: capacityCell, blocks: listCell }),
       build: (v, row): Space => ({ id: v.id, name: v.name, capacity: v.capacity, blocks: v.blocks.length === 0 ? null : v.blocks, line: row.line }),
       order: byId,
     },

@@ -5,11 +5,10 @@
 import { InputError, type InputIssue } from '../../domain/issues.js';
 import type { Item } from '../../domain/types.js';
 import type { AllocationInput, Preference, Workshop } from '../../domain/allocation.js';
-import { cellIssue, type FileText } from '../rows/sheet.js';
+import { cellIssue, hasNoRows, nothingToReferTo, type FileText, type Sheet } from '../rows/sheet.js';
 import { ranksFromInterest } from '../../allocate/interest.js';
 import type { Session } from '../../domain/session.js';
 import { readInterest } from '../agenda/rows.js';
-import type { Sheet } from '../rows/sheet.js';
 import { readPreferences } from './preferences.js';
 import { readRegistrations } from './registrations.js';
 import { readUnconference } from './unconference.js';
@@ -32,13 +31,30 @@ export type AllocationFiles = {
  * --schedule). Throws InputError.
  */
 export function parseAllocationInput(files: AllocationFiles, items: readonly Item[], workshops: readonly Workshop[]): AllocationInput {
+  const { input, issues } = checkAllocationInput(files, items, workshops);
+  if (input === null) throw new InputError(issues);
+  return input;
+}
+
+/** parseAllocationInput without throwing: the input (null when there are problems) and every problem. */
+export function checkAllocationInput(
+  files: AllocationFiles,
+  items: readonly Item[],
+  workshops: readonly Workshop[],
+): { readonly input: AllocationInput | null; readonly issues: readonly InputIssue[] } {
   const registrations = readRegistrations(files.registrations);
   const unconference = readUnconference(files.unconference);
   const fromInterest = files.interest === undefined ? null : preferencesFromInterest(files.interest, unconference.rows, registrations.ids, unconference.ids);
   const preferences = fromInterest?.sheet ?? readPreferences(files.preferences);
   const issues: InputIssue[] = [...registrations.issues, ...unconference.issues, ...preferences.issues, ...(fromInterest?.issues ?? [])];
   const people = new Map(registrations.rows.map((r) => [r.id, r]));
-  const known = registrations.ids;
+  // An empty registrations.csv, or a missing or empty unconference.csv, is said once, not on every row naming someone in it.
+  const noPeople = hasNoRows(registrations);
+  const known = noPeople ? null : registrations.ids;
+  const namingPeople: { file: string; lines: number[] }[] = [];
+  const unreadable = unconference.table === null && unconference.issues.length > 0;
+  const noSessions = (unconference.table === null && !unreadable) || hasNoRows(unconference);
+  const namingSessions: number[] = [];
   const itemById = new Map(items.map((i) => [i.id, i]));
   const workshopIds = items.filter((i) => i.format === 'workshop').map((i) => i.id);
 
@@ -50,6 +66,10 @@ export function parseAllocationInput(files: AllocationFiles, items: readonly Ite
       if (itemById.has(s.id)) issues.push(cellIssue(ut, s.line, 'id', `${JSON.stringify(s.id)} is also an item id in themes.csv; session ids must differ from item ids`));
       for (const [column, id] of [['facilitator', s.facilitator], ['note_taker', s.noteTaker]] as const) {
         if (id === null) continue;
+        if (noPeople) {
+          note(namingPeople, ut.file, s.line);
+          continue;
+        }
         if (known && !known.has(id)) {
           issues.push(cellIssue(ut, s.line, column, `unknown registrant ${JSON.stringify(id)} (not in registrations.csv)`));
           continue;
@@ -89,8 +109,15 @@ export function parseAllocationInput(files: AllocationFiles, items: readonly Ite
       const unknown = known !== null && !known.has(registrant);
       for (const p of own) {
         if (unknown) issues.push(cellIssue(pt, p.line, 'registrant', `unknown registrant ${JSON.stringify(registrant)} (not in registrations.csv)`));
+        if (noPeople) note(namingPeople, pt.file, p.line);
         const item = itemById.get(p.session);
         const isWorkshop = item?.format === 'workshop';
+        if (noSessions && item === undefined) {
+          namingSessions.push(p.line);
+          continue;
+        }
+        // An unreadable unconference.csv is reported as such; its sessions cannot be looked up.
+        if (unreadable && item === undefined) continue;
         if (!sessionIds.has(p.session) && !isWorkshop) {
           const message = item
             ? `${p.session} is a ${item.format} in themes.csv; only unconference sessions and workshops take places`
@@ -114,13 +141,20 @@ export function parseAllocationInput(files: AllocationFiles, items: readonly Ite
       }
     }
   }
-  if (issues.length > 0) throw new InputError(issues);
+  for (const { file, lines } of namingPeople) issues.push(nothingToReferTo(registrations, 'registrants', file, lines.sort((a, b) => a - b)));
+  if (namingSessions.length > 0) {
+    issues.push(nothingToReferTo(unconference, 'sessions (other than workshops in themes.csv)', preferences.file, namingSessions.sort((a, b) => a - b)));
+  }
+  if (issues.length > 0) return { input: null, issues };
   return {
-    registrants: registrations.rows,
-    sessions: unconference.rows,
-    preferences: preferences.rows,
-    workshops,
-    workshopIds,
+    input: {
+      registrants: registrations.rows,
+      sessions: unconference.rows,
+      preferences: preferences.rows,
+      workshops,
+      workshopIds,
+    },
+    issues,
   };
 }
 
@@ -156,4 +190,10 @@ function preferencesFromInterest(
   }
   const rows = ranksFromInterest([...summed.values()], (s) => blockOf.get(s), interest.tieKey);
   return { sheet: { file: marks.file, table: null, rows, ids: null, clean: marks.clean, issues: [] }, issues };
+}
+
+function note(list: { file: string; lines: number[] }[], file: string, line: number): void {
+  const entry = list.find((e) => e.file === file);
+  if (entry) entry.lines.push(line);
+  else list.push({ file, lines: [line] });
 }

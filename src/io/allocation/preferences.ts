@@ -1,13 +1,13 @@
 /** preferences.csv: who ranked which session or workshop, 1 = first choice. */
 import { z } from 'zod';
 import type { Preference } from '../../domain/allocation.js';
-import { idCell, positiveWholeCell } from '../cells.js';
+import { idCell, LIMITS, wholeCell } from '../cells.js';
 import { readSheet, type FileText, type Sheet } from '../rows/sheet.js';
 import { compareText } from '../../domain/compare.js';
 
 export const PREFERENCES_FILE = 'preferences.csv';
 
-const shape = z.object({ registrant: idCell, session: idCell, rank: positiveWholeCell });
+const shape = z.object({ registrant: idCell, session: idCell, rank: wholeCell(1, LIMITS.rank) });
 
 export function readPreferences(text: FileText): Sheet<Preference> {
   return readSheet(

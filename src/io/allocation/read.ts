@@ -4,14 +4,13 @@
  * the pure allocate module).
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { AllocationInput, Workshop } from '../../domain/allocation.js';
 import { InputError } from '../../domain/issues.js';
 import type { Item } from '../../domain/types.js';
 import { readEvent } from '../event.js';
-import { listFolder, readText } from '../files.js';
-import { THEMES_FILE, readThemes } from '../rows/themes.js';
+import { openFolder, readText } from '../files.js';
 import type { FileText } from '../rows/sheet.js';
+import { THEMES_FILE, readThemes } from '../rows/themes.js';
 import { readScheduleFile } from '../schedule.js';
 import { parseAllocationInput } from './parse.js';
 import { PREFERENCES_FILE } from './preferences.js';
@@ -39,15 +38,12 @@ export type AllocationSources = {
 };
 
 export async function readAllocationInput(dir: string, schedulePath: string | null, sources: AllocationSources = {}): Promise<AllocationInput> {
-  const names = await listFolder(dir);
-  const text = async (file: string): Promise<FileText> => {
-    const actual = names.find((n) => n === file) ?? names.find((n) => n.toLowerCase() === file);
-    return actual === undefined ? undefined : readText(join(dir, actual), file);
-  };
+  const folder = await openFolder(dir);
+  const text = (file: string) => folder.text(file);
   let items: readonly Item[] = [];
   let workshops: readonly Workshop[] = [];
   if (schedulePath !== null) {
-    const event = await readEvent(dir);
+    const event = await readEvent(folder);
     const { schedule } = await readScheduleFile(schedulePath, event);
     items = event.items;
     const rooms = new Map(event.rooms.map((r) => [r.id, r]));

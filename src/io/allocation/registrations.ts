@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { SECTORS } from '../../domain/types.js';
 import { EVENT_NAMES, ROLES, type EventName, type Registrant, type Role } from '../../domain/allocation.js';
-import { boolCell, choiceCell, choiceListCell, idCell, requiredTextCell, textCell } from '../cells.js';
+import { boolOrNoCell, choiceListCell, idCell, nameCell, nameOr, optionalChoiceCell, textCell } from '../cells.js';
 import { readSheet, type FileText, type Sheet } from '../rows/sheet.js';
 import { byId } from '../../domain/compare.js';
 
@@ -10,15 +10,15 @@ export const REGISTRATIONS_FILE = 'registrations.csv';
 
 const shape = z.object({
   id: idCell,
-  name: requiredTextCell,
+  name: nameCell,
   email: textCell,
   organization: textCell,
-  sector: choiceCell(SECTORS),
+  sector: optionalChoiceCell(SECTORS),
   country: textCell,
   registered_at: textCell,
   events: choiceListCell<EventName>(EVENT_NAMES),
   roles: choiceListCell<Role>(ROLES),
-  point_of_contact: boolCell,
+  point_of_contact: boolOrNoCell,
 });
 
 export function readRegistrations(text: FileText): Sheet<Registrant> {
@@ -31,7 +31,7 @@ export function readRegistrations(text: FileText): Sheet<Registrant> {
       schema: shape,
       build: (v, row): Registrant => ({
         id: v.id,
-        name: v.name,
+        name: nameOr(v.name, v.id),
         email: v.email,
         organization: v.organization,
         sector: v.sector,

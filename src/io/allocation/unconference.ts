@@ -1,7 +1,7 @@
 /** unconference.csv: the Civil Society Day sessions, by block. */
 import { z } from 'zod';
 import type { Session } from '../../domain/session.js';
-import { found, idCell, positiveWholeCell, requiredTextCell, textCell } from '../cells.js';
+import { capacityCell, found, idCell, nameCell, nameOr, requiredTextCell, textCell } from '../cells.js';
 import { readSheet, type FileText, type Sheet } from '../rows/sheet.js';
 import { byId } from '../../domain/compare.js';
 
@@ -29,9 +29,9 @@ export const optionalId = z.string().transform((text, ctx): string | null => {
 
 const shape = z.object({
   id: sessionIdCell,
-  title: requiredTextCell,
+  title: nameCell,
   block: requiredTextCell,
-  capacity: positiveWholeCell,
+  capacity: capacityCell,
   room: textCell,
   facilitator: optionalId,
   note_taker: optionalId,
@@ -49,7 +49,7 @@ export function readUnconference(text: FileText): Sheet<Session> {
       check: (v, report) => {
         if (v.facilitator && v.facilitator === v.note_taker) report('note_taker', `${JSON.stringify(v.note_taker)} is already the facilitator of this session`);
       },
-      build: ({ note_taker, ...v }, row): Session => ({ ...v, noteTaker: note_taker, line: row.line }),
+      build: (v, row): Session => ({ id: v.id, title: nameOr(v.title, v.id), block: v.block, capacity: v.capacity, room: v.room, facilitator: v.facilitator, noteTaker: v.note_taker, line: row.line }),
       order: byId,
     },
     text,

@@ -27,7 +27,7 @@ export function readAvailability(text: FileText): Sheet<AvailabilityRow> {
           report('end', `expected a time after the start (${formatTime(v.start)}), got ${formatTime(v.end)}`);
         }
       },
-      build: (v, row): AvailabilityRow | null => (v.end <= v.start ? null : { ...v, line: row.line }),
+      build: (v, row): AvailabilityRow | null => (v.end <= v.start ? null : { who: v.who, date: v.date, start: v.start, end: v.end, status: v.status, line: row.line }),
       order: (a, b) =>
         a.who < b.who ? -1 : a.who > b.who ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : a.start - b.start || a.end - b.end || a.line - b.line,
     },

@@ -20,7 +20,7 @@ export function readFavourites(text: FileText): Sheet<Favourite> {
       columns: ['registrant', 'item'],
       required: false,
       schema: shape,
-      build: (v, row): Favourite => ({ ...v, line: row.line }),
+      build: (v, row): Favourite => ({ registrant: v.registrant, item: v.item, line: row.line }),
       order: (a, b) => compareText(a.item, b.item) || compareText(a.registrant, b.registrant) || a.line - b.line,
     },
     text,

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import type { InputIssue } from '../../domain/issues.js';
+import { plainReader, Unreadable } from '../cells.js';
 import { parseCsvTable, type CsvRow, type CsvTable } from '../csv.js';
 
 export type Sheet<T> = {
@@ -25,8 +26,19 @@ export type Sheet<T> = {
   readonly issues: readonly InputIssue[];
 };
 
-/** A file's text; undefined when the file does not exist; an issue when it exists but could not be read. */
-export type FileText = string | undefined | InputIssue;
+/**
+ * A file's text; undefined when the file does not exist; an issue when it
+ * exists but could not be read; or its table, already parsed, when two
+ * readers read the same file (registrations.csv's base and Datacamp columns).
+ */
+export type FileText = string | undefined | InputIssue | CsvTable;
+
+/** The file's table when it parses, so that several readers share one parse; otherwise the text as it was. */
+export function parsedOnce(text: FileText, file: string): FileText {
+  if (typeof text !== 'string') return text;
+  const parsed = parseCsvTable(text, file);
+  return 'rows' in parsed ? parsed : text;
+}
 
 /** Reports a problem with one cell of the row being built. */
 export type Report = (column: string, message: string) => void;
@@ -47,7 +59,7 @@ export type SheetSpec<S extends z.ZodObject, T> = {
    * Checks that span cells of the row. Gets every cell that could be read, so
    * a row with one bad cell still has its other problems reported.
    */
-  readonly check?: (value: Partial<z.output<S>>, report: Report) => void;
+  readonly check?: (value: Partial<z.output<S>>, report: Report, line: number) => void;
   /** The record of a row whose every cell was read; null to leave the row out. */
   readonly build: (value: z.output<S>, row: CsvRow) => T | null;
   readonly order: (a: T, b: T) => number;
@@ -71,12 +83,12 @@ export function readSheet<S extends z.ZodObject, T>(
     clean: false,
     issues: [{ file, line: 0, column: 0, columnName: '', message }],
   });
-  if (typeof text === 'object') return { file, table: null, rows: [], ids: null, clean: false, issues: [text] };
+  if (typeof text === 'object' && !('rows' in text)) return { file, table: null, rows: [], ids: null, clean: false, issues: [text] };
   if (text === undefined) {
     if (!spec.required) return { file, table: null, rows: [], ids: new Map(), clean: true, issues: [] };
     return missing(`missing file (expected columns ${columns.join(',')})`);
   }
-  const parsed = parseCsvTable(text, file);
+  const parsed = typeof text === 'string' ? parseCsvTable(text, file) : text;
   if (!('rows' in parsed)) return { file, table: null, rows: [], ids: null, clean: false, issues: parsed };
   const table = parsed;
   if (table.header.length === 0) return missing(`empty file (expected columns ${columns.join(',')})`);
@@ -103,23 +115,26 @@ export function readSheet<S extends z.ZodObject, T>(
   const rows: T[] = [];
   const fields = Object.entries(spec.schema.shape as Record<string, z.ZodType>).map(([column, field]) => ({
     column,
-    read: memoised(field),
+    read: readerOf(field),
   }));
+  // Every row's value starts as a copy of one template with every column, so all share one object shape
+  // (added one key at a time, 200,000 objects ended up with 200,000 shapes: 30 MB of V8's bookkeeping).
+  const template: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f.column, undefined]));
   for (const row of table.rows) {
-    const value: Record<string, unknown> = {};
+    const value: Record<string, unknown> = { ...template };
     let complete = absent.size === 0;
     for (const { column, read } of fields) {
       const result = read(row.get(column));
-      if (result.success) {
-        value[column] = result.data;
+      if (!(result instanceof Unreadable)) {
+        value[column] = result;
         continue;
       }
       complete = false;
       // A missing column is reported once, in the header, not on every row.
       if (absent.has(column)) continue;
-      for (const issue of result.error.issues) issues.push(cellIssue(table, row.line, column, issue.message));
+      for (const message of result.message.split('\n')) issues.push(cellIssue(table, row.line, column, message));
     }
-    spec.check?.(value as Partial<z.output<S>>, (column, message) => issues.push(cellIssue(table, row.line, column, message)));
+    spec.check?.(value as Partial<z.output<S>>, (column, message) => issues.push(cellIssue(table, row.line, column, message)), row.line);
     if (!complete || duplicateLines.has(row.line)) continue;
     const built = spec.build(value as z.output<S>, row);
     if (built !== null) rows.push(built);
@@ -135,22 +150,38 @@ export function readSheet<S extends z.ZodObject, T>(
 }
 
 /**
- * A cell schema's safeParse, remembered per cell text when the value read is
- * not an object (a text, number, boolean or null can be shared by every row
- * that wrote the same text). Long files repeat a few texts many times over:
- * 200,000 preference rows hold 10,000 registrant ids and a handful of ranks.
+ * How one column's cells are read. A schema made in cells.ts has a plain
+ * function behind it, which is called directly: zod's machinery costs a few
+ * microseconds a cell, seconds on a 200,000-row file. Any other schema goes
+ * through zod. Either way the value is remembered per cell text while the
+ * texts repeat (a few formats, speakers, theme lists), so that 200,000 rows
+ * listing the same themes share one frozen list; a column that proves to hold
+ * mostly distinct texts (ids, titles) stops being remembered, so memory stays
+ * bounded.
  */
-function memoised(field: z.ZodType): (text: string) => z.ZodSafeParseResult<unknown> {
-  const seen = new Map<string, z.ZodSafeParseResult<unknown>>();
+function readerOf(field: z.ZodType): (text: string) => unknown {
+  const read =
+    plainReader(field) ??
+    ((text: string) => {
+      // The fallback message only shows if a cell schema lacks its own (a bug); zod's words never reach the user.
+      const result = field.safeParse(text, { error: () => 'unreadable value' });
+      return result.success ? result.data : new Unreadable(result.error.issues.map((i) => i.message).join('\n'));
+    });
+  const seen = new Map<string, unknown>();
   return (text) => {
     const known = seen.get(text);
     if (known !== undefined) return known;
-    // The fallback message only shows if a cell schema lacks its own (a bug); zod's words never reach the user.
-    const result = field.safeParse(text, { error: () => 'unreadable value' });
-    if (!result.success || typeof result.data !== 'object' || result.data === null) seen.set(text, result);
-    return result;
+    const value = read(text);
+    if (seen.size >= MEMO_LIMIT) return value;
+    // Shared between rows, so frozen: nothing downstream may change one row's list under another.
+    const shared = typeof value === 'object' && value !== null && !(value instanceof Unreadable) ? Object.freeze(value) : value;
+    seen.set(text, shared);
+    return shared;
   };
 }
+
+/** Distinct cell texts remembered per column. */
+const MEMO_LIMIT = 10_000;
 
 /** Collects the declared ids and reports repeated ones at the later row. */
 function readIds(
@@ -174,3 +205,21 @@ function readIds(
   return { first, duplicateLines };
 }
 
+/** The file was read, has a header, and holds no row at all. */
+export function hasNoRows(sheet: Sheet<unknown>): boolean {
+  return sheet.table !== null && sheet.table.rows.length === 0;
+}
+
+/**
+ * The one issue that replaces a cascade of "unknown ..." when the file
+ * referred to is empty (a header and no rows) or missing: the cause, said
+ * once, with how much refers to it. `refs` are the lines that do, in order.
+ */
+export function nothingToReferTo(target: Sheet<unknown>, what: string, from: string, refs: readonly number[]): InputIssue {
+  const where = refs.length === 1 ? `on line ${refs[0]}` : `on ${refs.length} rows, the first on line ${refs[0]}`;
+  if (target.table === null) {
+    return { file: target.file, line: 0, column: 0, columnName: '', message: `missing file, yet ${from} names ${what} ${where}` };
+  }
+  const line = target.table.headerLine;
+  return { file: target.file, line, column: 0, columnName: '', message: `no ${what}: the file has a header but no rows, yet ${from} names ${what} ${where}` };
+}

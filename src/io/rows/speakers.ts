@@ -1,7 +1,7 @@
 /** speakers.csv: the people who speak in items. */
 import { z } from 'zod';
 import { SECTORS, type Speaker } from '../../domain/types.js';
-import { choiceCell, idCell, listCell, requiredTextCell, textCell } from '../cells.js';
+import { idCell, listCell, nameCell, nameOr, optionalChoiceCell, textCell } from '../cells.js';
 import { readSheet, type FileText, type Sheet } from './sheet.js';
 import { byId } from '../../domain/compare.js';
 
@@ -9,9 +9,9 @@ export const SPEAKERS_FILE = 'speakers.csv';
 
 const shape = z.object({
   id: idCell,
-  name: requiredTextCell,
+  name: nameCell,
   organization: textCell,
-  sector: choiceCell(SECTORS),
+  sector: optionalChoiceCell(SECTORS),
   country: textCell,
   languages: listCell,
 });
@@ -24,7 +24,7 @@ export function readSpeakers(text: FileText): Sheet<Speaker> {
       idColumn: 'id',
       required: true,
       schema: shape,
-      build: (v, row): Speaker => ({ ...v, line: row.line }),
+      build: (v, row): Speaker => ({ id: v.id, name: nameOr(v.name, v.id), organization: v.organization, sector: v.sector, country: v.country, languages: v.languages, line: row.line }),
       order: byId,
     },
     text,

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { PROFILES, type Profile } from '../../domain/teams.js';
-import { choiceListCell, found, idCell, optionalChoiceCell, requiredTextCell, splitList, textCell } from '../cells.js';
+import { choiceListCell, found, idCell, nameCell, nameOr, optionalChoiceCell, splitList, textCell } from '../cells.js';
 import { readSheet, type FileText, type Sheet } from '../rows/sheet.js';
 import { REGISTRATIONS_FILE } from '../allocation/registrations.js';
 import { byId } from '../../domain/compare.js';
@@ -81,7 +81,7 @@ export type ProjectRow = {
   readonly line: number;
 };
 
-const projectShape = z.object({ id: idCell, title: requiredTextCell, pitched_by: idCell, needs: choiceListCell(PROFILES) });
+const projectShape = z.object({ id: idCell, title: nameCell, pitched_by: idCell, needs: choiceListCell(PROFILES) });
 
 export function readProjects(text: FileText): Sheet<ProjectRow> {
   return readSheet(
@@ -92,7 +92,7 @@ export function readProjects(text: FileText): Sheet<ProjectRow> {
       idColumn: 'id',
       required: false,
       schema: projectShape,
-      build: (v, row): ProjectRow => ({ id: v.id, title: v.title, pitchedBy: v.pitched_by, needs: v.needs, line: row.line }),
+      build: (v, row): ProjectRow => ({ id: v.id, title: nameOr(v.title, v.id), pitchedBy: v.pitched_by, needs: v.needs, line: row.line }),
       order: byId,
     },
     text,

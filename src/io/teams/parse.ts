@@ -6,17 +6,27 @@ import { InputError, formatIssue, type InputIssue } from '../../domain/issues.js
 import { PROFILES, type Person, type Project, type TeamsInput } from '../../domain/teams.js';
 import { readRegistrations } from '../allocation/registrations.js';
 import { listWords } from '../cells.js';
-import { cellIssue, type FileText } from '../rows/sheet.js';
+import { cellIssue, hasNoRows, nothingToReferTo, parsedOnce, type FileText } from '../rows/sheet.js';
+import { REGISTRATIONS_FILE } from '../allocation/registrations.js';
 import { readProjects, readTeamColumns } from './columns.js';
 import { byId } from '../../domain/compare.js';
 
 export type TeamsFiles = { readonly registrations: FileText; readonly projects: FileText };
 
 export function parseTeamsInput(files: TeamsFiles): TeamsInput {
-  const base = readRegistrations(files.registrations);
-  const cols = readTeamColumns(files.registrations);
+  const { input, issues } = checkTeamsInput(files);
+  if (input === null) throw new InputError(issues);
+  return input;
+}
+
+/** parseTeamsInput without throwing: the input (null when there are problems) and every problem. */
+export function checkTeamsInput(files: TeamsFiles): { readonly input: TeamsInput | null; readonly issues: readonly InputIssue[] } {
+  const text = parsedOnce(files.registrations, REGISTRATIONS_FILE);
+  const base = readRegistrations(text);
+  const cols = readTeamColumns(text);
   const projects = readProjects(files.projects);
-  const issues: InputIssue[] = [...base.issues, ...cols.issues, ...projects.issues];
+  // A missing, empty or unreadable registrations.csv is reported by the base reader, with every column it needs.
+  const issues: InputIssue[] = [...base.issues, ...cols.issues.filter((i) => i.line > 0), ...projects.issues];
   const rt = cols.table;
   if (rt) {
     for (const c of ['profile', 'languages']) {
@@ -27,7 +37,12 @@ export function parseTeamsInput(files: TeamsFiles): TeamsInput {
   const registrants = new Map(base.rows.map((r) => [r.id, r]));
   const datacamp = base.rows.filter((r) => r.events.includes('datacamp'));
   const isDatacamp = new Set(datacamp.map((r) => r.id));
-  const known = base.ids;
+  // An empty registrations.csv or projects.csv is said once, not on every row naming someone or something in it.
+  const noPeople = hasNoRows(base);
+  const known = noPeople ? null : base.ids;
+  const noProjects = hasNoRows(projects);
+  const namingPeople: number[] = [];
+  const namingProjects: number[] = [];
   const projectRows = new Map(projects.rows.map((p) => [p.id, p]));
   const pt = projects.table;
 
@@ -35,7 +50,8 @@ export function parseTeamsInput(files: TeamsFiles): TeamsInput {
   const pitched = new Map<string, { project: string; line: number }>();
   if (pt) {
     for (const p of [...projects.rows].sort((a, b) => a.line - b.line)) {
-      if (known && !known.has(p.pitchedBy)) issues.push(cellIssue(pt, p.line, 'pitched_by', `unknown registrant ${JSON.stringify(p.pitchedBy)} (not in registrations.csv)`));
+      if (noPeople) namingPeople.push(p.line);
+      else if (known && !known.has(p.pitchedBy)) issues.push(cellIssue(pt, p.line, 'pitched_by', `unknown registrant ${JSON.stringify(p.pitchedBy)} (not in registrations.csv)`));
       else if (registrants.has(p.pitchedBy) && !isDatacamp.has(p.pitchedBy)) issues.push(cellIssue(pt, p.line, 'pitched_by', `${p.pitchedBy} is not registered for datacamp`));
       const before = pitched.get(p.pitchedBy);
       if (before) issues.push(cellIssue(pt, p.line, 'pitched_by', `${p.pitchedBy} already pitches ${before.project} (line ${before.line}); a pitcher leads one team`));
@@ -59,7 +75,8 @@ export function parseTeamsInput(files: TeamsFiles): TeamsInput {
     if (c.project !== null) {
       const row = projectRows.get(c.project);
       const first = claimed.get(c.project);
-      if (pt && !row && !(projects.ids?.has(c.project) ?? false)) report('project', `unknown project ${JSON.stringify(c.project)} (not in projects.csv)`);
+      if (noProjects) namingProjects.push(r.line);
+      else if (pt && !row && !(projects.ids?.has(c.project) ?? false)) report('project', `unknown project ${JSON.stringify(c.project)} (not in projects.csv)`);
       else if (row && row.pitchedBy !== r.id) report('project', `${c.project} is pitched by ${row.pitchedBy} in projects.csv (line ${row.line})`);
       else if (!row && pitched.has(r.id)) report('project', `${r.id} already pitches ${pitched.get(r.id)!.project} in projects.csv`);
       else if (first) report('project', `${c.project} is already pitched by ${first.by} (line ${first.line}); a project has one pitcher`);
@@ -79,11 +96,13 @@ export function parseTeamsInput(files: TeamsFiles): TeamsInput {
       line: r.line,
     });
   }
-  if (issues.length > 0) throw new InputError(dedupe(issues));
+  if (namingPeople.length > 0 && pt) issues.push(nothingToReferTo(base, 'registrants', pt.file, namingPeople));
+  if (namingProjects.length > 0 && rt) issues.push(nothingToReferTo(projects, 'projects', rt.file, namingProjects));
+  if (issues.length > 0) return { input: null, issues: dedupe(issues) };
 
   const list: Project[] = projects.rows.map((p) => ({ id: p.id, title: p.title, pitchedBy: p.pitchedBy, needs: p.needs }));
   for (const [id, { by }] of claimed) if (!projectRows.has(id)) list.push({ id, title: id, pitchedBy: by, needs: [] });
-  return { people: people.sort(byId), projects: list.sort(byId) };
+  return { input: { people: people.sort(byId), projects: list.sort(byId) }, issues: [] };
 }
 
 /** Both readers of registrations.csv see an unreadable file; report it once. */

@@ -5,7 +5,7 @@
 import type { InputIssue } from '../../domain/issues.js';
 import { isIsoDate } from '../../domain/time.js';
 import { splitList } from '../cells.js';
-import { cellIssue, type Sheet } from '../rows/sheet.js';
+import { cellIssue, hasNoRows, nothingToReferTo, type Sheet } from '../rows/sheet.js';
 import type { Sheets } from './sheets.js';
 
 export function checkReferences(s: Sheets): readonly InputIssue[] {
@@ -41,12 +41,18 @@ function sharedIds(s: Sheets): readonly InputIssue[] {
 function themeReferences(s: Sheets): readonly InputIssue[] {
   const table = s.themes.table;
   if (table === null) return [];
-  const speakers = s.speakers.ids;
-  const rooms = s.rooms.ids;
+  // An empty speakers.csv or rooms.csv is said once, not as "unknown" on every row that names one.
+  const noSpeakers = hasNoRows(s.speakers);
+  const noRooms = hasNoRows(s.rooms);
+  const speakers = noSpeakers ? null : s.speakers.ids;
+  const rooms = noRooms ? null : s.rooms.ids;
   const dates = calendarDates(s);
   const issues: InputIssue[] = [];
+  const naming = { speakers: [] as number[], rooms: [] as number[] };
   for (const row of table.rows) {
     const at = (column: string, message: string) => issues.push(cellIssue(table, row.line, column, message));
+    if (noSpeakers && row.get('speakers') !== '' && splitList(row.get('speakers')).length > 0) naming.speakers.push(row.line);
+    if (noRooms && (row.get('rooms') !== '' || row.get('pin_room') !== '')) naming.rooms.push(row.line);
     if (speakers !== null) {
       for (const id of splitList(row.get('speakers'))) {
         if (!speakers.has(id)) at('speakers', `unknown speaker ${JSON.stringify(id)} (not in ${s.speakers.file})`);
@@ -69,6 +75,8 @@ function themeReferences(s: Sheets): readonly InputIssue[] {
       else if (items !== null && !items.has(id)) at('after', `unknown item ${JSON.stringify(id)} (not in ${s.themes.file})`);
     }
   }
+  if (naming.speakers.length > 0) issues.push(nothingToReferTo(s.speakers, 'speakers', s.themes.file, naming.speakers));
+  if (naming.rooms.length > 0) issues.push(nothingToReferTo(s.rooms, 'rooms', s.themes.file, naming.rooms));
   return issues;
 }
 
@@ -124,18 +132,23 @@ function availabilityReferences(s: Sheets): readonly InputIssue[] {
   const table = s.availability.table;
   if (table === null) return [];
   const known = [s.speakers.ids, s.rooms.ids, s.themes.ids];
+  // Unknown ids while speakers.csv (or rooms.csv) has no rows: that is the cause, said once.
+  const empty = hasNoRows(s.speakers) ? s.speakers : hasNoRows(s.rooms) ? s.rooms : null;
+  const naming: number[] = [];
   const dates = calendarDates(s);
   const issues: InputIssue[] = [];
   for (const row of table.rows) {
     const who = row.get('who');
     if (who !== '' && known.every((ids) => ids !== null && !ids.has(who))) {
-      issues.push(cellIssue(table, row.line, 'who', `unknown id ${JSON.stringify(who)} (not a speaker, room or item id)`));
+      if (empty) naming.push(row.line);
+      else issues.push(cellIssue(table, row.line, 'who', `unknown id ${JSON.stringify(who)} (not a speaker, room or item id)`));
     }
     const date = row.get('date');
     if (dates !== null && isIsoDate(date) && !dates.has(date)) {
       issues.push(cellIssue(table, row.line, 'date', `${date} is not a date in ${s.calendar.file} (${listDates(dates)})`));
     }
   }
+  if (empty && naming.length > 0) issues.push(nothingToReferTo(empty, empty === s.speakers ? 'speakers' : 'rooms', s.availability.file, naming));
   return issues;
 }
 

@@ -7,7 +7,7 @@
 import type { InputIssue } from '../../domain/issues.js';
 import { FORMATS, ROOM_KIND_OF, type Format, type Item, type Room } from '../../domain/types.js';
 import { suitsFormat } from '../../model/rooms.js';
-import { cellIssue } from '../rows/sheet.js';
+import { cellIssue, hasNoRows } from '../rows/sheet.js';
 import { FORMAT_NOUN, type Sheets } from './sheets.js';
 
 
@@ -38,7 +38,7 @@ export function checkRooms(s: Sheets): readonly InputIssue[] {
         continue;
       }
     }
-    if (usable !== null && usable.length > 0) {
+    if (usable !== null && usable.length > 0 && item.audience !== null) {
       const largest = usable.reduce((a, b) => (b.capacity > a.capacity ? b : a));
       if (largest.capacity < item.audience) {
         const which = usable.length === 1 ? 'the only room' : 'the largest room';
@@ -50,7 +50,10 @@ export function checkRooms(s: Sheets): readonly InputIssue[] {
       }
     }
   }
-  if (s.rooms.clean) issues.push(...missingKinds(s));
+  if (hasNoRows(s.rooms) && s.themes.rows.length > 0) {
+    // The cause of every "no room of this kind", said once (a rooms or pin_room reference is said in references.ts).
+    if (!s.themes.rows.some((i) => i.rooms.length > 0 || i.pin.room !== undefined)) issues.push(noRooms(s));
+  } else if (s.rooms.clean) for (const issue of missingKinds(s)) issues.push(issue);
   return issues;
 }
 
@@ -86,6 +89,12 @@ function missingKinds(s: Sheets): readonly InputIssue[] {
     issues.push(cellIssue(table, first.line, 'format', `${problem} (${count})`));
   }
   return issues;
+}
+
+function noRooms(s: Sheets): InputIssue {
+  const line = s.rooms.table?.headerLine ?? 0;
+  const n = s.themes.rows.length;
+  return { file: s.rooms.file, line, column: 0, columnName: '', message: `no rooms: the file has a header but no rows, yet ${s.themes.file} has ${n} item${n === 1 ? '' : 's'} to place` };
 }
 
 function every(format: Format): string {

@@ -6,7 +6,7 @@
  * audiences wherever items compete for rooms at the same time. Linear in the
  * placements and monotone, like every other goal.
  */
-import type { Assignment, Item } from '../../domain/types.js';
+import { weighedAudience, type Assignment, type Item } from '../../domain/types.js';
 import { compareText } from '../../domain/compare.js';
 import { itemLabel, roomLabel, type Context } from '../context.js';
 import { usableRooms } from '../rooms.js';
@@ -21,7 +21,7 @@ export function sizeSteps(ctx: Context, p: Assignment): number {
 }
 
 export function sizeUnits(item: Item): number {
-  return Math.ceil(item.audience / 10);
+  return Math.ceil(weighedAudience(item) / 10);
 }
 
 export const roomSizeGoal: Goal = {
@@ -39,7 +39,7 @@ export const roomSizeGoal: Goal = {
       out.push({
         items: [a.item],
         units: steps * sizeUnits(item),
-        message: `${itemLabel(item)} (${item.audience} expected) is in ${roomLabel(ctx, a.room)}, ${steps} size step${steps === 1 ? '' : 's'} below ${roomLabel(ctx, largest.id)} (${largest.capacity} seats)`,
+        message: `${itemLabel(item)} (${item.audience === null ? 'audience not known' : `${item.audience} expected`}) is in ${roomLabel(ctx, a.room)}, ${steps} size step${steps === 1 ? '' : 's'} below ${roomLabel(ctx, largest.id)} (${largest.capacity} seats)`,
       });
     }
     // The report's count is the units: one per step and started ten of audience.

@@ -5,7 +5,7 @@
  * their own (scoreThemeClashes), not as occurrences.
  */
 import type { ThemeClash } from '../../domain/report.js';
-import type { Item, Schedule } from '../../domain/types.js';
+import { weighedAudience, type Item, type Schedule } from '../../domain/types.js';
 import { byId, compareText } from '../../domain/compare.js';
 import type { Context } from '../context.js';
 import { forcedOverlaps } from './bounds.js';
@@ -42,7 +42,7 @@ export function themePairs(ctx: Context): readonly ThemePair[] {
 }
 
 export function pairWeight(a: Item, b: Item): number {
-  return Math.max(1, Math.min(a.audience, b.audience));
+  return Math.max(1, Math.min(weighedAudience(a), weighedAudience(b)));
 }
 
 /** The clashes a finished schedule has, in a stable order. */

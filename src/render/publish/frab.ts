@@ -66,7 +66,7 @@ function slugify(text: string): string {
 function description(ctx: PublishContext, item: Item, room: Room): string {
   const l = ctx.labels;
   return [
-    `${l.language}: ${languageName(l, item.language)}`,
+    ...(item.language !== '' ? [`${l.language}: ${languageName(l, item.language)}`] : []),
     ...(item.level ? [`${l.levelLabel}: ${l.level[item.level]}`] : []),
     ...(room.interpretation ? [l.interpretation] : []),
     ...(item.themes.length > 0 ? [`${l.themes}: ${item.themes.join(', ')}`] : []),
@@ -122,8 +122,8 @@ export function scheduleJson(ctx: PublishContext): string {
     return {
       index: index + 1,
       date,
-      day_start: isoLocal(date, Math.min(...starts), zone),
-      day_end: isoLocal(date, Math.max(...ends), zone),
+      day_start: isoLocal(date, starts.reduce((m, x) => Math.min(m, x), Infinity), zone),
+      day_end: isoLocal(date, ends.reduce((m, x) => Math.max(m, x), -Infinity), zone),
       rooms: byRoom,
     };
   });

@@ -158,7 +158,7 @@ function itemCard(ctx: PublishContext, p: PlacedItem): string {
   const l = ctx.labels;
   const tags = [
     `<span class="tag format">${e(l.format[item.format])}</span>`,
-    `<span class="tag lang" title="${e(l.language)}">${e(languageName(l, item.language))}</span>`,
+    ...(item.language !== '' ? [`<span class="tag lang" title="${e(l.language)}">${e(languageName(l, item.language))}</span>`] : []),
     ...(item.level ? [`<span class="tag level" title="${e(l.levelLabel)}">${e(l.level[item.level])}</span>`] : []),
     ...(room.interpretation ? [`<span class="tag interp">${e(l.interpretation)}</span>`] : []),
   ];
@@ -166,7 +166,7 @@ function itemCard(ctx: PublishContext, p: PlacedItem): string {
     `<article class="item ${item.format}" id="${e(ctx.anchors.get(item.id) ?? '')}" data-item="${e(item.id)}">` +
     `<p class="when">${formatTime(a.start)}–${formatTime(a.end)}</p>` +
     `<h3>${e(item.title)}</h3>` +
-    `<p class="who">${e(speakerNames(ctx, item).join(', '))}</p>` +
+    (item.speakers.length > 0 ? `<p class="who">${e(speakerNames(ctx, item).join(', '))}</p>` : '') +
     `<p class="tags">${tags.join('')}</p>` +
     '</article>'
   );

@@ -73,7 +73,7 @@ function roomRow(ctx: PublishContext, { assignment: a, item, room }: PlacedItem)
     `**${inlineText(item.id)}** ${inlineText(item.title)} (${inlineText(l.format[item.format])}${inlineText(level)})`,
     inlineText(speakerNames(ctx, item).join(', ')),
     inlineText(lang),
-    String(item.audience),
+    item.audience === null ? '' : String(item.audience),
   ]);
 }
 

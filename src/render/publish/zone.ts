@@ -72,12 +72,6 @@ export function isoLocal(date: string, minutes: Minutes, zone: string): string {
   return `${day}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:00${isoOffset(date, minutes, zone)}`;
 }
 
-/** [year, month, day, hour, minute] of a UTC instant, the shape the ics package takes. */
-export function utcParts(utcMs: number): [number, number, number, number, number] {
-  const d = new Date(utcMs);
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
-}
-
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
