@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Writes fixtures/ogp-americas/favourites.csv: the items each Regional Meeting registrant starred on
+// Writes fixtures/ogp-americas-committee/favourites.csv: the items each Regional Meeting registrant (of
+// fixtures/ogp-americas/registrations.csv) starred on
 // the registration form. Seeded (mulberry32 from a fixed seed), so the file is the same on every run:
 // 3 to 9 stars each, drawn by an item's appeal (its score, its expected audience, and more for items in
 // a language the person's country speaks), without repeats.
@@ -8,8 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
-const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'ogp-americas');
-const rows = (file) => parse(readFileSync(path.join(dir, file), 'utf8'), { columns: true, skip_empty_lines: true });
+const source = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'ogp-americas');
+const dir = path.join(path.dirname(source), 'ogp-americas-committee');
+const rows = (file) => parse(readFileSync(path.join(source, file), 'utf8'), { columns: true, skip_empty_lines: true });
 
 let a = 2014;
 const random = () => {
