@@ -3,7 +3,10 @@ import { checkSchedule } from '../check/check.js';
 import { readEvent } from '../io/event.js';
 import { readSchedule } from '../io/schedule.js';
 import { buildContext, type RuleOptions } from '../model/context.js';
-import { scoreThemeClashes } from '../model/goals/theme-clash.js';
+import { readWeights } from '../io/weights.js';
+import { scoreTerms, objectiveOf } from '../model/goals/objective.js';
+import { DEFAULT_WEIGHTS, withWeights } from '../model/goals/registry.js';
+import { costPhrase } from '../render/report-parts.js';
 import type { Console } from './console.js';
 import { type Ending } from './exit.js';
 import { gapOption, ruleOptionsOf, speakerGapOption } from './options.js';
@@ -29,9 +32,8 @@ export async function checkCommand(dir: string, file: string, rules: RuleOptions
     c.error(`${violations.length} violation${violations.length === 1 ? '' : 's'} of the hard rules in ${file}.`);
     return 'rules-broken';
   }
-  const clashes = scoreThemeClashes(ctx, schedule);
-  const cost = clashes.reduce((n, x) => n + x.cost, 0);
-  const n = clashes.length === 1 ? '1 theme clash' : `${clashes.length} theme clashes`;
-  c.out(`${file}: all hard rules hold for ${schedule.length} items; ${n} (cost ${cost}).`);
+  // Scored as schedule scores it: the default weights, then weights.csv.
+  const terms = scoreTerms(ctx, objectiveOf(ctx, withWeights(DEFAULT_WEIGHTS, await readWeights(dir))), schedule);
+  c.out(`${file}: all hard rules hold for ${schedule.length} items; ${costPhrase(terms)}.`);
   return 'done';
 }

@@ -28,6 +28,7 @@ import type { Console } from './console.js';
 import { type Ending } from './exit.js';
 import { FORCE_HELP, gapOption, oneOf, ruleOptionsOf, seconds, speakerGapOption } from './options.js';
 import { formatProgress, printFindings } from './report.js';
+import { costPhrase } from '../render/report-parts.js';
 
 export type ScheduleFlags = {
   readonly out: string;
@@ -221,8 +222,6 @@ function summaryLine(report: ScheduleReport, placed: number, total: number, out:
   const status = report.unscheduled.length > 0
     ? `${report.unscheduled.length} left out (the fewest that must give)`
     : report.status === 'optimal' ? 'proven optimal' : `valid, gap ${report.gap === null ? 'unknown' : `${(report.gap * 100).toFixed(1)} %`}${report.stoppedByUser ? ', stopped by the user' : ''}`;
-  const clashCost = report.clashes.reduce((n, x) => n + x.cost, 0);
-  const clashes = report.clashes.length === 1 ? '1 theme clash' : `${report.clashes.length} theme clashes`;
   const secs = (report.timing.buildSeconds + report.timing.solveSeconds).toFixed(1);
-  return `Scheduled ${placed} of ${total} items: ${status}, ${clashes} (cost ${clashCost}), ${secs} s. Wrote ${path.join(out, 'schedule.csv')} and ${files - 1} more files.`;
+  return `Scheduled ${placed} of ${total} items: ${status}, ${costPhrase(report.terms)}, ${secs} s. Wrote ${path.join(out, 'schedule.csv')} and ${files - 1} more files.`;
 }

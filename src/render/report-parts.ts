@@ -41,3 +41,18 @@ export function titleOf(event: Event): (id: string) => string {
   const titles = new Map(event.items.map((i) => [i.id, i.title] as const));
   return (id) => titles.get(id) ?? '';
 }
+
+/**
+ * A schedule's cost in one phrase for a summary line: the total, then the
+ * goals that make it up, costliest first (ties by name), at most three named:
+ * "cost 453 (theme-spread 150, speaker-days 120, speaker-avoid 100, 2 more goals 83)".
+ */
+export function costPhrase(terms: readonly Pick<ObjectiveTerm, 'name' | 'cost'>[]): string {
+  const paid = terms.filter((t) => t.cost > 0).sort((a, b) => b.cost - a.cost || compareText(a.name, b.name));
+  const total = paid.reduce((n, t) => n + t.cost, 0);
+  if (paid.length === 0) return 'cost 0';
+  const named = paid.slice(0, 3).map((t) => `${t.name} ${t.cost}`);
+  const rest = paid.slice(3);
+  const more = rest.length === 0 ? [] : [`${rest.length} more goal${rest.length === 1 ? '' : 's'} ${rest.reduce((n, t) => n + t.cost, 0)}`];
+  return `cost ${total} (${[...named, ...more].join(', ')})`;
+}

@@ -28,6 +28,7 @@ parentPort.on('message', async (job) => {
       output_flag: false, time_limit: job.timeLimit, mip_rel_gap: 0, mip_abs_gap: job.absGap,
       random_seed: 0,
     });
+    if (job.maxNodes !== null) model.options.set({ mip_max_nodes: job.maxNodes });
     if (job.initial) model.setSolution({ colValue: job.initial });
     const t0 = Date.now();
     const cb = highs.constants.callbackType;
@@ -84,6 +85,7 @@ export async function solveWithHighs(model: MipModel, options: SolveOptions): Pr
       timeLimit: Math.max(0.1, options.timeLimitSeconds - 0.3),
       absGap: model.integralObjective ? 0.999 : 1e-6,
       initial: options.initial ?? null,
+      maxNodes: options.nodeLimit ?? null,
     },
     options.timeLimitSeconds * 1000 + 1000,
     (m) => {

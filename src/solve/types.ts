@@ -20,6 +20,12 @@ export type SolveOptions = {
   readonly initial?: Float64Array;
   /** Stops the solve at once (the user pressed Ctrl-C): the best solution so far is returned as feasible. */
   readonly signal?: AbortSignal;
+  /**
+   * Stops branch and bound after this many nodes, keeping the best solution
+   * as feasible: a budget that, unlike a time limit, ends the same way on
+   * every machine (HiGHS only; javascript-lp-solver ignores it).
+   */
+  readonly nodeLimit?: number;
 };
 
 /**

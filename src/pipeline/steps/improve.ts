@@ -26,8 +26,9 @@ import { resultOf, solveOptions, withBound, type Step, type StepRequest } from '
 
 /** Rounds in a row without a better schedule after which the search ends (on its own, so its result does not depend on the clock). */
 const STALL_ROUNDS = 24;
-/** Seconds at most for one neighbourhood. */
+/** Seconds at most for one neighbourhood, and branch-and-bound nodes at most (the budget that ends the same way on every machine). */
 const ROUND_SECONDS = 4;
+const ROUND_NODES = 1_000;
 
 type Best = { readonly schedule: Schedule; readonly cost: number };
 
@@ -77,7 +78,7 @@ async function search(request: StepRequest, start: Best, until: number): Promise
     }
     const budget = Math.min(ROUND_SECONDS, request.left() - until);
     const started = performance.now();
-    const r = await request.solver(built.model.mip, { ...solveOptions(request, initialValues(built.model, best.schedule)), timeLimitSeconds: Math.max(0.5, budget) });
+    const r = await request.solver(built.model.mip, { ...solveOptions(request, initialValues(built.model, best.schedule)), timeLimitSeconds: Math.max(0.5, budget), nodeLimit: ROUND_NODES });
     const took = (performance.now() - started) / 1000;
     // Grow after a neighbourhood solved well within its budget, shrink after one that was not.
     if (r.status === 'optimal' && took < budget / 3) size = Math.min(ids.length, Math.ceil(size * 1.25));

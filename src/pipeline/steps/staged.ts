@@ -87,11 +87,20 @@ export const stagedStep: Step = async (request) => {
 /** Rounds of ever larger parts before the whole model takes over. */
 const MAX_PART_ROUNDS = 3;
 
+/**
+ * Branch-and-bound nodes at most for an extension and for a part: a budget
+ * that ends the same way on every machine (a time limit would not), so that
+ * the same inputs give the same schedule. An extension is for a good
+ * schedule, not a proof; a part that runs out proves only its bound.
+ */
+const EXTENSION_NODES = 200;
+const PART_NODES = 5_000;
+
 /** The whole model with the items of `fixed` where that schedule has them, solved for the rest; null when it finds nothing. */
 async function extend(request: StepRequest, whole: BuiltModel, fixed: Schedule): Promise<{ schedule: Schedule; cost: number } | null> {
   // In the whole model's one labelling of identical rooms (a part may label them otherwise).
   const reduced = fixPlacements(whole, canonicalRooms(fixed, whole.roomClasses));
-  const r = await request.solver(reduced.mip, solveOptions(request, null));
+  const r = await request.solver(reduced.mip, { ...solveOptions(request, null), nodeLimit: EXTENSION_NODES });
   if (r.status !== 'optimal' && r.status !== 'feasible') return null;
   const schedule = scheduleOf(whole, reduced.expand(r.values));
   return { schedule, cost: totalCost(request.ctx, request.objective, schedule) };
@@ -136,7 +145,7 @@ async function solvePart(part: Context, schedule: Schedule, request: StepRequest
   if (!built.ok) return null;
   const start = initialValues(built.model, schedule.filter((a) => part.items.has(a.item)));
   if (!start) return null;
-  const r = await request.solver(built.model.mip, solveOptions(request, start, (request.left() * 3) / 4));
+  const r = await request.solver(built.model.mip, { ...solveOptions(request, start, (request.left() * 3) / 4), nodeLimit: PART_NODES });
   if (r.status === 'optimal') {
     const found = scheduleOf(built.model, r.values);
     return { bound: totalCost(part, request.objective, found), schedule: found };
