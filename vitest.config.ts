@@ -1,13 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
-// The suite spawns the CLI and HiGHS worker threads, and some property tests
-// search exhaustively; on a 2-core machine, test files running side by side
-// starve vitest's own messaging ("Timeout calling onTaskUpdate"). One file at
-// a time, each in its own process, keeps the run steady.
+// Two layers (STYLE habit 15), told apart by file name:
+// - unit: every tests/**/*.test.ts but the e2e ones: modules, rules, property
+//   tests and small fixtures, in-process;
+// - e2e: tests/**/*.e2e.test.ts: the real binary, full solves of the bundled
+//   example, the browser.
+// `npm test` runs both; `npm run test:unit` and `npm run test:e2e` one each.
+//
+// Test files run in child processes, one at a time: the suite spawns the CLI
+// and HiGHS worker threads, and some property tests search exhaustively; on a
+// 2-core machine, test files running side by side starve vitest's own
+// messaging ("Timeout calling onTaskUpdate").
+const layer = { pool: 'forks' } as const;
+
 export default defineConfig({
   test: {
     pool: 'forks',
     fileParallelism: false,
-    include: ['tests/**/*.test.ts'],
+    projects: [
+      { test: { ...layer, name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.e2e.test.ts'] } },
+      { test: { ...layer, name: 'e2e', include: ['tests/**/*.e2e.test.ts'] } },
+    ],
   },
 });
