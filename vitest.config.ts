@@ -17,6 +17,8 @@ export default defineConfig({
   test: {
     pool: 'forks',
     fileParallelism: false,
+    // Runs once for either layer or both: the tests' own TMPDIR, which must be empty at the end.
+    globalSetup: ['tests/setup/no-leftovers.ts'],
     projects: [
       { test: { ...layer, name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.e2e.test.ts'] } },
       { test: { ...layer, name: 'e2e', include: ['tests/**/*.e2e.test.ts'] } },

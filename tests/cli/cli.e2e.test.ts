@@ -2,15 +2,15 @@
  * End to end: the real binary on fixture folders, as a committee member would
  * run it. Colour codes are stripped; exit codes are the README's.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, test } from 'vitest';
+import { tempDirs } from '../helpers/tmp.js';
 import { convene, fixture } from './run.js';
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'convene-cli-'));
+const tmp = tempDirs('convene-cli-');
 const slow = { timeout: 120_000 };
 
 describe('validate', async () => {

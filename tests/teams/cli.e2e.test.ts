@@ -1,11 +1,11 @@
 /** `convene teams` end to end: the real binary (built by `npm run build`) on fixture folders. */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { convene, fixture } from '../cli/run.js';
+import { tempDirs } from '../helpers/tmp.js';
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'convene-teams-cli-'));
+const tmp = tempDirs('convene-teams-cli-');
 
 describe('convene teams', () => {
   test('the example event: teams written, a summary line, a warning for the unplaced, exit 0', async () => {
