@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // - unit: every tests/**/*.test.ts but the e2e ones: modules, rules, property
 //   tests and small fixtures, in-process;
 // - e2e: tests/**/*.e2e.test.ts: the real binary, full solves of the bundled
-//   example, the browser.
+//   example, the browser. The example is solved once for the whole layer
+//   (tests/setup/example.ts).
 // `npm test` runs both; `npm run test:unit` and `npm run test:e2e` one each.
 //
 // Test files run in child processes, one at a time: the suite spawns the CLI
@@ -21,7 +22,7 @@ export default defineConfig({
     globalSetup: ['tests/setup/no-leftovers.ts'],
     projects: [
       { test: { ...layer, name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.e2e.test.ts'] } },
-      { test: { ...layer, name: 'e2e', include: ['tests/**/*.e2e.test.ts'] } },
+      { test: { ...layer, name: 'e2e', include: ['tests/**/*.e2e.test.ts'], globalSetup: ['tests/setup/example.ts'] } },
     ],
   },
 });
