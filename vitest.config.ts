@@ -8,21 +8,26 @@ import { defineConfig } from 'vitest/config';
 //   (tests/setup/example.ts).
 // `npm test` runs both; `npm run test:unit` and `npm run test:e2e` one each.
 //
-// Test files run in child processes, one at a time: the suite spawns the CLI
-// and HiGHS worker threads, and some property tests search exhaustively; on a
-// 2-core machine, test files running side by side starve vitest's own
-// messaging ("Timeout calling onTaskUpdate").
-const layer = { pool: 'forks' } as const;
+// How they run, measured on a 2-core machine: each layer one file at a time
+// (the suite spawns the CLI and HiGHS worker threads; files side by side
+// starved vitest's own messaging, "Timeout calling onTaskUpdate"), but the two
+// layers side by side, as they use different pools: the unit layer in one
+// worker thread that keeps its modules (and HiGHS workers) from file to file
+// (isolate: false; re-importing them for each file cost more than the tests),
+// the e2e layer in child processes, mostly waiting on the binaries it starts.
+// A slow machine must not fail a test: timeouts are generous, and no test
+// asserts a wall-clock time (habit 10).
+const timeouts = { testTimeout: 60_000, hookTimeout: 120_000 };
 
 export default defineConfig({
   test: {
-    pool: 'forks',
     fileParallelism: false,
+    poolOptions: { threads: { isolate: false } },
     // Runs once for either layer or both: the tests' own TMPDIR, which must be empty at the end.
     globalSetup: ['tests/setup/no-leftovers.ts'],
     projects: [
-      { test: { ...layer, name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.e2e.test.ts'] } },
-      { test: { ...layer, name: 'e2e', include: ['tests/**/*.e2e.test.ts'], globalSetup: ['tests/setup/example.ts'] } },
+      { test: { ...timeouts, name: 'unit', pool: 'threads', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.e2e.test.ts'] } },
+      { test: { ...timeouts, name: 'e2e', pool: 'forks', include: ['tests/**/*.e2e.test.ts'], globalSetup: ['tests/setup/example.ts'] } },
     ],
   },
 });
