@@ -16,8 +16,13 @@ const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
  * whole run, and vitest's own messages time out on a busy machine.
  */
 export function convene(...args: string[]): Promise<Run> {
+  return conveneUntil(undefined, ...args);
+}
+
+/** `convene`, stopped (and the promise rejected) when `signal` aborts. */
+export function conveneUntil(signal: AbortSignal | undefined, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'], signal });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
