@@ -27,7 +27,17 @@ export default defineConfig({
     globalSetup: ['tests/setup/no-leftovers.ts'],
     projects: [
       { test: { ...timeouts, name: 'unit', pool: 'threads', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.e2e.test.ts'] } },
-      { test: { ...timeouts, name: 'e2e', pool: 'forks', include: ['tests/**/*.e2e.test.ts'], globalSetup: ['tests/setup/example.ts'] } },
+      {
+        test: {
+          ...timeouts,
+          name: 'e2e',
+          pool: 'forks',
+          include: ['tests/**/*.e2e.test.ts'],
+          globalSetup: ['tests/setup/example.ts'],
+          // tests/cli/run.ts starts the binary only for this layer.
+          env: { CONVENE_TEST_LAYER: 'e2e' },
+        },
+      },
     ],
   },
 });
