@@ -145,7 +145,7 @@ describe('the bundled example event', async () => {
       .join('\n');
 
   test('reproduces the committed schedule byte for byte, proven optimal, and check accepts it', slow, async () => {
-    const r = await exampleSchedule();
+    const r = exampleSchedule();
     const out = r.out;
     expect(r.code, r.stderr).toBe(0);
     const expected = readFileSync(path.join(fixture('ogp-americas'), 'expected', 'schedule.csv'), 'utf8');
@@ -166,7 +166,7 @@ describe('the bundled example event', async () => {
       writeFileSync(path.join(shuffled, name), [header, ...permuted].join('\n') + '\n');
     }
     // Against the layer's one run on the rows as committed.
-    const { code, out: a } = await exampleSchedule();
+    const { code, out: a } = exampleSchedule();
     const b = tmp();
     expect(code).toBe(0);
     expect((await convene('schedule', shuffled, '-o', b, '--quiet')).code).toBe(0);
