@@ -1,9 +1,9 @@
 /**
  * Global setup of every run: the tests get a temp directory of their own
- * (TMPDIR, which os.tmpdir(), the spawned binary and Chromium all follow),
- * and the run fails if a test left anything in it. The folder itself is
- * removed either way, so not even a crashed run leaves `convene-*` folders in
- * the system's temp directory.
+ * (TMPDIR, which os.tmpdir() follows, in the test workers and in the binaries
+ * and browsers they start), and the run fails if a test left anything in it.
+ * The folder is removed either way, so what a failing test leaves behind does
+ * not pile up in the system's temp directory.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
