@@ -141,7 +141,8 @@ describe('the bundled example event', async () => {
   const stripTiming = (text: string) =>
     text
       .split('\n')
-      .filter((l) => !/"(build|solve)Seconds"|^- Time: /.test(l))
+      // The times: build and solve seconds, and when the best cost fell (report.json's timing.trace).
+      .filter((l) => !/"(build|solve)Seconds"|"seconds": |^- Time: /.test(l))
       .join('\n');
 
   test('reproduces the committed schedule byte for byte, proven optimal, and check accepts it', slow, async () => {
