@@ -1,15 +1,15 @@
 /**
  * Reading the agenda's files: every problem of every file at once, as
  * `file:line:column column: message` (fixtures/agenda-bad-cells and
- * agenda-bad-references show each kind), and the command exits 2 writing
- * nothing. A good folder reads without a problem; repeated interest rows add up.
+ * agenda-bad-references show each kind; tests/agenda/cli.e2e.test.ts runs the
+ * command on them: exit 2, nothing written). A good folder reads without a
+ * problem; repeated interest rows add up.
  */
-import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseAgendaInput } from '../../src/io/agenda/parse.js';
 import { readAgendaInput } from '../../src/io/agenda/read.js';
 import { issuesOf, issuesOfAsync } from '../helpers/issues.js';
-import { convene, fixture } from '../cli/run.js';
+import { fixture } from '../cli/run.js';
 
 const REGISTRATIONS = 'id,name,email,organization,sector,country,registered_at,events,roles,point_of_contact\nr1,Ana,a@x,Org,civil_society,México,,civil_society_day,,no\nr2,Bo,b@x,Org,civil_society,Perú,,civil_society_day,note_taker,no\n';
 const files = {
@@ -82,13 +82,5 @@ describe('reading agenda input', () => {
       "proposals.csv:10:1 id: \"w01\" is also an item id in themes.csv; session ids must differ from item ids",
       "spaces.csv:4:4 blocks: unknown block \"X\" (not in blocks.csv)",
     ]);
-  });
-
-  test.each(['agenda-bad-cells', 'agenda-bad-references'])('convene agenda %s exits 2 and writes nothing', async (name) => {
-    const out = fixture(`${name}/out-should-not-exist`);
-    const run = await convene('agenda', fixture(name), '-o', out);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('18 problems found in the input; nothing was written.');
-    expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,12 +1,12 @@
 /** The bundled event end to end, through the command's own functions (as `convene allocate` runs them). */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_TIERS, type Mechanism } from '../../src/domain/allocation.js';
 import type { AllocationReport } from '../../src/allocate/render/index.js';
 import { allocateCommand, allocateFiles, type AllocateFlags } from '../../src/cli/allocate.js';
 import { parseCsvTable, type CsvTable } from '../../src/io/csv.js';
+import { tempDirs } from '../helpers/tmp.js';
 
 const DIR = 'fixtures/ogp-americas';
 const SCHEDULE = path.join(DIR, 'expected', 'schedule.csv');
@@ -146,9 +146,11 @@ describe('ogp-americas: fairness', () => {
 });
 
 describe('ogp-americas: determinism', () => {
+  const tmpForAll = tempDirs('convene-alloc-', 'all');
+  const tmp = tempDirs('convene-alloc-out-');
   let shuffled = '';
   beforeAll(() => {
-    shuffled = mkdtempSync(path.join(tmpdir(), 'convene-alloc-'));
+    shuffled = tmpForAll();
     mkdirSync(path.join(shuffled, 'expected'));
     const permute = (text: string) => {
       const [header, ...rows] = text.trimEnd().split('\n');
@@ -168,7 +170,7 @@ describe('ogp-americas: determinism', () => {
   });
 
   test('allocateCommand writes the files and prints one summary line', async () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'convene-alloc-out-'));
+    const out = tmp();
     const said: string[] = [];
     const c = { quiet: true, out: (t: string) => said.push(t), error: () => {}, warn: () => {}, status: () => {}, clearStatus: () => {} };
     expect(await allocateCommand(DIR, flags('da', { out }), c)).toBe('done');

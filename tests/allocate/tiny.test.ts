@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import type { AllocationReport } from '../../src/allocate/render/index.js';
 import { DEFAULT_TIERS } from '../../src/domain/allocation.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { allocateCommand, allocateFiles, type AllocateFlags } from '../../src/cli/allocate.js';
+import { tempDirs } from '../helpers/tmp.js';
 
+const tmp = tempDirs('convene-tiny-');
 const flags: AllocateFlags = { out: 'unused', seed: '2014', places: 6, tiers: DEFAULT_TIERS, mechanism: 'da' };
 
 describe('fixtures/alloc-tiny', async () => {
@@ -25,7 +24,7 @@ describe('fixtures/alloc-tiny', async () => {
 
   test('the command warns about the sessions without volunteers, and about the missing schedule', async () => {
     const warned: string[] = [];
-    const out = mkdtempSync(path.join(tmpdir(), 'convene-tiny-'));
+    const out = tmp();
     const c = { quiet: true, out: () => {}, error: () => {}, warn: (t: string) => warned.push(t), status: () => {}, clearStatus: () => {} };
     expect(await allocateCommand('fixtures/alloc-tiny', { ...flags, out }, c)).toBe('done');
     expect(warned).toEqual(['No --schedule given: workshop preferences were not allocated.', 'No volunteer for 2 sessions: a1 (facilitator); a2 (note_taker).']);

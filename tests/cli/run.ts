@@ -16,6 +16,10 @@ const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
  * whole run, and vitest's own messages time out on a busy machine.
  */
 export function convene(...args: string[]): Promise<Run> {
+  // In a test, only the e2e layer starts the binary: the unit layer does not build dist/ first, and must stay fast.
+  if (process.env['VITEST_WORKER_ID'] !== undefined && process.env['CONVENE_TEST_LAYER'] !== 'e2e') {
+    return Promise.reject(new Error('this test starts bin/convene.js, which makes it an end-to-end test: name its file *.e2e.test.ts'));
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

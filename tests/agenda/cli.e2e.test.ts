@@ -2,7 +2,8 @@
  * The real binary on the example: `convene agenda` writes its five files,
  * then `convene allocate` runs the day from them (interest.csv in place of
  * preferences.csv) and `convene publish --agenda` writes a note page per
- * session. Usage mistakes exit 2.
+ * session. Usage mistakes exit 2, and so does bad input (the fixtures of
+ * ./io.test.ts), with nothing written.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -58,4 +59,14 @@ describe('convene agenda', () => {
     expect(unknown.stderr).toContain('--done: unknown block "Z" (blocks.csv has A, B, C, D, E)');
     expect(existsSync(path.join(dir, 'x'))).toBe(false);
   }, 60_000);
+});
+
+describe('convene agenda on bad input', () => {
+  test.each(['agenda-bad-cells', 'agenda-bad-references'])('convene agenda %s exits 2 and writes nothing', async (name) => {
+    const out = fixture(`${name}/out-should-not-exist`);
+    const run = await convene('agenda', fixture(name), '-o', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('18 problems found in the input; nothing was written.');
+    expect(existsSync(out)).toBe(false);
+  });
 });

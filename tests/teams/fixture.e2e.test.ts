@@ -1,11 +1,11 @@
 /** The bundled event's Datacamp, through the command's own function (as `convene teams` runs it). */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runTeams, type TeamsFlags } from '../../src/cli/teams.js';
 import { parseCsvTable, type CsvTable } from '../../src/io/csv.js';
 import type { TeamsReport } from '../../src/teams/render.js';
+import { tempDirs } from '../helpers/tmp.js';
 
 const DIR = 'fixtures/ogp-americas';
 const flags: TeamsFlags = { out: 'unused', size: { min: 4, max: 6 }, seed: '2014', timeLimit: 60 };
@@ -16,9 +16,11 @@ function table(text: string | undefined, file: string): CsvTable {
   return t;
 }
 
+const tmp = tempDirs('convene-teams-', 'all');
+
 /** A copy of the event with the data rows of both files in a seeded shuffled order. */
 function shuffledCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'convene-teams-'));
+  const dir = tmp();
   let state = 2014;
   const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31);
   for (const file of ['registrations.csv', 'projects.csv']) {
