@@ -8,21 +8,19 @@ import { defineConfig } from 'vitest/config';
 //   (tests/setup/example.ts).
 // `npm test` runs both; `npm run test:unit` and `npm run test:e2e` one each.
 //
-// How they run, measured on a 2-core machine: each layer one file at a time
-// (the suite spawns the CLI and HiGHS worker threads; files side by side
-// starved vitest's own messaging, "Timeout calling onTaskUpdate"), but the two
-// layers side by side, as they use different pools: the unit layer in one
-// worker thread that keeps its modules (and HiGHS workers) from file to file
-// (isolate: false; re-importing them for each file cost more than the tests),
-// the e2e layer in child processes, mostly waiting on the binaries it starts.
+// How they run, measured on a 2-core machine: the unit layer in one worker
+// thread that keeps its modules (and HiGHS workers) from file to file
+// (isolate: false; re-importing them for each file cost more than the tests);
+// the e2e layer in two child processes at a time, mostly waiting on the
+// binaries they start; the two layers side by side (103 s in all, against
+// 117 s with one e2e file at a time).
 // A slow machine must not fail a test: timeouts are generous, and no test
 // asserts a wall-clock time (habit 10).
 const timeouts = { testTimeout: 60_000, hookTimeout: 120_000 };
 
 export default defineConfig({
   test: {
-    fileParallelism: false,
-    poolOptions: { threads: { isolate: false } },
+    poolOptions: { threads: { isolate: false, singleThread: true }, forks: { maxForks: 2, minForks: 1 } },
     // Runs once for either layer or both: the tests' own TMPDIR, which must be empty at the end.
     globalSetup: ['tests/setup/no-leftovers.ts'],
     projects: [

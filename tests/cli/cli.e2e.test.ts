@@ -157,9 +157,15 @@ describe('the bundled example event', async () => {
     expect(c.code, c.stdout).toBe(0);
   });
 
-  test('shuffled input rows give byte-identical outputs (timings aside)', slow, async () => {
+  test('shuffled input rows give byte-identical outputs (timings aside; members.csv keeps its order)', slow, async () => {
     const shuffled = tmp();
+    // members.csv's order is the order reports list the countries in (docs/input-files.md): kept.
+    const ordered = new Set(['members.csv']);
     for (const name of readdirSync(fixture('ogp-americas')).filter((n) => n.endsWith('.csv'))) {
+      if (ordered.has(name)) {
+        writeFileSync(path.join(shuffled, name), readFileSync(path.join(fixture('ogp-americas'), name)));
+        continue;
+      }
       const [header, ...rows] = readFileSync(path.join(fixture('ogp-americas'), name), 'utf8').trimEnd().split('\n');
       // A fixed permutation: reversed, then odd rows before even ones (no multi-line cells in these files).
       const reordered = [...rows].reverse();
