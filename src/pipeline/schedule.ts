@@ -106,7 +106,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
     const found = solver?.objective ?? null;
     const cost = best && found !== null ? Math.min(best.cost, found) : (best?.cost ?? found);
     const last = trace[trace.length - 1];
-    if (cost !== null && (!last || cost < last.cost - 1e-9)) trace.push({ seconds: seconds(), cost });
+    if (cost !== null && (!last || cost < last.cost - 1e-9)) trace.push({ seconds: seconds(), cost: tidy(cost) });
     if (!request.onProgress) return;
     const b = Math.max(bound ?? -Infinity, goalBound.total, solver?.bound ?? -Infinity);
     const gap = cost === null || !Number.isFinite(b) ? null : cost <= 0 ? 0 : Math.max(0, (cost - b) / cost);
@@ -192,11 +192,16 @@ function skipReason(planned: PlannedStep, state: { readonly best: Best | null; r
   return reasons[planned.when];
 }
 
+/** A cost or bound as a person reads it: sums of weights carry float noise (493.99999999999994 is 494). */
+function tidy(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
 function outcomeWords(r: StepResult): string {
   switch (r.kind) {
     case 'found': {
       const what = r.unscheduled && r.unscheduled.length > 0 ? `a partial schedule (${r.unscheduled.length} left out)` : r.proven ? 'proven optimal' : 'a valid schedule';
-      return `${what}, cost ${r.cost}${!r.proven && r.bound !== null ? `; bound ${r.bound}` : ''}`;
+      return `${what}, cost ${tidy(r.cost)}${!r.proven && r.bound !== null ? `; bound ${tidy(r.bound)}` : ''}`;
     }
     case 'infeasible':
       return 'no schedule exists';

@@ -42,10 +42,13 @@ export function worthStaging(ctx: Context): boolean {
 
 export const stagedStep: Step = async (request) => {
   const { ctx, objective } = request;
+  // What the search for a proof leaves to the improvement step after it, when it does not end in one.
+  const reserve = request.left() * IMPROVE_SHARE;
   const coreCtx = partOf(ctx, (i) => i.format !== 'lightning');
   const core = buildModel(coreCtx, { objective, meter: request.meter });
   if (!core.ok) return { kind: 'none', why: 'the core could not be built' };
-  const solvingCore = request.solver(core.model.mip, solveOptions(request, baselineStart(request, core.model)));
+  // Half the time at most, and a node budget: a core that cannot be proven quickly leaves time to extend and improve.
+  const solvingCore = request.solver(core.model.mip, { ...solveOptions(request, baselineStart(request, core.model), (request.left() * 3) / 4), nodeLimit: CORE_NODES });
   // The core is solved in a worker: build the whole model meanwhile.
   const whole = request.models.whole();
   const coreResult = await solvingCore;
@@ -55,7 +58,7 @@ export const stagedStep: Step = async (request) => {
   if (coreResult.status !== 'optimal' && coreResult.status !== 'feasible') return { kind: 'none', why: `the core was not solved (${coreResult.status})` };
 
   const coreSchedule = scheduleOf(core.model, coreResult.values);
-  const lowerBound = coreResult.status === 'optimal' ? totalCost(coreCtx, objective, coreSchedule) : coreResult.bound;
+  const lowerBound = coreResult.status === 'optimal' ? totalCost(coreCtx, objective, coreSchedule) : integralBound(core.model, coreResult.bound);
   const first = await extend(request, whole, coreSchedule);
   if (!first) return { kind: 'none', why: 'the extension was not solved', bound: lowerBound };
   let best = first;
@@ -67,12 +70,12 @@ export const stagedStep: Step = async (request) => {
   // by the other talks, may meet that bound.
   let bound = lowerBound;
   const talks = new Set<string>(touchingTalks(ctx, coreCtx));
-  for (let round = 0; round < MAX_PART_ROUNDS && request.left() >= 2; round++) {
+  for (let round = 0; round < MAX_PART_ROUNDS && request.left() - reserve >= 2; round++) {
     const before = talks.size;
     for (const id of costlyTalks(ctx, objective, best.schedule)) talks.add(id);
     withGroups(ctx, talks);
     if (talks.size === 0 || talks.size === lightningCount(ctx) || (round > 0 && talks.size === before)) break;
-    const part = await solvePart(partOf(ctx, (i) => i.format !== 'lightning' || talks.has(i.id)), best.schedule, request);
+    const part = await solvePart(partOf(ctx, (i) => i.format !== 'lightning' || talks.has(i.id)), best.schedule, request, reserve);
     if (part === null) break;
     if (part.bound >= best.cost - 1e-9) return found(true, best.cost);
     bound = Math.max(bound ?? -Infinity, part.bound);
@@ -86,6 +89,8 @@ export const stagedStep: Step = async (request) => {
 
 /** Rounds of ever larger parts before the whole model takes over. */
 const MAX_PART_ROUNDS = 3;
+/** The share of the time limit the part rounds leave to the improvement step. */
+const IMPROVE_SHARE = 0.4;
 
 /**
  * Branch-and-bound nodes at most for an extension and for a part: a budget
@@ -94,6 +99,7 @@ const MAX_PART_ROUNDS = 3;
  * schedule, not a proof; a part that runs out proves only its bound.
  */
 const EXTENSION_NODES = 200;
+const CORE_NODES = 5_000;
 const PART_NODES = 5_000;
 
 /** The whole model with the items of `fixed` where that schedule has them, solved for the rest; null when it finds nothing. */
@@ -137,22 +143,27 @@ function touchingTalks(ctx: Context, coreCtx: Context): readonly string[] {
  * The lower bound a part of the event proves, and its optimal schedule when
  * it is proven; solved from a known schedule (not without one: solved cold,
  * such a part took longer than the whole model) in a quarter of the time
- * left at most (when the part cannot settle it, the whole model must); null
+ * left at most, and never in the time kept for the improvement step (when
+ * the part cannot settle it, the search must); null
  * when it proves nothing.
  */
-async function solvePart(part: Context, schedule: Schedule, request: StepRequest): Promise<{ bound: number; schedule: Schedule | null } | null> {
+async function solvePart(part: Context, schedule: Schedule, request: StepRequest, reserve: number): Promise<{ bound: number; schedule: Schedule | null } | null> {
   const built = buildModel(part, { objective: request.objective, meter: request.meter });
   if (!built.ok) return null;
   const start = initialValues(built.model, schedule.filter((a) => part.items.has(a.item)));
   if (!start) return null;
-  const r = await request.solver(built.model.mip, { ...solveOptions(request, start, (request.left() * 3) / 4), nodeLimit: PART_NODES });
+  const r = await request.solver(built.model.mip, { ...solveOptions(request, start, Math.max((request.left() * 3) / 4, reserve)), nodeLimit: PART_NODES });
   if (r.status === 'optimal') {
     const found = scheduleOf(built.model, r.values);
     return { bound: totalCost(part, request.objective, found), schedule: found };
   }
-  // With whole costs only, a bound of 460.2 proves 461.
-  if (r.status === 'feasible' && r.bound !== null) return { bound: built.model.mip.integralObjective ? Math.ceil(r.bound - 1e-6) : r.bound, schedule: null };
+  if (r.status === 'feasible' && r.bound !== null) return { bound: integralBound(built.model, r.bound)!, schedule: null };
   return null;
+}
+
+/** With whole costs only, a bound of 460.2 proves 461. */
+function integralBound(model: BuiltModel, bound: number | null): number | null {
+  return bound !== null && model.mip.integralObjective ? Math.ceil(bound - 1e-6) : bound;
 }
 
 /** The whole model with the placements of the schedule's items fixed (chosen ones to 1, the rest to 0) and taken out. */
