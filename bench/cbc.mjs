@@ -135,6 +135,7 @@ export function runCbc(lpFile, limit) {
 export function instanceDir(name, out = path.join(here, 'out')) {
   if (name === 'example') return path.join(root, 'fixtures', 'ogp-americas');
   if (name === 'tiny') return path.join(root, 'fixtures', 'tiny');
+  if (name === 'committee') return path.join(root, 'fixtures', 'ogp-americas-committee');
   return existsSync(path.join(out, name)) ? path.join(out, name) : path.resolve(name);
 }
 
