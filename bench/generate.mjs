@@ -118,6 +118,22 @@ export function seedOf(text) {
 const minutes = (hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 const hhmm = (m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const pad = (n, w) => String(n).padStart(w, '0');
+
+/** Draws from `rand`: a whole number in [lo, hi], an element, a shuffled copy. */
+export function drawsOf(rand) {
+  return {
+    int: (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1)),
+    pick: (xs) => xs[Math.floor(rand() * xs.length)],
+    shuffle: (xs) => {
+      const a = [...xs];
+      for (let i = a.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [a[i], a[j]] = [a[j], a[i]];
+      }
+      return a;
+    },
+  };
+}
 const overlaps = (a, b) => a.date === b.date && a.start < b.end && b.start < a.end;
 
 /**
@@ -128,16 +144,7 @@ export function generate(name, { seed = seedOf(name) } = {}) {
   const spec = INSTANCES[name];
   if (!spec) throw new Error(`unknown instance ${JSON.stringify(name)} (known: ${Object.keys(INSTANCES).join(', ')})`);
   const rand = rng(seed);
-  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
-  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-  const shuffle = (xs) => {
-    const a = [...xs];
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [a[i], a[j]] = [a[j], a[i]];
-    }
-    return a;
-  };
+  const { int, pick, shuffle } = drawsOf(rand);
   const festival = spec.calendar === 'festival';
   const grid = festival ? 10 : 5;
 

@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rng, seedOf } from './generate.mjs';
+import { drawsOf, rng, seedOf } from './generate.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -64,16 +64,7 @@ function readCsv(text) {
 // ---- draws ----
 function draws(seed) {
   const rand = rng(seed);
-  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
-  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-  const shuffle = (xs) => {
-    const a = [...xs];
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [a[i], a[j]] = [a[j], a[i]];
-    }
-    return a;
-  };
+  const { int, pick, shuffle } = drawsOf(rand);
   /** An index drawn with probability proportional to weights[i]. */
   const weighted = (weights) => {
     const total = weights.reduce((a, b) => a + b, 0);

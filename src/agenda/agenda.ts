@@ -12,6 +12,7 @@ import { movesFrom, type Move } from './moves.js';
 import { planAgenda, type Plan, type PlanOptions } from './plan.js';
 import { assignSessionRoles } from './roles.js';
 import type { Placement } from './score.js';
+import { compareText } from '../domain/compare.js';
 
 export type AgendaOptions = PlanOptions & {
   readonly lotteryKey: (id: string) => string;
@@ -73,6 +74,6 @@ export function slotsOf(inst: Instance, at: Placement): readonly AgendaSlot[] {
   const S = inst.spaceIds.length;
   return [...at.keys()]
     .filter((p) => at[p]! >= 0)
-    .sort((a, b) => Math.floor(at[a]! / S) - Math.floor(at[b]! / S) || (inst.spaceIds[at[a]! % S]! < inst.spaceIds[at[b]! % S]! ? -1 : 1))
+    .sort((a, b) => Math.floor(at[a]! / S) - Math.floor(at[b]! / S) || compareText(inst.spaceIds[at[a]! % S]!, inst.spaceIds[at[b]! % S]!))
     .map((p) => ({ proposal: inst.proposals[p]!.id, block: inst.blockIds[Math.floor(at[p]! / S)]!, space: inst.spaceIds[at[p]! % S]! }));
 }

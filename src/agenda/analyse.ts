@@ -8,6 +8,7 @@
 import type { Instance } from './instance.js';
 import { demandOf, leftOuts, merges, shared, type LeftOut, type Merge } from './left-out.js';
 import { seatingOf, type Placement } from './score.js';
+import { compareText } from '../domain/compare.js';
 
 export type SessionFigures = {
   readonly proposal: string;
@@ -122,7 +123,7 @@ export function analyse(inst: Instance, at: Placement): Analysis {
     capacity: totals.capacity,
     clash: totals.clash,
     running: totals.running,
-    sessions: sessions.sort((x, y) => (x.proposal < y.proposal ? -1 : 1)),
+    sessions: sessions.sort((x, y) => compareText(x.proposal, y.proposal)),
     clashes: clashPairs(inst, at),
     left: leftOuts(inst, at),
     merges: merges(inst, at),
@@ -142,6 +143,6 @@ function clashPairs(inst: Instance, at: Placement): ClashPair[] {
       }
     }
   });
-  return out.sort((x, y) => y.people - x.people || (x.block < y.block ? -1 : x.block > y.block ? 1 : x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
+  return out.sort((x, y) => y.people - x.people || compareText(x.block, y.block) || compareText(x.a, y.a) || compareText(x.b, y.b));
 }
 

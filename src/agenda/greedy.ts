@@ -7,6 +7,7 @@
  */
 import type { Instance } from './instance.js';
 import type { Placement } from './score.js';
+import { compareText } from '../domain/compare.js';
 
 /** Total weight of interest in each proposal, its runners' own included. */
 export function demandOf(inst: Instance): readonly number[] {
@@ -47,7 +48,7 @@ export function greedyPlacement(inst: Instance): Placement {
   const demand = demandOf(inst);
   const both = coInterest(inst);
   const order = [...Array(P).keys()].sort(
-    (a, b) => Number(inst.pinned[b]) - Number(inst.pinned[a]) || demand[b]! - demand[a]! || (inst.proposals[a]!.id < inst.proposals[b]!.id ? -1 : 1),
+    (a, b) => Number(inst.pinned[b]) - Number(inst.pinned[a]) || demand[b]! - demand[a]! || compareText(inst.proposals[a]!.id, inst.proposals[b]!.id),
   );
   const fits = (p: number, b: number) => inBlock[b]!.every((q) => !inst.apart[p]!.has(q));
   for (const p of order) {

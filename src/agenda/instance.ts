@@ -8,6 +8,7 @@
  */
 import type { AgendaBaseline, AgendaInput, Proposal } from '../domain/agenda.js';
 import { conflictPairs, PLACEMENT_RULES, roleSeats, type AgendaContext } from './rules.js';
+import { compareText } from '../domain/compare.js';
 
 /** People who marked the same proposals with the same weights and run the same sessions. */
 export type Group = {
@@ -181,7 +182,7 @@ export function buildInstance(input: AgendaInput, baseline: AgendaBaseline | nul
       byKey2.set(key, [...(byKey2.get(key) ?? []), s]);
     });
     return [...byKey2]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([key, spaces]): SpaceClass => ({ key, capacity: input.spaces[spaces[0]!]!.capacity, spaces }));
   });
 

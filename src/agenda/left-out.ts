@@ -8,6 +8,7 @@
 import type { Instance } from './instance.js';
 import { PLACEMENT_RULES } from './rules.js';
 import { blockValue, type Placement } from './score.js';
+import { compareText } from '../domain/compare.js';
 
 export type LeftOut = {
   readonly proposal: string;
@@ -56,7 +57,7 @@ export function leftOuts(inst: Instance, at: Placement): LeftOut[] {
       const w = g.interests.find(([x]) => x === p)?.[1];
       if (w !== undefined) for (const m of g.members) wantedBy.push({ registrant: m, weight: w });
     });
-    wantedBy.sort((x, y) => (x.registrant < y.registrant ? -1 : 1));
+    wantedBy.sort((x, y) => compareText(x.registrant, y.registrant));
     let best: LeftOut['best'] = null;
     const blocked = new Set<string>();
     const allowedRow = inst.allowed[p]!;
@@ -123,5 +124,5 @@ export function merges(inst: Instance, at: Placement): Merge[] {
       if (n >= 3 && n * 2 >= wanted(small)) out.push({ proposal: inst.proposals[small]!.id, into: inst.proposals[big]!.id, shared: n, of: wanted(small), why: 'clash' });
     }
   }
-  return out.sort((x, y) => y.shared - x.shared || (x.proposal < y.proposal ? -1 : x.proposal > y.proposal ? 1 : x.into < y.into ? -1 : 1)).slice(0, 12);
+  return out.sort((x, y) => y.shared - x.shared || compareText(x.proposal, y.proposal) || compareText(x.into, y.into)).slice(0, 12);
 }

@@ -8,6 +8,7 @@ import type { AgendaBaseline } from '../domain/agenda.js';
 import type { Instance } from './instance.js';
 import { PLACEMENT_RULES } from './rules.js';
 import type { Placement } from './score.js';
+import { compareText } from '../domain/compare.js';
 
 export type Place = { readonly block: string; readonly space: string };
 
@@ -59,7 +60,7 @@ export function movesFrom(inst: Instance, baseline: AgendaBaseline, at: Placemen
     if (k < 0 || before.has(proposal.id) || done.has(inst.blockIds[Math.floor(k / S)]!)) return;
     out.push({ proposal: proposal.id, title: proposal.title, kind: 'added', from: null, to: place(k), why: 'not in the baseline: placed in a free slot' });
   });
-  return out.sort((a, b) => (a.proposal < b.proposal ? -1 : a.proposal > b.proposal ? 1 : 0));
+  return out.sort((a, b) => compareText(a.proposal, b.proposal));
 }
 
 /** What keeps p from its old slot now. */

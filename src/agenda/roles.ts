@@ -16,6 +16,7 @@ import { assignRoles } from '../allocate/roles.js';
 import type { Session } from '../domain/session.js';
 import type { Instance } from './instance.js';
 import type { Placement } from './score.js';
+import { compareText } from '../domain/compare.js';
 
 export type RoleOptions = {
   /** The lottery key of a registrant id (see AllocationOptions.lotteryKey). */
@@ -44,7 +45,7 @@ export function assignSessionRoles(inst: Instance, at: Placement, options: RoleO
   const roles: SessionRoles[] = [];
   const unfilled: string[] = [];
   inst.blockIds.forEach((blockId, b) => {
-    const placed = [...at.keys()].filter((p) => at[p]! >= 0 && Math.floor(at[p]! / S) === b).sort((x, y) => (inst.proposals[x]!.id < inst.proposals[y]!.id ? -1 : 1));
+    const placed = [...at.keys()].filter((p) => at[p]! >= 0 && Math.floor(at[p]! / S) === b).sort((x, y) => compareText(inst.proposals[x]!.id, inst.proposals[y]!.id));
     if (placed.length === 0) return;
     const busy = new Set(placed.flatMap((p) => inst.ctx.runners(inst.proposals[p]!.id)));
     const sessions: Session[] = placed.map((p) => {
@@ -77,6 +78,6 @@ export function assignSessionRoles(inst: Instance, at: Placement, options: RoleO
       if (noteTaker === null) unfilled.push(s.id);
     }
   });
-  const byId = (a: { proposal: string }, b: { proposal: string }) => (a.proposal < b.proposal ? -1 : a.proposal > b.proposal ? 1 : 0);
+  const byId = (a: { proposal: string }, b: { proposal: string }) => compareText(a.proposal, b.proposal);
   return { roles: roles.sort(byId), unfilled: unfilled.sort() };
 }

@@ -7,6 +7,8 @@
  */
 import type { Block, Participant, Proposal, Space } from '../domain/agenda.js';
 import { formatTime } from '../domain/time.js';
+import { groupIndices } from '../domain/group.js';
+import { compareText } from '../domain/compare.js';
 
 /** What the rules need to know about the day, by id. */
 export type AgendaContext = {
@@ -109,24 +111,11 @@ export const pinRule: PlacementRule = {
 
 export const PLACEMENT_RULES: readonly PlacementRule[] = [spaceAvailableRule, minSizeRule, pinRule];
 
-/** Indices of `placements` grouped by the keys each yields, keys in sorted order. */
-function groupBy(placements: readonly Placed[], keys: (p: Placed) => readonly string[]): ReadonlyMap<string, number[]> {
-  const map = new Map<string, number[]>();
-  placements.forEach((p, i) => {
-    for (const k of keys(p)) {
-      const list = map.get(k);
-      if (list) list.push(i);
-      else map.set(k, [i]);
-    }
-  });
-  return new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
 const SEP = '\u0000';
 
 function listPlaced(ctx: AgendaContext, chosen: readonly Placed[]): string {
   return [...chosen]
-    .sort((a, b) => (a.proposal < b.proposal ? -1 : a.proposal > b.proposal ? 1 : 0))
+    .sort((a, b) => compareText(a.proposal, b.proposal))
     .map((c) => proposalLabel(ctx, c.proposal))
     .join(' and ');
 }
@@ -135,7 +124,7 @@ export const placedOnceRule: ConflictRule = {
   name: 'placed-once',
   description: 'A proposal runs at most once; a pinned proposal runs exactly once.',
   build: (ctx, placements) => {
-    const byProposal = groupBy(placements, (p) => [p.proposal]);
+    const byProposal = groupIndices(placements, (p) => [p.proposal]);
     return [...ctx.proposals.values()].map((p) => ({
       rule: 'placed-once',
       limit: 1,
@@ -154,7 +143,7 @@ export const onePerSpaceRule: ConflictRule = {
   name: 'one-per-space',
   description: 'At most one session per space and block.',
   build: (ctx, placements) =>
-    [...groupBy(placements, (p) => [`${p.block}${SEP}${p.spaces.join(SEP)}`])].map(([key, members]) => {
+    [...groupIndices(placements, (p) => [`${p.block}${SEP}${p.spaces.join(SEP)}`])].map(([key, members]) => {
       const [block = '', ...spaces] = key.split(SEP);
       return {
         rule: 'one-per-space',
@@ -171,7 +160,7 @@ export const runnerClashRule: ConflictRule = {
   name: 'runner-clash',
   description: 'Nobody runs (proposes, facilitates or takes notes for) two sessions in one block.',
   build: (ctx, placements) =>
-    [...groupBy(placements, (p) => ctx.runners(p.proposal).map((r) => `${r}${SEP}${p.block}`))]
+    [...groupIndices(placements, (p) => ctx.runners(p.proposal).map((r) => `${r}${SEP}${p.block}`))]
       .filter(([, members]) => new Set(members.map((i) => placements[i]!.proposal)).size > 1)
       .map(([key, members]) => {
         const [person = '', block = ''] = key.split(SEP);
@@ -202,7 +191,7 @@ export const declaredConflictRule: ConflictRule = {
       pairsOf.set(a, [...(pairsOf.get(a) ?? []), `${a}${SEP}${b}`]);
       pairsOf.set(b, [...(pairsOf.get(b) ?? []), `${a}${SEP}${b}`]);
     }
-    return [...groupBy(placements, (p) => (pairsOf.get(p.proposal) ?? []).map((k) => `${k}${SEP}${p.block}`))]
+    return [...groupIndices(placements, (p) => (pairsOf.get(p.proposal) ?? []).map((k) => `${k}${SEP}${p.block}`))]
       .filter(([, members]) => new Set(members.map((i) => placements[i]!.proposal)).size > 1)
       .map(([key, members]) => {
         const [a = '', b = '', block = ''] = key.split(SEP);

@@ -6,7 +6,7 @@
 import type { Sector } from '../domain/types.js';
 import { lotteryLabel } from './lottery.js';
 import type { Registrant } from '../domain/allocation.js';
-import { byId } from '../domain/compare.js';
+import { byId, compareText } from '../domain/compare.js';
 
 export type AdmissionStatus = 'admitted' | 'waitlisted' | 'not registered';
 
@@ -42,7 +42,7 @@ export function admit(
   const queue = registrants
     .filter((r) => r.events.includes('civil_society_day'))
     .map((r) => ({ r, tier: tierOf(r) }))
-    .sort((a, b) => a.tier - b.tier || number(a.r) - number(b.r) || (a.r.id < b.r.id ? -1 : 1));
+    .sort((a, b) => a.tier - b.tier || number(a.r) - number(b.r) || compareText(a.r.id, b.r.id));
   const decided = new Map<string, Admission>();
   queue.forEach(({ r, tier }, i) => {
     const lot = lotteryLabel(number(r), total);

@@ -29,6 +29,7 @@ import { type Ending } from './exit.js';
 import { FORCE_HELP, gapOption, oneOf, ruleOptionsOf, seconds, speakerGapOption } from './options.js';
 import { formatProgress, printFindings } from './report.js';
 import { costPhrase } from '../render/report-parts.js';
+import { compareText } from '../domain/compare.js';
 
 export type ScheduleFlags = {
   readonly out: string;
@@ -214,7 +215,7 @@ function unscheduledCsv(event: Event, report: ScheduleReport): string {
   const title = new Map(event.items.map((i) => [i.id, i.title]));
   return tableToCsv({
     header: ['id', 'title', 'reason'],
-    rows: [...report.unscheduled].sort((a, b) => (a.item < b.item ? -1 : 1)).map((u) => [u.item, title.get(u.item) ?? '', u.reason]),
+    rows: [...report.unscheduled].sort((a, b) => compareText(a.item, b.item)).map((u) => [u.item, title.get(u.item) ?? '', u.reason]),
   });
 }
 

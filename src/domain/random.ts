@@ -15,14 +15,7 @@ export type Random = {
 export function seededRandom(seed: string): Random {
   let h = 0x811c9dc5;
   for (const ch of seed) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 0x01000193) >>> 0;
-  let a = h >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(h);
   const below = (n: number) => Math.floor(next() * n);
   const shuffled = <T>(items: readonly T[]): T[] => {
     const out = [...items];
@@ -33,4 +26,16 @@ export function seededRandom(seed: string): Random {
     return out;
   };
   return { next, below, shuffled };
+}
+
+/** mulberry32: numbers in [0, 1) from a 32-bit seed, the same on every machine. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -21,6 +21,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { errorCode } from './files.js';
+import { compareText } from '../domain/compare.js';
 
 /** The manifest convene writes into every output folder. */
 export const MANIFEST = '.convene-output';
@@ -155,7 +156,7 @@ async function inspect(dir: string, target: string, writes: (path: string) => bo
     } catch (e) {
       throw new OutputError(`cannot read ${join(dir, rel)}: ${reason(e)}`);
     }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (path === MANIFEST) continue;
       if (entry.isDirectory()) {

@@ -1,5 +1,6 @@
 import { isProgram, type Assignment, type Event, type Item, type Minutes, type Room, type Speaker, type Window } from '../domain/types.js';
 import { availabilityByWho, type Availability, availabilityOf } from './availability.js';
+import { compareText } from '../domain/compare.js';
 
 /** Options of one schedule run that change the rules. */
 export type RuleOptions = {
@@ -64,7 +65,7 @@ export function buildContext(event: Event, options: RuleOptions = DEFAULT_RULE_O
 function mostCommonLanguage(items: readonly Item[]): string | null {
   const count = new Map<string, number>();
   for (const i of items) if (i.format !== 'plenary' && i.language !== '') count.set(i.language, (count.get(i.language) ?? 0) + 1);
-  return [...count.entries()].sort(([l1, n1], [l2, n2]) => n2 - n1 || (l1 < l2 ? -1 : 1))[0]?.[0] ?? null;
+  return [...count.entries()].sort(([l1, n1], [l2, n2]) => n2 - n1 || compareText(l1, l2))[0]?.[0] ?? null;
 }
 
 /**

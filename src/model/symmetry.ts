@@ -12,7 +12,7 @@
 import type { Assignment, Schedule } from '../domain/types.js';
 import type { Baseline } from './goals/moves.js';
 import { availabilityFor, type Context } from './context.js';
-import { byId } from '../domain/compare.js';
+import { byId, compareText } from '../domain/compare.js';
 
 /** Classes of two or more interchangeable rooms, each sorted by id; classes sorted by their first room. */
 export function identicalRoomClasses(ctx: Context, baseline?: Baseline): readonly (readonly string[])[] {
@@ -37,7 +37,7 @@ export function identicalRoomClasses(ctx: Context, baseline?: Baseline): readonl
       return rooms.filter((r) => !partly.has(r));
     })
     .filter((rooms) => rooms.length > 1)
-    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+    .sort((a, b) => compareText(a[0]!, b[0]!));
 }
 
 /**
@@ -72,7 +72,7 @@ export function canonicalRooms(schedule: Schedule, classes: readonly (readonly s
   const rename = new Map<string, string>();
   for (const rooms of classes) {
     const inClass = new Set(rooms);
-    const used = [...schedule].filter((a) => inClass.has(a.room)).sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
+    const used = [...schedule].filter((a) => inClass.has(a.room)).sort((a, b) => compareText(a.item, b.item));
     let next = 0;
     const renamed = new Map<string, string>();
     for (const a of used) if (!renamed.has(a.room)) renamed.set(a.room, rooms[next++]!);

@@ -103,7 +103,8 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   // The run's own progress: its best schedule and bound, as they improve; and the anytime curve of its cost.
   const trace: { seconds: number; cost: number }[] = [];
   const progress = (step: string, solver?: Progress) => {
-    const found = solver?.objective ?? null;
+    // Before its first solution HiGHS reports an infinite objective: no cost yet.
+    const found = solver?.objective !== undefined && solver.objective !== null && Number.isFinite(solver.objective) ? solver.objective : null;
     const cost = best && found !== null ? Math.min(best.cost, found) : (best?.cost ?? found);
     const last = trace[trace.length - 1];
     if (cost !== null && (!last || cost < last.cost - 1e-9)) trace.push({ seconds: seconds(), cost: tidy(cost) });

@@ -222,3 +222,17 @@ describe('planSchedule stopped by the user', () => {
     expect((await planSchedule(ev, { ...request(solver), signal: stop.signal })).kind).toBe('stopped');
   });
 });
+
+describe('the anytime trace', () => {
+  test('holds only costs found: a solver reporting an infinite objective before its first solution adds nothing', async () => {
+    const model = modelOf(ev);
+    const picks = [pick(model, 'w1', 'c1', 9), pick(model, 'w2', 'c2', 9), pick(model, 'p1', 'mh', 12)];
+    const solver: Solver = async (m, options) => {
+      options.onProgress?.({ objective: Infinity, bound: null, gap: null, seconds: 0 });
+      return { status: 'optimal', values: choose(m, picks), objective: 0, bound: 0, backend: 'highs', seconds: 0 };
+    };
+    const o = expectKind(await planSchedule(ev, request(solver)), 'scheduled');
+    expect(o.report.timing.trace.length).toBeGreaterThan(0);
+    for (const point of o.report.timing.trace) expect(Number.isFinite(point.cost), JSON.stringify(point)).toBe(true);
+  });
+});

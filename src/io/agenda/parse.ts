@@ -9,6 +9,7 @@ import { roleSeats } from '../../agenda/rules.js';
 import { readRegistrations } from '../allocation/registrations.js';
 import { cellIssue, type FileText } from '../rows/sheet.js';
 import { readBlocks, readInterest, readProposals, readSpaces, type ProposalRow } from './rows.js';
+import { byId } from '../../domain/compare.js';
 
 export type AgendaFiles = {
   readonly registrations: FileText;
@@ -107,7 +108,7 @@ export function parseAgendaInput(files: AgendaFiles, itemIds: ReadonlySet<string
     noteTaker: r.roles.includes('note_taker'),
   }));
   return {
-    proposals: built.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    proposals: built.sort(byId),
     interest: [...merged.values()],
     blocks: blocks.rows,
     spaces: spaces.rows,

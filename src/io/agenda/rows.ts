@@ -9,6 +9,7 @@ import { capacityCell, dateCell, found, idCell, LIMITS, listCell, nonEmptyListCe
 import { optionalId, sessionIdCell } from '../allocation/unconference.js';
 import { byId } from '../../domain/compare.js';
 import { readSheet, type FileText, type Sheet } from '../rows/sheet.js';
+import { compareText } from '../../domain/compare.js';
 
 export const PROPOSALS_FILE = 'proposals.csv';
 export const INTEREST_FILE = 'interest.csv';
@@ -109,7 +110,7 @@ export function readInterest(text: FileText): Sheet<InterestRow> {
       required: true,
       schema: z.object({ registrant: idCell, proposal: idCell, weight: weightCell }),
       build: (v, row): InterestRow => ({ ...v, line: row.line }),
-      order: (a, b) => cmp(a.registrant, b.registrant) || cmp(a.proposal, b.proposal) || a.line - b.line,
+      order: (a, b) => compareText(a.registrant, b.registrant) || compareText(a.proposal, b.proposal) || a.line - b.line,
     },
     text,
   );
@@ -127,7 +128,7 @@ export function readBlocks(text: FileText): Sheet<Block> {
         if (v.start !== undefined && v.end !== undefined && v.end <= v.start) report('end', 'expected an end after the start');
       },
       build: (v, row): Block | null => (v.end <= v.start ? null : { ...v, line: row.line }),
-      order: (a, b) => cmp(a.date, b.date) || a.start - b.start || cmp(a.id, b.id),
+      order: (a, b) => compareText(a.date, b.date) || a.start - b.start || compareText(a.id, b.id),
     },
     text,
   );
@@ -147,8 +148,4 @@ export function readSpaces(text: FileText): Sheet<Space> {
     },
     text,
   );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

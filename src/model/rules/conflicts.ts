@@ -10,7 +10,8 @@
 import type { Assignment, Minutes } from '../../domain/types.js';
 import type { ConflictRule, PackingConstraint } from '../constraint.js';
 import { occupiedFrom, occupiedUntil, speakerBusyUntil, type Context } from '../context.js';
-import { byKey, compareText } from '../../domain/compare.js';
+import { compareText } from '../../domain/compare.js';
+import { groupIndices } from '../../domain/group.js';
 
 export const placedOnceRule: ConflictRule = {
   name: 'placed-once',
@@ -169,19 +170,6 @@ function overlaps(p: Assignment, q: Assignment): boolean {
 /** Whether `p` ends by the time `q` starts (an earlier date, or the same date no later than its start). */
 function endsBy(p: Assignment, q: Assignment): boolean {
   return p.date < q.date || (p.date === q.date && p.end <= q.start);
-}
-
-/** Indices of placements grouped under every key `keys` gives them, keys and members in a stable order. */
-function groupIndices(placements: readonly Assignment[], keys: (p: Assignment) => readonly string[]): ReadonlyMap<string, readonly number[]> {
-  const map = new Map<string, number[]>();
-  placements.forEach((p, i) => {
-    for (const k of keys(p)) {
-      const list = map.get(k);
-      if (list) list.push(i);
-      else map.set(k, [i]);
-    }
-  });
-  return new Map([...map.entries()].sort(byKey));
 }
 
 /**
