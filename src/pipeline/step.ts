@@ -36,6 +36,8 @@ export type StepRequest = {
   /** What earlier steps found: the best schedule and the best lower bound proven. */
   readonly incumbent: Incumbent | null;
   readonly bound: number | null;
+  /** Whether an earlier step of the run solved the whole model already (the improvement step then need not solve it again). */
+  readonly wholeSolved?: boolean;
 };
 
 export type StepResult =

@@ -26,23 +26,35 @@ import { initialValues, scheduleOf } from '../../model/solution.js';
 import type { SolveResult } from '../../solve/index.js';
 import { baselineStart, solveOptions, type Step, type StepRequest } from '../step.js';
 
+/**
+ * The share of the time left after the first schedule that the pass with the
+ * objective leaves to the improvement step. Measured 2026-12-06 (regional at
+ * 30 s, national at 60 s): with none left, costs 10,916 and 27,743, the first
+ * schedule at 27 s and 55 s; with 0.6, 8,249 and 21,949; with 0.8, 7,264 and
+ * 19,771; with 0.95, 7,181 and 19,683 (docs/benchmarks.md).
+ */
+const SEARCH_SHARE = 0.8;
+
 export const timesThenRoomsStep: Step = async (request) => {
   const { ctx, objective } = request;
   // The rooms stage needs a little time of its own: keep a tenth of the time (at least 2 s) for it.
   const reserve = Math.max(2, request.left() / 10);
 
   // 1. A valid schedule first, from the hard rules alone: fast, and a net under everything after.
-  const first = await timesThenRooms(request, HARD_RULES_ONLY, null, reserve);
+  const first = await timesThenRooms(request, HARD_RULES_ONLY, null, reserve, 0);
   if (first.kind !== 'found') return first.kind === 'none' ? { kind: 'none', why: 'no rooms fit the times found' } : first;
   let best = { schedule: first.schedule, cost: totalCost(ctx, objective, first.schedule) };
   let model = first.times;
   let bound: number | null = null;
   let proven = false;
 
-  // 2. The objective, from that schedule (or from the baseline, on a re-run).
+  // 2. The objective, from that schedule (or from the baseline, on a re-run), in a fifth of the time
+  //    left: the improvement step after it does more with the rest (SEARCH_SHARE).
   if (request.left() > reserve + 1) {
     const warm = objective.baseline ? null : first.schedule;
-    const second = await timesThenRooms(request, objective, warm, reserve);
+    const keep = Math.max(reserve, request.left() * SEARCH_SHARE);
+    // Of the pass's own time, the times stage leaves 30 % to the rooms stage.
+    const second = await timesThenRooms(request, objective, warm, keep + (request.left() - keep) * 0.3, keep);
     if (second.kind === 'found') {
       bound = second.bound;
       model = second.times;
@@ -65,13 +77,13 @@ type Pass =
   | { kind: 'found'; schedule: Schedule; bound: number | null; timesOptimal: boolean; times: BuiltModel };
 
 /** One pass of both stages under the given objective. */
-async function timesThenRooms(request: StepRequest, objective: Objective, warm: Schedule | null, reserve: number): Promise<Pass> {
+async function timesThenRooms(request: StepRequest, objective: Objective, warm: Schedule | null, reserve: number, roomsReserve: number): Promise<Pass> {
   const times = await solveTimes(request, objective, warm, reserve);
   if (times.kind === 'unbuilt') return { kind: 'none' };
   const { model, result } = times;
   if (result.status === 'infeasible') return { kind: 'infeasible' };
   if (result.status !== 'optimal' && result.status !== 'feasible') return { kind: 'timedout' };
-  const roomed = await roomsDayByDay(request, objective, scheduleOf(model, result.values));
+  const roomed = await roomsDayByDay(request, objective, scheduleOf(model, result.values), roomsReserve);
   if (!roomed) return { kind: 'none' };
   return { kind: 'found', schedule: roomed, bound: lowerBound(model, result), timesOptimal: result.status === 'optimal', times: model };
 }
@@ -124,14 +136,17 @@ async function solveTimes(
  * Rooms for the chosen times, one day at a time (days share no room). A day
  * whose rooms cannot keep every item for its whole length (the times stage
  * only counts rooms moment by moment) is solved again with its items free to
- * move within that day. Null when even that fails.
+ * move within that day. Null when even that fails. The days share the time
+ * left beyond `reserve` evenly (a day that ends early leaves its rest to the next).
  */
-async function roomsDayByDay(request: StepRequest, objective: Objective, timed: Schedule): Promise<Schedule | null> {
+async function roomsDayByDay(request: StepRequest, objective: Objective, timed: Schedule, reserve: number): Promise<Schedule | null> {
   const { ctx } = request;
   const parts: Assignment[] = [];
-  for (const date of ctx.dates) {
+  const dates = ctx.dates.filter((date) => timed.some((a) => a.date === date));
+  for (const [d, date] of dates.entries()) {
     const day = timed.filter((a) => a.date === date);
-    if (day.length === 0) continue;
+    // This day's share of the time beyond `reserve`: the days after it get theirs.
+    const share = (request.left() - reserve) / (dates.length - d);
     const ids = new Set(day.map((a) => a.item));
     const dayCtx = partOf(ctx, (i) => ids.has(i.id));
     let placed: Schedule | null = null;
@@ -139,7 +154,7 @@ async function roomsDayByDay(request: StepRequest, objective: Objective, timed: 
       const built = buildModel(dayCtx, { objective, stage: { rooms: day, times }, meter: request.meter });
       if (!built.ok) continue;
       const start = times === 'day' || !objective.baseline ? null : baselineStart(request, built.model);
-      const result = await request.solver(built.model.mip, solveOptions(request, start));
+      const result = await request.solver(built.model.mip, solveOptions(request, start, request.left() - share));
       if (result.status === 'optimal' || result.status === 'feasible') {
         placed = scheduleOf(built.model, result.values);
         break;
@@ -154,6 +169,7 @@ async function roomsDayByDay(request: StepRequest, objective: Objective, timed: 
 /** The best bound a times solve proves, rounded up when every objective value is whole. */
 function lowerBound(model: BuiltModel, result: Extract<SolveResult, { status: 'optimal' | 'feasible' }>): number | null {
   const raw = result.status === 'optimal' ? result.objective : result.bound;
-  if (raw === null) return null;
+  // HiGHS reports -Infinity while it has no bound.
+  if (raw === null || !Number.isFinite(raw)) return null;
   return model.mip.integralObjective ? Math.ceil(raw - 1e-6) : raw;
 }
