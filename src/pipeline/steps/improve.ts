@@ -1,7 +1,7 @@
 /**
  * improve: from the best schedule so far, a large-neighbourhood search, then
- * (when the whole model is small enough) the whole model from its result,
- * which may prove it optimal.
+ * (when the whole model is small enough and no earlier step has solved it)
+ * the whole model from its result, which may prove it optimal.
  *
  * Each round frees a neighbourhood (the items that cost something, a
  * program window, a day, a room's day, or items drawn at random) and solves
