@@ -49,10 +49,11 @@ export function titleOf(event: Event): (id: string) => string {
  */
 export function costPhrase(terms: readonly Pick<ObjectiveTerm, 'name' | 'cost'>[]): string {
   const paid = terms.filter((t) => t.cost > 0).sort((a, b) => b.cost - a.cost || compareText(a.name, b.name));
-  const total = paid.reduce((n, t) => n + t.cost, 0);
+  // Sums of weighted costs carry float noise: 493.99999999999994 is 494.
+  const sum = (ts: readonly Pick<ObjectiveTerm, 'cost'>[]) => Math.round(ts.reduce((n, t) => n + t.cost, 0) * 1e6) / 1e6;
   if (paid.length === 0) return 'cost 0';
-  const named = paid.slice(0, 3).map((t) => `${t.name} ${t.cost}`);
+  const named = paid.slice(0, 3).map((t) => `${t.name} ${sum([t])}`);
   const rest = paid.slice(3);
-  const more = rest.length === 0 ? [] : [`${rest.length} more goal${rest.length === 1 ? '' : 's'} ${rest.reduce((n, t) => n + t.cost, 0)}`];
-  return `cost ${total} (${[...named, ...more].join(', ')})`;
+  const more = rest.length === 0 ? [] : [`${rest.length} more goal${rest.length === 1 ? '' : 's'} ${sum(rest)}`];
+  return `cost ${sum(paid)} (${[...named, ...more].join(', ')})`;
 }

@@ -47,7 +47,7 @@ export const stagedStep: Step = async (request) => {
   const coreCtx = partOf(ctx, (i) => i.format !== 'lightning');
   const core = buildModel(coreCtx, { objective, meter: request.meter });
   if (!core.ok) return { kind: 'none', why: 'the core could not be built' };
-  // Half the time at most, and a node budget: a core that cannot be proven quickly leaves time to extend and improve.
+  // A quarter of the time at most, and a node budget: a core that cannot be proven quickly leaves time to extend and improve.
   const solvingCore = request.solver(core.model.mip, { ...solveOptions(request, baselineStart(request, core.model), (request.left() * 3) / 4), nodeLimit: CORE_NODES });
   // The core is solved in a worker: build the whole model meanwhile.
   const whole = request.models.whole();
