@@ -20,6 +20,11 @@ export type ThemeClash = {
 };
 
 /** One term of the objective: its weight, how many times it occurs, and what it costs in all. */
+/** A cost or bound as a person reads it: sums of weighted costs carry float noise (493.99999999999994 is 494). */
+export function tidyCost(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
 export type ObjectiveTerm = {
   readonly name: string;
   readonly description: string;

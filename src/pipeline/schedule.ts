@@ -6,7 +6,7 @@
  * has not passed.
  */
 import { FORMATS, type Event, type Schedule } from '../domain/types.js';
-import type { ScheduleReport, StepRecord } from '../domain/report.js';
+import { tidyCost, type ScheduleReport, type StepRecord } from '../domain/report.js';
 import { checkSchedule, type Violation } from '../check/check.js';
 import { lightningCoverage } from '../check/coverage.js';
 import { directFindings, unplaceableItems, type Finding } from '../check/diagnose.js';
@@ -21,7 +21,7 @@ import { coarsestGrid } from '../model/grid.js';
 import { modelSize } from '../model/mip.js';
 import { backendFor, solve, type BackendChoice, type Progress, type Solver } from '../solve/index.js';
 import type { Unscheduled } from './partial.js';
-import { runModels, type Incumbent, type StepResult } from './step.js';
+import { provenBound, runModels, type Incumbent, type StepResult } from './step.js';
 import { worthStaging } from './steps/staged.js';
 import { choosePlan, MAX_WHOLE_PLACEMENTS, STEPS, type Condition, type ModelChoice, type PlannedStep } from './strategy.js';
 
@@ -107,7 +107,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
     const found = solver?.objective !== undefined && solver.objective !== null && Number.isFinite(solver.objective) ? solver.objective : null;
     const cost = best && found !== null ? Math.min(best.cost, found) : (best?.cost ?? found);
     const last = trace[trace.length - 1];
-    if (cost !== null && (!last || cost < last.cost - 1e-9)) trace.push({ seconds: seconds(), cost: tidy(cost) });
+    if (cost !== null && (!last || cost < last.cost - 1e-9)) trace.push({ seconds: seconds(), cost: tidyCost(cost) });
     if (!request.onProgress) return;
     const b = Math.max(bound ?? -Infinity, goalBound.total, solver?.bound ?? -Infinity);
     const gap = cost === null || !Number.isFinite(b) ? null : cost <= 0 ? 0 : Math.max(0, (cost - b) / cost);
@@ -194,16 +194,11 @@ function skipReason(planned: PlannedStep, state: { readonly best: Best | null; r
   return reasons[planned.when];
 }
 
-/** A cost or bound as a person reads it: sums of weights carry float noise (493.99999999999994 is 494). */
-function tidy(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
-}
-
 function outcomeWords(r: StepResult): string {
   switch (r.kind) {
     case 'found': {
       const what = r.unscheduled && r.unscheduled.length > 0 ? `a partial schedule (${r.unscheduled.length} left out)` : r.proven ? 'proven optimal' : 'a valid schedule';
-      return `${what}, cost ${tidy(r.cost)}${!r.proven && r.bound !== null ? `; bound ${tidy(r.bound)}` : ''}`;
+      return `${what}, cost ${tidyCost(r.cost)}${!r.proven && r.bound !== null ? `; bound ${tidyCost(r.bound)}` : ''}`;
     }
     case 'infeasible':
       return 'no schedule exists';
@@ -242,7 +237,8 @@ function finish(
   const terms = scoreTerms(ctx, objective, schedule, bounds.goals.byGoal);
   // The better of what a step proved and what the goals' own bounds add up to: both hold for every schedule.
   const known = [bounds.solver, bounds.goals.total].filter((b): b is number => b !== null && Number.isFinite(b));
-  const knownBound = known.length > 0 ? Math.max(...known) : null;
+  // Rounded up when every cost is whole: a bound of 467.1 proves 468.
+  const knownBound = known.length > 0 ? provenBound(best.model, Math.max(...known)) : null;
   const cost = terms.reduce((n, t) => n + t.cost, 0);
   // A schedule that meets a proven bound is proven optimal, whichever step proved the bound.
   const optimal = best.proven || (unscheduled.length === 0 && knownBound !== null && cost <= knownBound + 1e-6);

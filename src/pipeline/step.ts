@@ -100,6 +100,15 @@ export function withBound(r: SolveResult, bound: number | null): SolveResult {
   return { ...r, bound: r.bound === null ? bound : Math.max(r.bound, bound) };
 }
 
+/**
+ * The lower bound a solver's bound proves: none when it has none (HiGHS says
+ * -Infinity then); rounded up when every cost is whole (460.2 proves 461).
+ */
+export function provenBound(model: BuiltModel, bound: number | null): number | null {
+  if (bound === null || !Number.isFinite(bound)) return null;
+  return model.mip.integralObjective ? Math.ceil(bound - 1e-6) : bound;
+}
+
 /** A warm start from the baseline of a re-run, when its schedule fits the model. */
 export function baselineStart(request: StepRequest, model: BuiltModel): Float64Array | null {
   const baseline = request.objective.baseline;

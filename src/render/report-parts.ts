@@ -1,4 +1,4 @@
-import type { ObjectiveTerm, ScheduleReport, ThemeClash } from '../domain/report.js';
+import { tidyCost, type ObjectiveTerm, type ScheduleReport, type ThemeClash } from '../domain/report.js';
 import type { Event, Format } from '../domain/types.js';
 import { FORMATS } from '../domain/types.js';
 import { compareText } from '../domain/compare.js';
@@ -49,8 +49,7 @@ export function titleOf(event: Event): (id: string) => string {
  */
 export function costPhrase(terms: readonly Pick<ObjectiveTerm, 'name' | 'cost'>[]): string {
   const paid = terms.filter((t) => t.cost > 0).sort((a, b) => b.cost - a.cost || compareText(a.name, b.name));
-  // Sums of weighted costs carry float noise: 493.99999999999994 is 494.
-  const sum = (ts: readonly Pick<ObjectiveTerm, 'cost'>[]) => Math.round(ts.reduce((n, t) => n + t.cost, 0) * 1e6) / 1e6;
+  const sum = (ts: readonly Pick<ObjectiveTerm, 'cost'>[]) => tidyCost(ts.reduce((n, t) => n + t.cost, 0));
   if (paid.length === 0) return 'cost 0';
   const named = paid.slice(0, 3).map((t) => `${t.name} ${sum([t])}`);
   const rest = paid.slice(3);

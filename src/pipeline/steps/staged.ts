@@ -32,7 +32,7 @@ import { lightningGroups } from '../../model/goals/lightning.js';
 import { fixColumns, type ReducedModel } from '../../model/mip.js';
 import { initialValues, scheduleOf } from '../../model/solution.js';
 import { canonicalRooms } from '../../model/symmetry.js';
-import { baselineStart, solveOptions, type Step, type StepRequest } from '../step.js';
+import { baselineStart, provenBound, solveOptions, type Step, type StepRequest } from '../step.js';
 
 /** Whether staging can help: some lightning talks, and something else. */
 export function worthStaging(ctx: Context): boolean {
@@ -58,7 +58,7 @@ export const stagedStep: Step = async (request) => {
   if (coreResult.status !== 'optimal' && coreResult.status !== 'feasible') return { kind: 'none', why: `the core was not solved (${coreResult.status})` };
 
   const coreSchedule = scheduleOf(core.model, coreResult.values);
-  const lowerBound = coreResult.status === 'optimal' ? totalCost(coreCtx, objective, coreSchedule) : integralBound(core.model, coreResult.bound);
+  const lowerBound = coreResult.status === 'optimal' ? totalCost(coreCtx, objective, coreSchedule) : provenBound(core.model, coreResult.bound);
   const first = await extend(request, whole, coreSchedule);
   if (!first) return { kind: 'none', why: 'the extension was not solved', bound: lowerBound };
   let best = first;
@@ -157,13 +157,8 @@ async function solvePart(part: Context, schedule: Schedule, request: StepRequest
     const found = scheduleOf(built.model, r.values);
     return { bound: totalCost(part, request.objective, found), schedule: found };
   }
-  if (r.status === 'feasible' && r.bound !== null) return { bound: integralBound(built.model, r.bound)!, schedule: null };
-  return null;
-}
-
-/** With whole costs only, a bound of 460.2 proves 461. */
-function integralBound(model: BuiltModel, bound: number | null): number | null {
-  return bound !== null && model.mip.integralObjective ? Math.ceil(bound - 1e-6) : bound;
+  const bound = r.status === 'feasible' ? provenBound(built.model, r.bound) : null;
+  return bound === null ? null : { bound, schedule: null };
 }
 
 /** The whole model with the placements of the schedule's items fixed (chosen ones to 1, the rest to 0) and taken out. */

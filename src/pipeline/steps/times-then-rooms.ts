@@ -24,7 +24,7 @@ import { partOf } from '../../model/context.js';
 import { HARD_RULES_ONLY, totalCost, type Objective } from '../../model/goals/objective.js';
 import { initialValues, scheduleOf } from '../../model/solution.js';
 import type { SolveResult } from '../../solve/index.js';
-import { baselineStart, solveOptions, type Step, type StepRequest } from '../step.js';
+import { baselineStart, provenBound, solveOptions, type Step, type StepRequest } from '../step.js';
 
 /**
  * The share of the time left after the first schedule that the pass with the
@@ -85,7 +85,7 @@ async function timesThenRooms(request: StepRequest, objective: Objective, warm: 
   if (result.status !== 'optimal' && result.status !== 'feasible') return { kind: 'timedout' };
   const roomed = await roomsDayByDay(request, objective, scheduleOf(model, result.values), roomsReserve);
   if (!roomed) return { kind: 'none' };
-  return { kind: 'found', schedule: roomed, bound: lowerBound(model, result), timesOptimal: result.status === 'optimal', times: model };
+  return { kind: 'found', schedule: roomed, bound: provenBound(model, result.status === 'optimal' ? result.objective : result.bound), timesOptimal: result.status === 'optimal', times: model };
 }
 
 /**
@@ -164,12 +164,4 @@ async function roomsDayByDay(request: StepRequest, objective: Objective, timed: 
     parts.push(...placed);
   }
   return parts;
-}
-
-/** The best bound a times solve proves, rounded up when every objective value is whole. */
-function lowerBound(model: BuiltModel, result: Extract<SolveResult, { status: 'optimal' | 'feasible' }>): number | null {
-  const raw = result.status === 'optimal' ? result.objective : result.bound;
-  // HiGHS reports -Infinity while it has no bound.
-  if (raw === null || !Number.isFinite(raw)) return null;
-  return model.mip.integralObjective ? Math.ceil(raw - 1e-6) : raw;
 }
