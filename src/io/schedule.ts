@@ -45,6 +45,8 @@ const shape = z.object({
 export function parseScheduleFile(text: FileText, file: string, event: Event, baseline = false): ScheduleFile {
   const items = new Set(event.items.map((i) => i.id));
   const rooms = new Set(event.rooms.map((r) => r.id));
+  // Rows whose item this event does not have: when most are, the file is another event's schedule.
+  const unknown: { id: string; line: number }[] = [];
   const sheet = readSheet(
     {
       file,
@@ -52,9 +54,12 @@ export function parseScheduleFile(text: FileText, file: string, event: Event, ba
       optionalColumns: ['locked'],
       required: true,
       schema: shape,
-      check: (v, report) => {
+      check: (v, report, line) => {
         if (baseline) return;
-        if (v.id !== undefined && !items.has(v.id)) report('id', `unknown item ${JSON.stringify(v.id)} (not in themes.csv)`);
+        if (v.id !== undefined && !items.has(v.id)) {
+          unknown.push({ id: v.id, line });
+          report('id', `unknown item ${JSON.stringify(v.id)} (not in themes.csv)`);
+        }
         if (v.room !== undefined && !rooms.has(v.room)) report('room', `unknown room ${JSON.stringify(v.room)} (not in rooms.csv)`);
       },
       build: (v, row): Row | null =>
@@ -66,6 +71,20 @@ export function parseScheduleFile(text: FileText, file: string, event: Event, ba
     },
     text,
   );
+  const rowCount = sheet.table?.rows.length ?? 0;
+  if (rowCount > 1 && unknown.length * 2 > rowCount) {
+    // The cause once, not a line per row (nor the rooms of that other event).
+    const first = unknown[0]!;
+    throw new InputError([
+      {
+        file,
+        line: 0,
+        column: 0,
+        columnName: '',
+        message: `${unknown.length === rowCount ? 'none' : `${rowCount - unknown.length}`} of its ${rowCount} rows ${unknown.length === rowCount - 1 ? 'names' : 'name'} an item of themes.csv (the first unknown: ${JSON.stringify(first.id)} on line ${first.line}); is it the schedule of another event?`,
+      },
+    ]);
+  }
   if (sheet.issues.length > 0) throw new InputError(sheet.issues);
   return {
     schedule: sheet.rows.map(({ item, room, date, start, end }) => ({ item, room, date, start, end })),

@@ -89,6 +89,18 @@ describe('parseSchedule', () => {
     ]);
   });
 
+  test("another event's schedule: the cause once, not a line per row", () => {
+    const text = csv(
+      'id,date,start,end,room',
+      'p01,2025-06-02,09:00,10:00,hall',
+      'x1,2025-06-02,10:00,11:00,annex',
+      'x2,2025-06-02,11:00,12:00,annex',
+    );
+    expect(problems(text)).toEqual([
+      'out/schedule.csv: 1 of its 3 rows names an item of themes.csv (the first unknown: "x1" on line 3); is it the schedule of another event?',
+    ]);
+  });
+
   test('missing columns', () => {
     expect(problems(csv('id,date,start,room', 'p01,2025-06-02,09:00,hall'))).toEqual(['out/schedule.csv:1 end: missing column']);
   });
