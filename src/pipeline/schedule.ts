@@ -13,7 +13,7 @@ import { directFindings, unplaceableItems, type Finding } from '../check/diagnos
 import type { BuildMeter, BuiltModel } from '../model/build.js';
 import { candidatePlacements } from '../model/candidates.js';
 import { buildContext, DEFAULT_RULE_OPTIONS, type Context } from '../model/context.js';
-import { objectiveLowerBound } from '../model/goals/bounds.js';
+import { objectiveLowerBound, relaxedBounds } from '../model/goals/bounds.js';
 import { objectiveOf, scoreTerms, type Objective } from '../model/goals/objective.js';
 import { DEFAULT_WEIGHTS, type Weights } from '../model/goals/registry.js';
 import { scoreThemeClashes } from '../model/goals/theme-clash.js';
@@ -99,7 +99,11 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   let findings: readonly Finding[] | null = null;
   const log: StepRecord[] = [];
   const seconds = () => (request.now() - t0) / 1000;
-  const goalBound = objectiveLowerBound(ctx, objective.goals, candidates);
+  let goalBound = objectiveLowerBound(ctx, objective.goals, candidates);
+  // The goals' relaxations are solved beside the steps (in a worker of their own), and raise the bound when done.
+  const relaxing = relaxedBounds(ctx, objective.goals, candidates, solve, { timeLimitSeconds: Math.max(1, left()), ...(request.signal ? { signal: request.signal } : {}) }).then((relaxed) => {
+    goalBound = objectiveLowerBound(ctx, objective.goals, candidates, relaxed);
+  });
   // The run's own progress: its best schedule and bound, as they improve; and the anytime curve of its cost.
   const trace: { seconds: number; cost: number }[] = [];
   const progress = (step: string, solver?: Progress) => {
@@ -168,6 +172,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
     }
     progress(planned.step);
   }
+  await relaxing;
   const t2 = request.now();
   const stopped = request.signal?.aborted ?? false;
   if (best) {

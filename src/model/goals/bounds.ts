@@ -1,11 +1,14 @@
 /**
  * Lower bounds on each goal, from what the items' candidate places force:
  * numbers that hold for every complete schedule, however it is found, so a
- * gap measured against their sum is a real one. They are cheap and often
- * loose; the solver's own bound, when better, is used instead (the report
- * gives both).
+ * gap measured against their sum is a real one. Most are counted directly
+ * (minUnits, each item's cheapest place); goals whose cost comes from items
+ * competing for something also give a linear relaxation, solved once per
+ * run (relaxedBounds). The solver's own bound, when better, is used instead
+ * (the report gives both).
  */
 import type { Item } from '../../domain/types.js';
+import type { Solver } from '../../solve/types.js';
 import type { Candidates } from '../candidates.js';
 import type { Context } from '../context.js';
 import type { Goal, WeightedGoal } from './goal.js';
@@ -25,12 +28,21 @@ export function goalLowerUnits(ctx: Context, goal: Goal, candidates: Candidates)
   return units;
 }
 
-/** Each goal's bound, weighted, by name; and their sum, which every complete schedule costs at least. */
-export function objectiveLowerBound(ctx: Context, goals: readonly WeightedGoal[], candidates: Candidates): { readonly total: number; readonly byGoal: ReadonlyMap<string, number> } {
+/**
+ * Each goal's bound, weighted, by name; and their sum, which every complete
+ * schedule costs at least. `relaxed` adds the relaxations' bounds (weighted,
+ * from relaxedBounds): each goal keeps the larger of its two.
+ */
+export function objectiveLowerBound(
+  ctx: Context,
+  goals: readonly WeightedGoal[],
+  candidates: Candidates,
+  relaxed: ReadonlyMap<string, number> = new Map(),
+): { readonly total: number; readonly byGoal: ReadonlyMap<string, number> } {
   const byGoal = new Map<string, number>();
   let total = 0;
   for (const { goal, weight } of goals) {
-    const b = weight === 0 ? 0 : weight * goalLowerUnits(ctx, goal, candidates);
+    const b = weight === 0 ? 0 : Math.max(weight * goalLowerUnits(ctx, goal, candidates), relaxed.get(goal.name) ?? 0);
     byGoal.set(goal.name, b);
     total += b;
   }
@@ -38,26 +50,59 @@ export function objectiveLowerBound(ctx: Context, goals: readonly WeightedGoal[]
 }
 
 /**
- * Pigeonhole: of items that should not overlap (a theme's, a language's),
- * how many must, when their minutes exceed the program time they can use.
- * The most items fitting one after another is at most the most whose
- * durations fit the total minutes of the windows they may use (shortest
- * first); every item beyond must overlap another of them, and one
- * overlapping pair involves two items at most.
+ * The goals' relaxations (Goal.relaxation) solved, each bound weighted, by
+ * goal name. Linear programs, solved by HiGHS whatever backend the run
+ * uses (javascript-lp-solver's dense tableau is slow on them), within the
+ * time given; one not solved to optimality gives nothing. An optimum is a
+ * floating-point figure: it is lowered by a tolerance first, then rounded
+ * up when every cost is whole.
  */
-export function forcedOverlaps(ctx: Context, items: readonly Item[], candidates: Candidates): number {
-  if (items.length < 2) return 0;
-  const ids = new Set(items.map((i) => i.id));
-  const windows = new Set<string>();
-  for (const p of candidates.placements) {
-    if (!ids.has(p.item)) continue;
-    const w = ctx.programWindows.find((x) => x.date === p.date && x.start <= p.start && p.end <= x.end);
-    if (w) windows.add(`${w.date}\u0000${w.start}\u0000${w.end}`);
+export async function relaxedBounds(
+  ctx: Context,
+  goals: readonly WeightedGoal[],
+  candidates: Candidates,
+  solver: Solver,
+  options: { readonly timeLimitSeconds: number; readonly signal?: AbortSignal },
+): Promise<ReadonlyMap<string, number>> {
+  const out = new Map<string, number>();
+  for (const { goal, weight } of goals) {
+    if (weight === 0 || !goal.relaxation) continue;
+    const lp = goal.relaxation(ctx, candidates);
+    if (!lp) continue;
+    const r = await solver(lp, { backend: 'highs', timeLimitSeconds: options.timeLimitSeconds, ...(options.signal ? { signal: options.signal } : {}) });
+    if (r.status !== 'optimal') continue;
+    const below = r.objective - 1e-6 * Math.max(1, Math.abs(r.objective));
+    out.set(goal.name, weight * Math.max(0, lp.integralObjective ? Math.ceil(below) : below));
   }
-  const time = [...windows].reduce((n, key) => {
-    const [, start, end] = key.split('\u0000');
-    return n + Number(end) - Number(start);
-  }, 0);
+  return out;
+}
+
+/** A pair of items that should not overlap, and what it costs when they do. */
+export type CostedPair = { readonly a: Item; readonly b: Item; readonly cost: number };
+
+/**
+ * What the overlapping pairs among `items` (items that should not overlap:
+ * a theme's, a language's) cost at least, when their minutes exceed the
+ * program time they can use; `pairs` is every pair among them, costed. Two
+ * arguments, the larger holds:
+ *
+ * - Count (pigeonhole, then Turán). Items that pairwise do not overlap run
+ *   one after another, so at most `fit` of them do: the most whose
+ *   durations fit the total minutes T of the windows they may use (shortest
+ *   first). A graph on n items with no more than `fit` pairwise apart has at
+ *   least the edges of `fit` cliques as equal as can be (Turán's theorem, on
+ *   the complement): 50 items of which 47 fit make 3 pairs, 200 of which 50
+ *   fit make 300. Any that many pairs cost at least the cheapest that many.
+ * - Minutes. The items' M minutes in T minutes of program: at each moment n
+ *   of them run, making n(n-1)/2 overlapping pairs, and the sum of that over
+ *   the program is least when n is as even as can be. A pair overlaps at
+ *   most its shorter item's minutes, so the pairs must cover those
+ *   pair-minutes: at least what the cheapest cover (per minute, shares of
+ *   pairs allowed) costs.
+ */
+export function forcedPairCost(ctx: Context, items: readonly Item[], candidates: Candidates, pairs: readonly CostedPair[]): number {
+  if (items.length < 2 || pairs.length === 0) return 0;
+  const time = programTime(ctx, items, candidates);
   let used = 0;
   let fit = 0;
   for (const d of items.map((i) => i.duration).sort((a, b) => a - b)) {
@@ -65,5 +110,62 @@ export function forcedOverlaps(ctx: Context, items: readonly Item[], candidates:
     used += d;
     fit += 1;
   }
-  return Math.ceil((items.length - fit) / 2);
+  const byCount = smallestSum(
+    pairs.map((p) => p.cost),
+    fewestEdges(items.length, Math.max(1, fit)),
+  );
+  let minutes = forcedPairMinutes(
+    items.reduce((n, i) => n + i.duration, 0),
+    time,
+  );
+  let byMinutes = 0;
+  const perMinute = pairs.map((p) => ({ cost: p.cost, span: Math.min(p.a.duration, p.b.duration) })).sort((x, y) => x.cost / x.span - y.cost / y.span);
+  for (const { cost, span } of perMinute) {
+    if (minutes <= 0) break;
+    const share = Math.min(1, minutes / span);
+    byMinutes += share * cost;
+    minutes -= share * span;
+  }
+  return Math.max(byCount, byMinutes);
+}
+
+/** The total minutes of the program windows in which any of the items has a candidate place. */
+function programTime(ctx: Context, items: readonly Item[], candidates: Candidates): number {
+  const ids = new Set(items.map((i) => i.id));
+  const windows = new Set<string>();
+  for (const p of candidates.placements) {
+    if (!ids.has(p.item)) continue;
+    const w = ctx.programWindows.find((x) => x.date === p.date && x.start <= p.start && p.end <= x.end);
+    if (w) windows.add(`${w.date}\u0000${w.start}\u0000${w.end}`);
+  }
+  return [...windows].reduce((n, key) => {
+    const [, start, end] = key.split('\u0000');
+    return n + Number(end) - Number(start);
+  }, 0);
+}
+
+const pairsOf = (k: number) => (k * (k - 1)) / 2;
+
+/** The fewest pairs among n items of which at most `apart` are pairwise apart: `apart` groups as equal as can be, every pair within a group. */
+export function fewestEdges(n: number, apart: number): number {
+  if (apart >= n) return 0;
+  const size = Math.floor(n / apart);
+  const larger = n % apart;
+  return larger * pairsOf(size + 1) + (apart - larger) * pairsOf(size);
+}
+
+/** The least sum over the program of n(n-1)/2, n items running at each moment, when `total` item-minutes run in `time` minutes. */
+export function forcedPairMinutes(total: number, time: number): number {
+  if (time <= 0 || total <= time) return 0;
+  const level = Math.floor(total / time);
+  const higher = total - level * time;
+  return higher * pairsOf(level + 1) + (time - higher) * pairsOf(level);
+}
+
+/** The sum of the `count` smallest values: what any `count` of them weigh at least. */
+export function smallestSum(values: readonly number[], count: number): number {
+  return [...values]
+    .sort((a, b) => a - b)
+    .slice(0, count)
+    .reduce((n, v) => n + v, 0);
 }

@@ -13,7 +13,7 @@
 import type { Assignment, Schedule } from '../../domain/types.js';
 import type { Candidates } from '../candidates.js';
 import type { Context } from '../context.js';
-import type { MipColumn, MipRow } from '../mip.js';
+import type { MipColumn, MipModel, MipRow } from '../mip.js';
 
 /** One occurrence of a goal in a schedule: the items involved and the sentence for the report. */
 export type Occurrence = { readonly items: readonly string[]; readonly message: string };
@@ -73,6 +73,15 @@ export type Goal = {
    * `placementUnits` of each item's candidates is their bound.
    */
   readonly minUnits?: (ctx: Context, candidates: Candidates) => number;
+  /**
+   * A linear program over the candidates whose optimum every complete
+   * schedule's units are at least: for goals whose cost comes from items
+   * competing for something (room-size: the hours of the large rooms),
+   * which neither minUnits nor an item's cheapest place can see. The run
+   * solves it beside its steps (bounds.ts relaxedBounds) and keeps the
+   * larger of the two bounds. Null when there is nothing to compete for.
+   */
+  readonly relaxation?: (ctx: Context, candidates: Candidates) => MipModel | null;
   /**
    * Goals whose rows are most of a large model can be modelled for some
    * keys only (themes, languages); leaving keys out relaxes the model. The

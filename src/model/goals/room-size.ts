@@ -8,7 +8,9 @@
  */
 import { weighedAudience, type Assignment, type Item } from '../../domain/types.js';
 import { compareText } from '../../domain/compare.js';
-import { itemLabel, roomLabel, type Context } from '../context.js';
+import type { Candidates } from '../candidates.js';
+import { itemLabel, occupiedFrom, occupiedUntil, roomLabel, type Context } from '../context.js';
+import { makeRow, type MipColumn, type MipModel, type MipRow } from '../mip.js';
 import { usableRooms } from '../rooms.js';
 import { counted, type Goal, type Occurrence } from './goal.js';
 
@@ -47,4 +49,65 @@ export const roomSizeGoal: Goal = {
     return { ...counted(out.map(({ items, message }) => ({ items, message }))), count: units, units };
   },
   maxUnits: (ctx) => [...ctx.items.values()].reduce((n, i) => n + sizeUnits(i) * ctx.rooms.size, 0),
+  relaxation: (ctx, candidates) => roomTimeRelaxation(ctx, candidates),
 };
+
+/**
+ * Items share each room's time. A placement occupies its room from its
+ * set-up to its tear-down and hallway gap; on a date, the union of a room's
+ * candidate occupancies falls into spans, and the items one span holds
+ * occupy disjoint parts of it. So a share of each item per (room, span),
+ * the shares of an item adding up to one and each span's occupied minutes
+ * within its length, relaxes every complete schedule: the least room-size
+ * cost of such shares is a lower bound. It counts what must go to smaller
+ * rooms when the large ones are full. Null when no item could be anywhere
+ * but its largest room.
+ */
+export function roomTimeRelaxation(ctx: Context, candidates: Candidates): MipModel | null {
+  const byRoomDate = new Map<string, Assignment[]>();
+  for (const p of candidates.placements) {
+    const key = `${p.room}\u0000${p.date}`;
+    const list = byRoomDate.get(key);
+    if (list) list.push(p);
+    else byRoomDate.set(key, [p]);
+  }
+  const columns: MipColumn[] = [];
+  const spanTerms: [number, number][][] = [];
+  const spanLengths: number[] = [];
+  const itemTerms = new Map<string, [number, number][]>();
+  let costly = false;
+  for (const key of [...byRoomDate.keys()].sort(compareText)) {
+    const list = byRoomDate.get(key)!.map((p) => ({ p, from: occupiedFrom(ctx, p), until: occupiedUntil(ctx, p) }));
+    list.sort((a, b) => a.from - b.from || a.until - b.until || compareText(a.p.item, b.p.item));
+    // Spans: runs of occupancies that overlap one another; per span, each item's cheapest placement in it.
+    for (let k = 0; k < list.length; ) {
+      let end = list[k]!.until;
+      let last = k;
+      while (last + 1 < list.length && list[last + 1]!.from < end) end = Math.max(end, list[++last]!.until);
+      const cheapest = new Map<string, { units: number; occupies: number }>();
+      for (const { p, from, until } of list.slice(k, last + 1)) {
+        const units = sizeSteps(ctx, p) * sizeUnits(ctx.items.get(p.item)!);
+        const known = cheapest.get(p.item);
+        if (!known || units < known.units) cheapest.set(p.item, { units, occupies: until - from });
+      }
+      const terms: [number, number][] = [];
+      for (const [item, { units, occupies }] of [...cheapest].sort(([a], [b]) => compareText(a, b))) {
+        if (units > 0) costly = true;
+        const column = columns.length;
+        columns.push({ name: `share_${item}_${spanLengths.length}`, cost: units, lower: 0, upper: 1, integer: false });
+        terms.push([column, occupies]);
+        const mine = itemTerms.get(item);
+        if (mine) mine.push([column, 1]);
+        else itemTerms.set(item, [[column, 1]]);
+      }
+      spanTerms.push(terms);
+      spanLengths.push(end - list[k]!.from);
+      k = last + 1;
+    }
+  }
+  if (!costly) return null;
+  const rows: MipRow[] = [];
+  for (const [item, terms] of [...itemTerms].sort(([a], [b]) => compareText(a, b))) rows.push(makeRow(`whole_${item}`, 1, 1, terms));
+  spanTerms.forEach((terms, s) => rows.push(makeRow(`span_${s}`, -Infinity, spanLengths[s]!, terms)));
+  return { columns, rows, integralObjective: true };
+}

@@ -8,7 +8,7 @@ import type { ThemeClash } from '../../domain/report.js';
 import { weighedAudience, type Item, type Schedule } from '../../domain/types.js';
 import { byId, compareText } from '../../domain/compare.js';
 import type { Context } from '../context.js';
-import { forcedOverlaps } from './bounds.js';
+import { forcedPairCost } from './bounds.js';
 import { forcedClashCuts } from './clash-cuts.js';
 import type { Goal } from './goal.js';
 import { overlapColumns, overlapping } from './overlap.js';
@@ -69,14 +69,18 @@ export const themeClashGoal: Goal = {
     return { count: clashes.length, units: clashes.reduce((n, c) => n + c.cost, 0), occurrences: [] };
   },
   maxUnits: (ctx) => themePairs(ctx).reduce((n, p) => n + p.weight, 0),
-  // Per theme, the pairs its items must overlap in, each at its least weight shared among its themes.
+  // Per theme, what the pairs its items must overlap in cost at least, each pair's weight shared among its themes.
   minUnits: (ctx, candidates) => {
     let units = 0;
     for (const theme of [...new Set([...ctx.items.values()].flatMap((i) => i.themes))].sort()) {
       const pairs = themePairs(ctx).filter((p) => p.themes.includes(theme));
-      if (pairs.length === 0) continue;
       const items = [...ctx.items.values()].filter((i) => i.themes.includes(theme));
-      units += forcedOverlaps(ctx, items, candidates) * Math.min(...pairs.map((p) => p.weight / p.themes.length));
+      units += forcedPairCost(
+        ctx,
+        items,
+        candidates,
+        pairs.map((p) => ({ a: p.a, b: p.b, cost: p.weight / p.themes.length })),
+      );
     }
     return units;
   },

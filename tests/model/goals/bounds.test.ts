@@ -2,7 +2,9 @@
 import { expect, test } from 'vitest';
 import { candidatePlacements } from '../../../src/model/candidates.js';
 import { buildContext } from '../../../src/model/context.js';
-import { goalLowerUnits, objectiveLowerBound } from '../../../src/model/goals/bounds.js';
+import { fewestEdges, forcedPairMinutes, goalLowerUnits, objectiveLowerBound, relaxedBounds } from '../../../src/model/goals/bounds.js';
+import { roomSizeGoal, roomTimeRelaxation } from '../../../src/model/goals/room-size.js';
+import { solve } from '../../../src/solve/index.js';
 import { lightningGroupsGoal } from '../../../src/model/goals/lightning.js';
 import { DEFAULT_WEIGHTS, weighted } from '../../../src/model/goals/registry.js';
 import { speakerDaysGoal } from '../../../src/model/goals/speakers.js';
@@ -68,4 +70,57 @@ test('the objective’s bound is the weighted sum of its goals’', () => {
   const b = objectiveLowerBound(ctx, weighted(DEFAULT_WEIGHTS), candidatePlacements(ctx, 30));
   // One extra day (60) and w1's speaker inside their avoided morning (100).
   expect([b.byGoal.get('speaker-days'), b.byGoal.get('speaker-avoid'), b.total]).toEqual([60, 100, 160]);
+});
+
+test('Turán: n items of which at most k are pairwise apart make at least the pairs of k groups as equal as can be', () => {
+  expect(fewestEdges(50, 47)).toBe(3);
+  expect(fewestEdges(200, 50)).toBe(300);
+  expect(fewestEdges(5, 2)).toBe(4); // groups of 3 and 2: 3 + 1
+  expect(fewestEdges(4, 4)).toBe(0);
+  // Checked against every way to split 7 items into 3 groups.
+  let least = Infinity;
+  for (let a = 0; a <= 7; a++) for (let b = 0; a + b <= 7; b++) least = Math.min(least, [a, b, 7 - a - b].reduce((n, k) => n + (k * (k - 1)) / 2, 0));
+  expect(fewestEdges(7, 3)).toBe(least);
+});
+
+test('pair-minutes: 250 item-minutes in 100 minutes run two at a time for 50 minutes and three for 50', () => {
+  // 50 min x 1 pair + 50 min x 3 pairs.
+  expect(forcedPairMinutes(250, 100)).toBe(200);
+  expect(forcedPairMinutes(100, 100)).toBe(0);
+});
+
+test('theme-clash: a long workshop beside short talks of its theme costs what the minutes force, not only one pair per two items', () => {
+  // 3 h of one theme in a 2-hour morning: 60 pair-minutes at least. The two talks pair with the workshop cheaply
+  // (audience 5 each, at most 30 minutes each), the workshops among themselves dearly.
+  const ev = event({
+    calendar: [win(D1, '09:00', '11:00')],
+    rooms: [room('c1', 'classroom'), room('c2', 'classroom'), room('lobby', 'lobby')],
+    items: [
+      item('w1', 'workshop', 120, ['a'], { themes: ['x'], audience: 50 }),
+      item('l1', 'lightning', 30, ['b'], { themes: ['x'], audience: 5 }),
+      item('l2', 'lightning', 30, ['c'], { themes: ['x'], audience: 5 }),
+    ],
+  });
+  // Every schedule puts both talks beside the workshop: 5 + 5.
+  expect(bound(ev, themeClashGoal)).toBe(10);
+});
+
+test('room-size relaxation: three hour-long workshops in a 2-hour morning cannot all have the large room', async () => {
+  const ev = event({
+    calendar: [win(D1, '09:00', '11:00')],
+    rooms: [room('big', 'classroom', 100), room('small', 'classroom', 60)],
+    items: [30, 40, 50].map((audience, k) => item(`w${k + 1}`, 'workshop', 60, [`s${k}`], { audience })),
+  });
+  const ctx = buildContext(ev, { gap: 0 });
+  const candidates = candidatePlacements(ctx, 30);
+  // Each item alone could have the large room: the plain bound sees nothing.
+  expect(goalLowerUnits(ctx, roomSizeGoal, candidates)).toBe(0);
+  // The large room holds two of them: one goes a step down, at best the 30 people (3 units).
+  const relaxed = await relaxedBounds(ctx, [{ goal: roomSizeGoal, weight: 2 }], candidates, solve, { timeLimitSeconds: 20 });
+  expect(relaxed.get('room-size')).toBe(6);
+  // With an afternoon as well, all fit the large room.
+  const roomy = buildContext({ ...ev, calendar: [...ev.calendar, win(D1, '14:00', '16:00')] }, { gap: 0 });
+  expect(roomTimeRelaxation(roomy, candidatePlacements(roomy, 30))).not.toBeNull();
+  const free = await relaxedBounds(roomy, [{ goal: roomSizeGoal, weight: 2 }], candidatePlacements(roomy, 30), solve, { timeLimitSeconds: 20 });
+  expect(free.get('room-size')).toBe(0);
 });

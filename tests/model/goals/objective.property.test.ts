@@ -3,7 +3,8 @@
  * every goal on (and a baseline's move goals half the time), the model's
  * objective at the schedule's columns equals convene's own re-score, goal by
  * goal. (At valid schedules: the model leans on the hard rules, e.g. two
- * items confined to one room need no clash column.) The times stage, a relaxation, never charges more.
+ * items confined to one room need no clash column.) The times stage, a relaxation, never charges more;
+ * no goal's lower bound, counted or from its relaxation, exceeds its score.
  */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
@@ -14,7 +15,8 @@ import { candidatePlacements } from '../../../src/model/candidates.js';
 import { buildContext, type Context } from '../../../src/model/context.js';
 import { objectiveOf, totalCost, type Objective } from '../../../src/model/goals/objective.js';
 import { GOALS } from '../../../src/model/goals/registry.js';
-import { goalLowerUnits } from '../../../src/model/goals/bounds.js';
+import { goalLowerUnits, relaxedBounds } from '../../../src/model/goals/bounds.js';
+import { solve } from '../../../src/solve/index.js';
 import { coarsestGrid } from '../../../src/model/grid.js';
 import type { MipModel } from '../../../src/model/mip.js';
 import { initialValues } from '../../../src/model/solution.js';
@@ -59,7 +61,7 @@ const eventArb = fc
     });
     return {
       calendar: DATES.flatMap((d) => [win(d, '09:00', '11:00'), win(d, '11:00', '11:30', 'break', 'Café'), win(d, '11:30', '13:30')]),
-      rooms: [room('mh', 'main_hall', 200), room('lobby', 'lobby', 200), room('c1', 'classroom', 40), room('c2', 'classroom', 70), room('c3', 'classroom', 70)],
+      rooms: [room('mh', 'main_hall', 200), room('lobby', 'lobby', 200), room('c1', 'classroom', 40), room('c2', 'classroom', 70), room('c3', 'classroom', 55)],
       items: built,
       speakers: SPEAKERS.map((id) => speaker(id)),
       availability: wishes.map((w) => avail(w.who, DATES[w.day]!, hhmm(w.start), hhmm(w.start + 60), w.status)),
@@ -91,8 +93,10 @@ function objectiveAt(mip: MipModel, values: Float64Array, from = 0, to = mip.col
 test('the model charges each goal what its score says, at any valid schedule', { timeout: 120_000 }, async () => {
   // How often each goal occurs at all: a goal that never occurs would be checked at 0 only.
   const occurred = new Map<string, number>();
+  // The goals whose relaxation bound something above 0 at least once: a relaxation always at 0 would be checked at 0 only.
+  const relaxedSome = new Set<string>();
   await fc.assert(
-    fc.property(eventArb, weightsArb, fc.infiniteStream(fc.nat()), fc.boolean(), (ev, weights, picks, rerun) => {
+    fc.asyncProperty(eventArb, weightsArb, fc.infiniteStream(fc.nat()), fc.boolean(), async (ev, weights, picks, rerun) => {
       const ctx = buildContext(ev);
       const candidates = candidatePlacements(ctx, coarsestGrid(ctx));
       const { placements } = candidates;
@@ -113,6 +117,8 @@ test('the model charges each goal what its score says, at any valid schedule', {
       const values = initialValues(model, schedule);
       expect(values).not.toBeNull();
       const chosen = model.placements.filter((_, i) => values![i]! > 0.5);
+      // The relaxations' bounds (solved, weighted) hold too.
+      const relaxed = await relaxedBounds(ctx, objective.goals, candidates, solve, { timeLimitSeconds: 20 });
       for (const { goal, weight } of objective.goals) {
         const block = model.goals.find((b) => b.goal === goal.name);
         const columns = block ? objectiveAt(model.mip, values!, block.first, block.end) + block.offset : 0;
@@ -121,6 +127,8 @@ test('the model charges each goal what its score says, at any valid schedule', {
         expect(columns + linear, goal.name).toBeCloseTo(weight * units, 9);
         // Its lower bound holds too.
         expect(goalLowerUnits(ctx, goal, candidates), `${goal.name} bound`).toBeLessThanOrEqual(units + 1e-9);
+        expect(relaxed.get(goal.name) ?? 0, `${goal.name} relaxed bound`).toBeLessThanOrEqual(weight * units + 1e-9);
+        if ((relaxed.get(goal.name) ?? 0) > 0) relaxedSome.add(goal.name);
         if (units > 0) occurred.set(goal.name, (occurred.get(goal.name) ?? 0) + 1);
       }
       const whole = objectiveAt(model.mip, values!) + (model.mip.offset ?? 0);
@@ -133,5 +141,6 @@ test('the model charges each goal what its score says, at any valid schedule', {
     }),
     { seed: 12, numRuns: 150 },
   );
+  expect([...relaxedSome].sort()).toEqual(GOALS.filter((g) => g.relaxation).map((g) => g.name).sort());
   expect([...occurred.keys()].sort()).toEqual([...GOALS.map((g) => g.name), 'moved-room', 'moved-time'].sort());
 });
