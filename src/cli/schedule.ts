@@ -23,7 +23,7 @@ import {
   scheduleMarkdown,
   scheduleTable,
 } from '../render/index.js';
-import type { BackendChoice } from '../solve/index.js';
+import { prepareSolver, type BackendChoice } from '../solve/index.js';
 import type { Console } from './console.js';
 import { type Ending } from './exit.js';
 import { FORCE_HELP, gapOption, oneOf, ruleOptionsOf, seconds, speakerGapOption } from './options.js';
@@ -90,6 +90,7 @@ export async function scheduleCommand(dir: string, given: ScheduleFlags, c: Cons
   const flags = { ...given, dir };
   // A bad --tz is a usage error before any solving, not after.
   if (flags.publish) timeZone(flags.tz ?? DEFAULT_TIME_ZONE);
+  prepareSolver(flags.solver);
   let event = await readEvent(dir);
   if (flags.lock) {
     const locks = await readScheduleFile(flags.lock, event);

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import type { MipModel } from '../model/mip.js';
 import type { SolveOptions, SolveResult } from './types.js';
-import { runWorker } from './worker.js';
+import { runWorker, startIdleWorker } from './worker.js';
 
 // Plain CommonJS so it runs the same from the TypeScript sources (tests) and the build.
 const SCRIPT = `
@@ -17,6 +17,8 @@ let loading = null;
 parentPort.on('message', async (job) => {
   try {
     loading ??= require(job.highsPath)();
+    // A warm-up only starts the loading, and answers nothing: the next job waits for it.
+    if (job.warmUp) return;
     const highs = await loading;
     const d = job.model;
     const model = highs.createModel({
@@ -71,6 +73,17 @@ type Msg =
 const OPTIMAL = 7;
 const INFEASIBLE = 8;
 const UNBOUNDED_OR_INFEASIBLE = 9;
+
+/**
+ * Starts a worker and loads HiGHS in it, to wait idle for the first solve:
+ * compiling the WebAssembly takes a few tenths of a second of a core, which
+ * then overlap reading the event and building the first model instead of
+ * coming before the first solve. The worker waits in the idle pool at once:
+ * a solve that takes it before HiGHS is loaded waits for the loading.
+ */
+export function warmUpHighs(): void {
+  startIdleWorker(SCRIPT, { highsPath: createRequire(import.meta.url).resolve('highs'), warmUp: true });
+}
 
 export async function solveWithHighs(model: MipModel, options: SolveOptions): Promise<SolveResult> {
   const started = Date.now();

@@ -3,7 +3,7 @@
  * SolveResult value; never throws.
  */
 import type { MipModel } from '../model/mip.js';
-import { solveWithHighs } from './highs.js';
+import { solveWithHighs, warmUpHighs } from './highs.js';
 import { solveWithJslp } from './jslp.js';
 import type { Backend, SolveOptions, SolveResult } from './types.js';
 
@@ -19,6 +19,11 @@ export type BackendChoice = Backend | 'auto';
  */
 export function backendFor(choice: BackendChoice): Backend {
   return choice === 'auto' ? 'highs' : choice;
+}
+
+/** Readies the backend a run will use (HiGHS loads in a worker meanwhile); for the commands, at their start. */
+export function prepareSolver(choice: BackendChoice): void {
+  if (backendFor(choice) === 'highs') warmUpHighs();
 }
 
 export async function solve(model: MipModel, options: SolveOptions): Promise<SolveResult> {

@@ -62,6 +62,17 @@ export function runWorker<M extends { readonly type: string }>(
   });
 }
 
+/**
+ * Starts a worker for `script`, posts it `job` (one it answers nothing to,
+ * such as loading a solver), and leaves it in the idle pool at once: the
+ * next job posted to it starts when that work is done.
+ */
+export function startIdleWorker(script: string, job: unknown): void {
+  const worker = new Worker(script, { eval: true });
+  worker.postMessage(job);
+  putIdle(script, worker);
+}
+
 /** Idle workers by script: at most MAX_IDLE each, none of them keeping the process alive. */
 const idle = new Map<string, Worker[]>();
 const MAX_IDLE = 2;

@@ -11,7 +11,7 @@ import { readEvent } from '../../src/io/event.js';
 import { buildModel } from '../../src/model/build.js';
 import { buildContext } from '../../src/model/context.js';
 import { fixColumns, type MipModel } from '../../src/model/mip.js';
-import { solve, type SolveResult } from '../../src/solve/index.js';
+import { prepareSolver, solve, type SolveResult } from '../../src/solve/index.js';
 import { event, item, room, win } from '../helpers/event.js';
 
 /** Five plenaries, three sharing a theme, two halls, one morning: clashes have a price, so fixing one item moves the optimum. */
@@ -111,5 +111,18 @@ describe('HiGHS workers kept between solves', () => {
     // And a warm start from a known optimum is still honoured by a reused worker.
     const warm = solved(await highs(model, { initial: alone.values }));
     expect(warm.objective).toBeCloseTo(alone.objective, 6);
+  }, 60_000);
+
+  test('workers warmed up before any solve (still loading or loaded) answer each solve, alone and several at once', async () => {
+    const model = plenaryModel();
+    const alone = solved(await highs(model));
+    // Taken while HiGHS still loads: the solve waits for the loading, and gets its own answer, not the warm-up's.
+    prepareSolver('auto');
+    prepareSolver('highs');
+    const together = await Promise.all([highs(model), highs(model), highs(model)]);
+    expect(together.map((r) => solved(r).objective)).toEqual([alone.objective, alone.objective, alone.objective]);
+    // jslp needs no worker: nothing to warm up, and its solves are unchanged.
+    prepareSolver('jslp');
+    expect(solved(await highs(model)).objective).toBeCloseTo(alone.objective, 6);
   }, 60_000);
 });
