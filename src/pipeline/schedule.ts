@@ -100,7 +100,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   const log: StepRecord[] = [];
   const seconds = () => (request.now() - t0) / 1000;
   let goalBound = objectiveLowerBound(ctx, objective.goals, candidates);
-  // The goals' relaxations are solved beside the steps (in a worker of their own), and raise the bound when done.
+  // The goals' relaxations are solved beside the steps (a HiGHS worker, whatever the backend), and raise the bound when done.
   const relaxing = relaxedBounds(ctx, objective.goals, candidates, solve, { timeLimitSeconds: Math.max(1, left()), ...(request.signal ? { signal: request.signal } : {}) }).then((relaxed) => {
     goalBound = objectiveLowerBound(ctx, objective.goals, candidates, relaxed);
   });

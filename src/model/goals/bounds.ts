@@ -13,7 +13,11 @@ import type { Candidates } from '../candidates.js';
 import type { Context } from '../context.js';
 import type { Goal, WeightedGoal } from './goal.js';
 
-/** A goal's bound in units: its own, or for goals linear in the placements, each item at its cheapest candidate. */
+/**
+ * A goal's bound in units: its own, or for goals linear in the placements,
+ * each item at its cheapest candidate; rounded up, as units are whole (a
+ * pair's weight shared among its themes leaves fractions).
+ */
 export function goalLowerUnits(ctx: Context, goal: Goal, candidates: Candidates): number {
   let units = goal.minUnits ? goal.minUnits(ctx, candidates) : 0;
   if (goal.placementUnits) {
@@ -25,7 +29,7 @@ export function goalLowerUnits(ctx: Context, goal: Goal, candidates: Candidates)
     }
     for (const u of least.values()) units += u;
   }
-  return units;
+  return Math.max(0, Math.ceil(units - 1e-9));
 }
 
 /**
@@ -55,7 +59,7 @@ export function objectiveLowerBound(
  * uses (javascript-lp-solver's dense tableau is slow on them), within the
  * time given; one not solved to optimality gives nothing. An optimum is a
  * floating-point figure: it is lowered by a tolerance first, then rounded
- * up when every cost is whole.
+ * up, as a goal's units are whole.
  */
 export async function relaxedBounds(
   ctx: Context,
@@ -71,8 +75,9 @@ export async function relaxedBounds(
     if (!lp) continue;
     const r = await solver(lp, { backend: 'highs', timeLimitSeconds: options.timeLimitSeconds, ...(options.signal ? { signal: options.signal } : {}) });
     if (r.status !== 'optimal') continue;
+    // Lowered by a tolerance, then rounded up: units are whole.
     const below = r.objective - 1e-6 * Math.max(1, Math.abs(r.objective));
-    out.set(goal.name, weight * Math.max(0, lp.integralObjective ? Math.ceil(below) : below));
+    out.set(goal.name, weight * Math.max(0, Math.ceil(below)));
   }
   return out;
 }

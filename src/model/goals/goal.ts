@@ -22,7 +22,7 @@ export type Occurrence = { readonly items: readonly string[]; readonly message: 
 export type GoalScore = {
   /** How many times it occurs. */
   readonly count: number;
-  /** What the weight multiplies: the count for most goals (theme clashes: the pairs' audiences). */
+  /** What the weight multiplies: the count for most goals (theme clashes: the pairs' audiences); always a whole number, so a bound on it rounds up. */
   readonly units: number;
   /** Each occurrence in words; empty for goals the report lists in a section of their own. */
   readonly occurrences: readonly Occurrence[];

@@ -124,6 +124,8 @@ test('the model charges each goal what its score says, at any valid schedule', {
         const columns = block ? objectiveAt(model.mip, values!, block.first, block.end) + block.offset : 0;
         const linear = goal.placementUnits ? weight * chosen.reduce((n, p: Assignment) => n + goal.placementUnits!(ctx, p), 0) : 0;
         const units = goal.score(ctx, schedule).units;
+        // Units are whole: the bounds round up on it.
+        expect(Number.isInteger(units), `${goal.name} units ${units}`).toBe(true);
         expect(columns + linear, goal.name).toBeCloseTo(weight * units, 9);
         // Its lower bound holds too.
         expect(goalLowerUnits(ctx, goal, candidates), `${goal.name} bound`).toBeLessThanOrEqual(units + 1e-9);
