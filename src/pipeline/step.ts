@@ -83,11 +83,19 @@ export function runModels(ctx: Context, objective: Objective, meter: BuildMeter,
   };
 }
 
-/** The options of one solver call: the time left (at least a second) less `keep` seconds for what comes after. */
+/** A solve asked for when the time is up still gets this long (the backends need a positive limit). */
+const MIN_SOLVE_SECONDS = 0.1;
+
+/**
+ * The options of one solver call: the time left less `keep` seconds for
+ * what comes after, but at least a second while that much is left; never
+ * more than is left, so that no solve runs past the run's limit.
+ */
 export function solveOptions(request: Pick<StepRequest, 'backend' | 'left' | 'onProgress' | 'signal'>, initial: Float64Array | null, keep = 0): SolveOptions {
+  const left = request.left();
   return {
     backend: request.backend,
-    timeLimitSeconds: Math.max(1, request.left() - keep),
+    timeLimitSeconds: Math.max(MIN_SOLVE_SECONDS, Math.min(left, Math.max(1, left - keep))),
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
     ...(initial ? { initial } : {}),

@@ -8,6 +8,8 @@ import { baselineStart, resultOf, solveOptions, withBound, type Step } from '../
 export const wholeStep: Step = async (request) => {
   const model = request.models.whole();
   if (!model) return { kind: 'failed', message: 'the whole model could not be built' };
+  // Built after an earlier step took the time: no solve past the limit.
+  if (request.left() <= 0) return { kind: 'timedout' };
   const r = await request.solver(model.mip, solveOptions(request, baselineStart(request, model)));
   return resultOf(request, model, withBound(r, request.bound), (values) => scheduleOf(model, values));
 };
