@@ -172,16 +172,18 @@ for (const p of plan) {
 }
 
 // Model size for runs without a report (no answer): the one-stage model, built apart, with its LP file for CBC.
+// Only where CBC runs or a run wrote no report: building global's one-stage model alone takes over ten minutes.
 const wantCbc = !flag('--no-cbc');
 const cbc = wantCbc && hasCbc();
 const plain = new Map();
 for (const name of instances) {
-  plain.set(name, exportLp(instanceDir(name, out), path.join(out, `${name}.lp`), { dist }));
+  const unreported = rows.some((row) => row.instance === name && row.results.some((r) => !r.report));
+  if (cbc || unreported) plain.set(name, exportLp(instanceDir(name, out), path.join(out, `${name}.lp`), { dist }));
 }
 const cbcResults = new Map();
 if (cbc) {
   for (const name of instances) {
-    if (plain.get(name).error) continue;
+    if (!plain.has(name) || plain.get(name).error) continue;
     const limit = Math.max(...plan.filter((p) => p.instance === name && p.backend === 'highs' && !p.tag).map((p) => p.limit), 10);
     const walls = [];
     let last = null;
