@@ -140,6 +140,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
       left: () => Math.max(0, left() - until),
       seed: request.seed ?? 'convene',
       ...(wholeModel ? { onProgress: (p: Progress) => progress(planned.step, p) } : {}),
+      onSchedule: (cost: number) => progress(planned.step, { objective: cost, bound: null, gap: null, seconds: seconds() }),
       ...(request.signal ? { signal: request.signal } : {}),
       meter,
       models,

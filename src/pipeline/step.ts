@@ -26,6 +26,13 @@ export type StepRequest = {
   readonly left: () => number;
   /** Solver progress, for steps whose model's objective is the event's (whole, improve). */
   readonly onProgress?: (p: Progress) => void;
+  /**
+   * A schedule of the whole event a step has in hand before it returns, by
+   * its cost (convene's own scoring; the run checks the one it keeps): for
+   * the progress line and the anytime trace of steps whose solves are of
+   * parts or stages (staged, times-then-rooms).
+   */
+  readonly onSchedule?: (cost: number) => void;
   /** The user asked to stop: solves end at once with what they have. */
   readonly signal?: AbortSignal;
   /** Seeds every random draw of the run (the improvement search's). */

@@ -124,6 +124,24 @@ describe('planSchedule in stages', () => {
     expect(calls[2]!.columns).toBe(full.mip.columns.length - full.placements.filter((p) => p.item === 'l2').length);
   });
 
+  test('the extension’s schedule enters the anytime trace when it is found, before the part that proves it', { timeout: 60_000 }, async () => {
+    // The event of the test above; the clock moves a second per solve: the core, the extension, the part.
+    const D2 = '2014-11-20';
+    const ev = event({
+      calendar: [win(D, '09:00', '10:00'), win(D2, '09:00', '10:00')],
+      rooms: [room('mh', 'main_hall'), room('lobby', 'lobby')],
+      items: [item('p1', 'plenary', 60, ['a']), item('l1', 'lightning', 10, ['a'], { country: 'Chile' }), item('l2', 'lightning', 10, ['z'], { country: 'Perú' })],
+    });
+    let clock = 0;
+    const { solver, calls } = spy((_k, real) => {
+      clock += 1000;
+      return real();
+    });
+    const o = scheduled(await planSchedule(ev, { gap: GAP, timeLimitSeconds: 20, backend: 'highs', now: () => clock, solver }));
+    expect(calls).toHaveLength(3);
+    expect(o.report.timing.trace).toEqual([{ seconds: 2, cost: 60 }]);
+  });
+
   test('a part of an event keeps its common language, so the core never costs more than the whole', { timeout: 60_000 }, async () => {
     // Among workshops English leads (3 to 2), but with the Spanish lightning talks Spanish is the
     // event's most common language: English clashes cost, Spanish ones do not. w4 and w5 (Spanish)

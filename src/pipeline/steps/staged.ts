@@ -62,6 +62,7 @@ export const stagedStep: Step = async (request) => {
   const first = await extend(request, whole, coreSchedule);
   if (!first) return { kind: 'none', why: 'the extension was not solved', bound: lowerBound };
   let best = first;
+  request.onSchedule?.(best.cost);
   const found = (proven: boolean, bound: number | null) => ({ kind: 'found', schedule: best.schedule, cost: best.cost, bound, proven, model: whole, backend: request.backend }) as const;
   if (coreResult.status === 'optimal' && lowerBound !== null && best.cost <= lowerBound + 1e-9) return found(true, best.cost);
 
@@ -81,7 +82,10 @@ export const stagedStep: Step = async (request) => {
     bound = Math.max(bound ?? -Infinity, part.bound);
     if (part.schedule === null) break;
     const next = await extend(request, whole, part.schedule);
-    if (next && next.cost < best.cost) best = next;
+    if (next && next.cost < best.cost) {
+      best = next;
+      request.onSchedule?.(best.cost);
+    }
     if (best.cost <= bound + 1e-9) return found(true, best.cost);
   }
   return found(false, bound);

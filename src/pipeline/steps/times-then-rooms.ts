@@ -44,6 +44,7 @@ export const timesThenRoomsStep: Step = async (request) => {
   const first = await timesThenRooms(request, HARD_RULES_ONLY, null, reserve, 0);
   if (first.kind !== 'found') return first.kind === 'none' ? { kind: 'none', why: 'no rooms fit the times found' } : first;
   let best = { schedule: first.schedule, cost: totalCost(ctx, objective, first.schedule) };
+  request.onSchedule?.(best.cost);
   let model = first.times;
   let bound: number | null = null;
   let proven = false;
@@ -59,7 +60,10 @@ export const timesThenRoomsStep: Step = async (request) => {
       bound = second.bound;
       model = second.times;
       const cost = totalCost(ctx, objective, second.schedule);
-      if (cost < best.cost) best = { schedule: second.schedule, cost };
+      if (cost < best.cost) {
+        best = { schedule: second.schedule, cost };
+        request.onSchedule?.(cost);
+      }
       proven = second.timesOptimal && bound !== null && best.cost <= bound + 1e-9;
     }
   }
