@@ -138,6 +138,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
       solver: request.solver ?? solve,
       backend: backendFor(request.backend),
       left: () => Math.max(0, left() - until),
+      runLeft: left,
       seed: request.seed ?? 'convene',
       ...(wholeModel ? { onProgress: (p: Progress) => progress(planned.step, p) } : {}),
       onSchedule: (cost: number) => progress(planned.step, { objective: cost, bound: null, gap: null, seconds: seconds() }),

@@ -22,8 +22,15 @@ export type StepRequest = {
   readonly objective: Objective;
   readonly solver: Solver;
   readonly backend: Backend;
-  /** Seconds left of the run's limit (never below 0). */
+  /** Seconds left for this step: the run's limit, less what later steps keep (never below 0). */
   readonly left: () => number;
+  /**
+   * Seconds left of the run's own limit: a step with a share of the time
+   * that has no schedule yet may go on into it rather than end
+   * empty-handed (when it is the first step, nothing after it can start
+   * without a schedule). Same as `left` when absent.
+   */
+  readonly runLeft?: () => number;
   /** Solver progress, for steps whose model's objective is the event's (whole, improve). */
   readonly onProgress?: (p: Progress) => void;
   /**

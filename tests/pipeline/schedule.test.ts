@@ -84,13 +84,35 @@ describe('planSchedule with a stub solver', () => {
   });
 
   test('timedout: timedout, with the seconds from the start of solving to the end', async () => {
-    // The clock moves only while the solver works: 7.5 s for the one solve, which times out.
+    // The clock moves only while the solver works: 7.5 s a solve. The whole model's half of the 20 s
+    // ends empty-handed; it is solved again in the rest of the run (12.5 s), and times out again.
     let clock = 0;
-    const solver: Solver = async () => {
+    const limits: number[] = [];
+    const solver: Solver = async (_m, options) => {
+      limits.push(options.timeLimitSeconds);
       clock += 7_500;
       return { status: 'timedout', backend: 'highs', seconds: 7.5 };
     };
-    expect(await planSchedule(ev, { ...request(solver), now: () => clock })).toEqual({ kind: 'timedout', seconds: 7.5 });
+    expect(await planSchedule(ev, { ...request(solver), now: () => clock })).toEqual({ kind: 'timedout', seconds: 15 });
+    expect(limits).toEqual([10, 12.5]);
+  });
+
+  test('a first step that ends its share of the time empty-handed goes on in the rest of the run, and its schedule is searched from', async () => {
+    const model = modelOf(ev);
+    const picks = [pick(model, 'w1', 'c1', 9), pick(model, 'w2', 'c2', 9), pick(model, 'p1', 'mh', 11)];
+    let clock = 0;
+    const limits: number[] = [];
+    const solver: Solver = async (m, options) => {
+      limits.push(options.timeLimitSeconds);
+      clock += 4_000;
+      if (limits.length === 1) return { status: 'timedout', backend: 'highs', seconds: 4 };
+      return { status: 'optimal', values: choose(m, picks), objective: 0, bound: 0, backend: 'highs', seconds: 4 };
+    };
+    const o = expectKind(await planSchedule(ev, { ...request(solver), now: () => clock }), 'scheduled');
+    expect(checkSchedule(buildContext(ev, { gap: 10 }), o.schedule)).toEqual([]);
+    // Half of 20 s, then the 16 s the run had left.
+    expect(limits.slice(0, 2)).toEqual([10, 16]);
+    expect(o.report.steps[0]).toMatchObject({ step: 'whole', ran: true, outcome: 'proven optimal, cost 0' });
   });
 
   test('values placing an item twice: failed with the violations, never scheduled', async () => {

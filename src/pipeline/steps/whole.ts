@@ -10,6 +10,13 @@ export const wholeStep: Step = async (request) => {
   if (!model) return { kind: 'failed', message: 'the whole model could not be built' };
   // Built after an earlier step took the time: no solve past the limit.
   if (request.left() <= 0) return { kind: 'timedout' };
-  const r = await request.solver(model.mip, solveOptions(request, baselineStart(request, model)));
+  const start = baselineStart(request, model);
+  let r = await request.solver(model.mip, solveOptions(request, start));
+  // A first step ending its share of the time empty-handed would end the run there (nothing after it can
+  // start without a schedule): it solves again in the rest of the run's time rather than give that time up.
+  const rest = request.runLeft?.() ?? 0;
+  if (!request.incumbent && r.status === 'timedout' && !request.signal?.aborted && rest >= 1) {
+    r = await request.solver(model.mip, { ...solveOptions(request, start), timeLimitSeconds: rest });
+  }
   return resultOf(request, model, withBound(r, request.bound), (values) => scheduleOf(model, values));
 };
