@@ -5,6 +5,7 @@ import { buildModel, type BuiltModel } from '../../src/model/build.js';
 import { buildContext } from '../../src/model/context.js';
 import type { MipModel } from '../../src/model/mip.js';
 import { planSchedule, type ScheduleOutcome, type ScheduleRequest } from '../../src/pipeline/schedule.js';
+import { WHOLE_SHARE } from '../../src/pipeline/strategy.js';
 import { NO_WEIGHTS, withWeights } from '../../src/model/goals/registry.js';
 import type { SolveOptions, SolveResult, Solver } from '../../src/solve/index.js';
 import { avail, event, item, room, win } from '../helpers/event.js';
@@ -65,8 +66,8 @@ describe('planSchedule with a stub solver', () => {
     expect(calls[0]!.model).toEqual(modelOf(ev).mip);
     expect(calls[1]!.model.columns.some((c) => c.name.startsWith('unplaced_'))).toBe(true);
     expect(calls[0]!.options.backend).toBe('highs');
-    // Half of the 20 seconds: the whole model comes first, the search after it gets the rest.
-    expect(calls[0]!.options.timeLimitSeconds).toBe(10);
+    // Its share of the 20 seconds: the whole model comes first, the search after it gets the rest.
+    expect(calls[0]!.options.timeLimitSeconds).toBeCloseTo(20 * WHOLE_SHARE, 9);
   });
 
   test('infeasible: impossible, proven by the solver', async () => {
@@ -84,7 +85,7 @@ describe('planSchedule with a stub solver', () => {
   });
 
   test('timedout: timedout, with the seconds from the start of solving to the end', async () => {
-    // The clock moves only while the solver works: 7.5 s a solve. The whole model's half of the 20 s
+    // The clock moves only while the solver works: 7.5 s a solve. The whole model's share of the 20 s
     // ends empty-handed; it is solved again in the rest of the run (12.5 s), and times out again.
     let clock = 0;
     const limits: number[] = [];
@@ -94,7 +95,8 @@ describe('planSchedule with a stub solver', () => {
       return { status: 'timedout', backend: 'highs', seconds: 7.5 };
     };
     expect(await planSchedule(ev, { ...request(solver), now: () => clock })).toEqual({ kind: 'timedout', seconds: 15 });
-    expect(limits).toEqual([10, 12.5]);
+    expect(limits[0]).toBeCloseTo(20 * WHOLE_SHARE, 9);
+    expect(limits.slice(1)).toEqual([12.5]);
   });
 
   test('a first step that ends its share of the time empty-handed goes on in the rest of the run, and its schedule is searched from', async () => {
@@ -110,8 +112,9 @@ describe('planSchedule with a stub solver', () => {
     };
     const o = expectKind(await planSchedule(ev, { ...request(solver), now: () => clock }), 'scheduled');
     expect(checkSchedule(buildContext(ev, { gap: 10 }), o.schedule)).toEqual([]);
-    // Half of 20 s, then the 16 s the run had left.
-    expect(limits.slice(0, 2)).toEqual([10, 16]);
+    // Its share of 20 s, then the 16 s the run had left.
+    expect(limits[0]).toBeCloseTo(20 * WHOLE_SHARE, 9);
+    expect(limits[1]).toBe(16);
     expect(o.report.steps[0]).toMatchObject({ step: 'whole', ran: true, outcome: 'proven optimal, cost 0' });
   });
 
