@@ -5,6 +5,7 @@ import { buildContext } from '../../../src/model/context.js';
 import { fewestEdges, forcedPairMinutes, goalLowerUnits, objectiveLowerBound, relaxedBounds } from '../../../src/model/goals/bounds.js';
 import { roomSizeGoal, roomTimeRelaxation } from '../../../src/model/goals/room-size.js';
 import { solve } from '../../../src/solve/index.js';
+import { planSchedule } from '../../../src/pipeline/schedule.js';
 import { lightningGroupsGoal } from '../../../src/model/goals/lightning.js';
 import { DEFAULT_WEIGHTS, weighted } from '../../../src/model/goals/registry.js';
 import { speakerDaysGoal } from '../../../src/model/goals/speakers.js';
@@ -123,4 +124,17 @@ test('room-size relaxation: three hour-long workshops in a 2-hour morning cannot
   expect(roomTimeRelaxation(roomy, candidatePlacements(roomy, 30))).not.toBeNull();
   const free = await relaxedBounds(roomy, [{ goal: roomSizeGoal, weight: 2 }], candidatePlacements(roomy, 30), solve, { timeLimitSeconds: 20 });
   expect(free.get('room-size')).toBe(0);
+});
+
+test('a run reports the room-size relaxation as the goal’s bound ("At least"), not each item’s cheapest room', { timeout: 60_000 }, async () => {
+  const ev = event({
+    calendar: [win(D1, '09:00', '11:00')],
+    rooms: [room('big', 'classroom', 100), room('small', 'classroom', 60)],
+    items: [30, 40, 50].map((audience, k) => item(`w${k + 1}`, 'workshop', 60, [`s${k}`], { audience })),
+  });
+  const o = await planSchedule(ev, { gap: 0, timeLimitSeconds: 20, backend: 'highs', now: () => 0 });
+  if (o.kind !== 'scheduled') throw new Error(o.kind);
+  const term = o.report.terms.find((t) => t.name === 'room-size')!;
+  // The 30 people a step down: the least any schedule costs, and what this one costs.
+  expect([term.cost, term.bound]).toEqual([3, 3]);
 });
