@@ -19,12 +19,21 @@ export type ThemeClash = {
   readonly cost: number;
 };
 
-/** One term of the objective: its weight, how many times it occurs, and what it costs in all. */
 /** A cost or bound as a person reads it: sums of weighted costs carry float noise (493.99999999999994 is 494). */
 export function tidyCost(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
+/**
+ * A lower bound on a whole number, from a floating-point one: lowered by a
+ * tolerance for the float noise (a solver's 453.0000001 proves 453, not 454),
+ * then rounded up (460.2 proves 461).
+ */
+export function wholeBound(x: number): number {
+  return Math.ceil(x - 1e-6 * Math.max(1, Math.abs(x)));
+}
+
+/** One term of the objective: its weight, how many times it occurs, and what it costs in all. */
 export type ObjectiveTerm = {
   readonly name: string;
   readonly description: string;

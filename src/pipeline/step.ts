@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../check/diagnose.js';
 import type { Schedule } from '../domain/types.js';
+import { wholeBound } from '../domain/report.js';
 import type { Unscheduled } from './partial.js';
 import { buildModel, type BuildMeter, type BuiltModel } from '../model/build.js';
 import type { Context } from '../model/context.js';
@@ -128,7 +129,7 @@ export function withBound(r: SolveResult, bound: number | null): SolveResult {
  */
 export function provenBound(model: BuiltModel, bound: number | null): number | null {
   if (bound === null || !Number.isFinite(bound)) return null;
-  return model.mip.integralObjective ? Math.ceil(bound - 1e-6) : bound;
+  return model.mip.integralObjective ? wholeBound(bound) : bound;
 }
 
 /** A warm start from the baseline of a re-run, when its schedule fits the model. */

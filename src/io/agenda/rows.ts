@@ -7,9 +7,8 @@ import { z } from 'zod';
 import type { Block, Space } from '../../domain/agenda.js';
 import { capacityCell, dateCell, found, idCell, LIMITS, listCell, nonEmptyListCell, requiredTextCell, textCell, timeCell } from '../cells.js';
 import { optionalId, sessionIdCell } from '../allocation/unconference.js';
-import { byId } from '../../domain/compare.js';
+import { byId, compareText } from '../../domain/compare.js';
 import { readSheet, type FileText, type Sheet } from '../rows/sheet.js';
-import { compareText } from '../../domain/compare.js';
 
 export const PROPOSALS_FILE = 'proposals.csv';
 export const INTEREST_FILE = 'interest.csv';

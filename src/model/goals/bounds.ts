@@ -8,6 +8,7 @@
  * (the report gives both).
  */
 import type { Item } from '../../domain/types.js';
+import { wholeBound } from '../../domain/report.js';
 import type { Solver } from '../../solve/types.js';
 import type { Candidates } from '../candidates.js';
 import type { Context } from '../context.js';
@@ -29,7 +30,7 @@ export function goalLowerUnits(ctx: Context, goal: Goal, candidates: Candidates)
     }
     for (const u of least.values()) units += u;
   }
-  return Math.max(0, Math.ceil(units - 1e-9));
+  return Math.max(0, wholeBound(units));
 }
 
 /**
@@ -57,9 +58,8 @@ export function objectiveLowerBound(
  * The goals' relaxations (Goal.relaxation) solved, each bound weighted, by
  * goal name. Linear programs, solved by HiGHS whatever backend the run
  * uses (javascript-lp-solver's dense tableau is slow on them), within the
- * time given; one not solved to optimality gives nothing. An optimum is a
- * floating-point figure: it is lowered by a tolerance first, then rounded
- * up, as a goal's units are whole.
+ * time given; one not solved to optimality gives nothing. Its optimum is
+ * rounded up to whole units (wholeBound).
  */
 export async function relaxedBounds(
   ctx: Context,
@@ -75,9 +75,8 @@ export async function relaxedBounds(
     if (!lp) continue;
     const r = await solver(lp, { backend: 'highs', timeLimitSeconds: options.timeLimitSeconds, ...(options.signal ? { signal: options.signal } : {}) });
     if (r.status !== 'optimal') continue;
-    // Lowered by a tolerance, then rounded up: units are whole.
-    const below = r.objective - 1e-6 * Math.max(1, Math.abs(r.objective));
-    out.set(goal.name, weight * Math.max(0, Math.ceil(below)));
+    // Units are whole: the optimum, less its float noise, rounded up.
+    out.set(goal.name, weight * Math.max(0, wholeBound(r.objective)));
   }
   return out;
 }

@@ -75,14 +75,10 @@ function pairGoal(name: PairGoalName, description: string, defaultWeight: number
     minUnits: (ctx, candidates) => {
       // The pairs the items of each group (a language; a theme of advanced workshops) must overlap in.
       const pairs = overlapPairs(ctx, name);
-      const groups = new Map<string, Item[]>();
       const within = new Map<string, OverlapPair[]>();
       const keysOf = (i: Item) => (lazyByLanguage ? [i.language] : i.themes);
       for (const p of pairs) {
         for (const k of keysOf(p.a).filter((k) => keysOf(p.b).includes(k))) {
-          const list = groups.get(k) ?? [];
-          for (const i of [p.a, p.b]) if (!list.includes(i)) list.push(i);
-          groups.set(k, list);
           const costed = within.get(k);
           if (costed) costed.push(p);
           else within.set(k, [p]);
@@ -91,7 +87,10 @@ function pairGoal(name: PairGoalName, description: string, defaultWeight: number
       // A pair of advanced workshops may share several themes: each theme counts its part.
       const most = lazyByLanguage ? 1 : Math.max(1, ...pairs.map((p) => p.a.themes.filter((t) => p.b.themes.includes(t)).length));
       let units = 0;
-      for (const [k, items] of groups) units += forcedPairCost(ctx, items, candidates, within.get(k)!.map((p) => ({ a: p.a, b: p.b, cost: 1 })));
+      for (const group of within.values()) {
+        const items = [...new Set(group.flatMap((p) => [p.a, p.b]))];
+        units += forcedPairCost(ctx, items, candidates, group.map((p) => ({ a: p.a, b: p.b, cost: 1 })));
+      }
       return units / most;
     },
     ...(lazyByLanguage ? { lazy: { keysOf: (ctx: Context, schedule: Schedule) => [...new Set(scored(ctx, schedule).map((p) => p.a.language))].sort() } } : {}),

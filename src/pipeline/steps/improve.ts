@@ -48,7 +48,7 @@ export const improveStep: Step = async (request) => {
   const until = prove ? request.left() / 2 : 0;
   const best = await search(request, incumbent, until);
   const searched = best.cost < incumbent.cost;
-  if (!whole || !prove || request.left() < 1 || request.signal?.aborted || (request.bound !== null && best.cost <= request.bound + 1e-9)) {
+  if (!prove || request.left() < 1 || request.signal?.aborted || (request.bound !== null && best.cost <= request.bound + 1e-9)) {
     const proven = request.bound !== null && best.cost <= request.bound + 1e-9;
     if (!searched && !proven) return { kind: 'none', why: 'no better schedule found' };
     const model = whole ?? (await neighbourhoodModel(request.ctx, request.objective, best.schedule, new Set(), 'window', request));
