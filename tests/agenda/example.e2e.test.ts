@@ -6,7 +6,7 @@
  * nothing; a re-run at lunch with a late proposal keeps the morning as it ran.
  * One run of each kind, shared by the tests.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -32,6 +32,14 @@ beforeAll(async () => {
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
+
+/** A copy of the example's agenda files in a folder of its own under `dir`, to change one of them. */
+async function copyOfFixture(name: string): Promise<string> {
+  const copy = path.join(dir, name);
+  await mkdir(copy);
+  for (const file of FILES) await writeFile(path.join(copy, file), await readFile(path.join(FIXTURE, file), 'utf8'));
+  return copy;
+}
 
 describe('the example day', () => {
   test('keeps every rule, beats greedy, and stays under its proven bound', () => {
@@ -74,7 +82,6 @@ describe('the example day', () => {
 describe('determinism and re-runs', () => {
   test('shuffled rows (and CRLF line ends) give byte-identical files', async () => {
     const shuffled = path.join(dir, 'shuffled');
-    const { mkdir } = await import('node:fs/promises');
     await mkdir(shuffled);
     const random = seededRandom('shuffle');
     for (const name of FILES) {
@@ -96,10 +103,7 @@ describe('determinism and re-runs', () => {
   }, 180_000);
 
   test('rain: a space taken away moves its sessions (out, when no slot is free), and says why', async () => {
-    const wet = path.join(dir, 'wet');
-    const { mkdir } = await import('node:fs/promises');
-    await mkdir(wet);
-    for (const name of FILES) await writeFile(path.join(wet, name), await readFile(path.join(FIXTURE, name), 'utf8'));
+    const wet = await copyOfFixture('wet');
     const spaces = (await readFile(path.join(FIXTURE, 'spaces.csv'), 'utf8')).split('\n').filter((l) => !l.startsWith('te,')).join('\n');
     await writeFile(path.join(wet, 'spaces.csv'), spaces);
     const baseline = path.join(dir, 'baseline-wet.csv');
@@ -117,10 +121,7 @@ describe('determinism and re-runs', () => {
   }, 180_000);
 
   test('at lunch, with a late proposal: blocks held stay as they ran, published sessions stay put', async () => {
-    const late = path.join(dir, 'late');
-    const { mkdir } = await import('node:fs/promises');
-    await mkdir(late);
-    for (const name of FILES) await writeFile(path.join(late, name), await readFile(path.join(FIXTURE, name), 'utf8'));
+    const late = await copyOfFixture('late');
     await writeFile(path.join(late, 'proposals.csv'), (await readFile(path.join(FIXTURE, 'proposals.csv'), 'utf8')) + 's46,Datos abiertos y elecciones,r283,es,,,,,,,\n');
     const wanting = first.input.interest.filter((m) => m.proposal === 's11').map((m) => m.registrant).slice(0, 25);
     await writeFile(path.join(late, 'interest.csv'), (await readFile(path.join(FIXTURE, 'interest.csv'), 'utf8')) + wanting.map((r) => `${r},s46,2\n`).join(''));
