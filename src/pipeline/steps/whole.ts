@@ -14,8 +14,8 @@ export const wholeStep: Step = async (request) => {
   let r = await request.solver(model.mip, solveOptions(request, start));
   // A first step ending its share of the time empty-handed would end the run there (nothing after it can
   // start without a schedule): it solves again in the rest of the run's time rather than give that time up.
-  const rest = request.runLeft?.() ?? 0;
-  if (!request.incumbent && r.status === 'timedout' && !request.signal?.aborted && rest >= 1) {
+  const rest = request.runLeft?.() ?? request.left();
+  if (!request.incumbent && r.status === 'timedout' && !request.signal?.aborted && rest - request.left() >= 1) {
     r = await request.solver(model.mip, { ...solveOptions(request, start), timeLimitSeconds: rest });
   }
   return resultOf(request, model, withBound(r, request.bound), (values) => scheduleOf(model, values));
