@@ -29,7 +29,7 @@ import { partOf, type Context } from '../../model/context.js';
 import { totalCost, type Objective } from '../../model/goals/objective.js';
 import { scoreThemeClashes } from '../../model/goals/theme-clash.js';
 import { lightningGroups } from '../../model/goals/lightning.js';
-import { fixColumns, type ReducedModel } from '../../model/mip.js';
+import { fixColumns, mergeGroupRows, type ReducedModel } from '../../model/mip.js';
 import { initialValues, scheduleOf } from '../../model/solution.js';
 import { canonicalRooms } from '../../model/symmetry.js';
 import { baselineStart, provenBound, solveOptions, type Step, type StepRequest } from '../step.js';
@@ -165,14 +165,20 @@ async function solvePart(part: Context, schedule: Schedule, request: StepRequest
   return bound === null ? null : { bound, schedule: null };
 }
 
-/** The whole model with the placements of the schedule's items fixed (chosen ones to 1, the rest to 0) and taken out. */
+/**
+ * The whole model with the placements of the schedule's items fixed (chosen
+ * ones to 1, the rest to 0) and taken out; the rows that leaves between a
+ * penalty and one free item's placements merged (an item is placed once).
+ */
 function fixPlacements(whole: BuiltModel, fixed: Schedule): ReducedModel {
   const key = (a: { item: string; room: string; date: string; start: number }) => `${a.item}\u0000${a.room}\u0000${a.date}\u0000${a.start}`;
   const chosen = new Set(fixed.map(key));
   const items = new Set(fixed.map((a) => a.item));
-  return fixColumns(whole.mip, (i) => {
+  const reduced = fixColumns(whole.mip, (i) => {
     const p = whole.placements[i];
     if (!p || !items.has(p.item)) return null;
     return chosen.has(key(p)) ? 1 : 0;
   });
+  const itemOf = (k: number) => whole.placements[reduced.kept[k]!]?.item ?? null;
+  return { ...reduced, mip: mergeGroupRows(reduced.mip, itemOf) };
 }
