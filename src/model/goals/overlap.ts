@@ -23,43 +23,89 @@ export function overlapRows<P extends ItemPair>(
   byItem: ReadonlyMap<string, readonly number[]>,
   roomsOf: (i: number) => readonly string[],
 ): readonly { readonly pair: P; readonly rows: readonly (readonly number[])[] }[] {
+  // Each item's starts and rooms, worked out once: an item is in many pairs.
+  const known = new Map<string, ItemStarts>();
+  const startsOf = (id: string): ItemStarts | null => {
+    let s = known.get(id);
+    if (!s) {
+      const list = byItem.get(id) ?? [];
+      if (list.length === 0) return null;
+      known.set(id, (s = itemStarts(placements, list, roomsOf)));
+    }
+    return s;
+  };
   const out: { pair: P; rows: number[][] }[] = [];
   for (const pair of pairs) {
-    let as = byItem.get(pair.a.id) ?? [];
-    let bs = byItem.get(pair.b.id) ?? [];
-    if (as.length === 0 || bs.length === 0) continue;
-    const rooms = new Set([...as, ...bs].flatMap((i) => roomsOf(i)));
-    if (rooms.size === 1) continue;
-    let aStarts = groupByStart(placements, as);
-    let bStarts = groupByStart(placements, bs);
-    if (bStarts.size < aStarts.size) {
-      [as, bs] = [bs, as];
-      [aStarts, bStarts] = [bStarts, aStarts];
-    }
+    let a = startsOf(pair.a.id);
+    let b = startsOf(pair.b.id);
+    if (!a || !b) continue;
+    if (unionSize(a.rooms, b.rooms) === 1) continue;
+    if (b.groups.length < a.groups.length) [a, b] = [b, a];
     const rows: number[][] = [];
-    for (const group of aStarts.values()) {
-      const first = placements[group[0]!]!;
-      const meets = bs.filter((j) => {
-        const q = placements[j]!;
-        return q.date === first.date && q.start < first.end && first.start < q.end;
-      });
-      if (meets.length > 0) rows.push([...group, ...meets]);
+    for (const group of a.groups) {
+      const meets = b.meeting(group);
+      if (meets.length > 0) rows.push([...group.members, ...meets]);
     }
     if (rows.length > 0) out.push({ pair, rows });
   }
   return out;
 }
 
-function groupByStart(placements: readonly Assignment[], list: readonly number[]): Map<string, number[]> {
-  const m = new Map<string, number[]>();
+/** The placements of one start of an item (one per room). */
+type StartGroup = { readonly date: string; readonly start: number; readonly end: number; readonly members: readonly number[] };
+
+type ItemStarts = {
+  /** By start, in the order the item's placements first reach each. */
+  readonly groups: readonly StartGroup[];
+  readonly rooms: ReadonlySet<string>;
+  /** The item's placements that overlap a span, in increasing order. */
+  meeting(span: StartGroup): readonly number[];
+};
+
+function itemStarts(placements: readonly Assignment[], list: readonly number[], roomsOf: (i: number) => readonly string[]): ItemStarts {
+  const byStart = new Map<string, { date: string; start: number; end: number; members: number[] }>();
+  const rooms = new Set<string>();
   for (const i of list) {
     const p = placements[i]!;
+    for (const r of roomsOf(i)) rooms.add(r);
     const k = `${p.date} ${p.start}`;
-    const g = m.get(k);
-    if (g) g.push(i);
-    else m.set(k, [i]);
+    const g = byStart.get(k);
+    if (g) g.members.push(i);
+    else byStart.set(k, { date: p.date, start: p.start, end: p.end, members: [i] });
   }
-  return m;
+  const groups = [...byStart.values()];
+  // Per date, by start, with the longest span: a span meets the groups that start before its end and after its start less that.
+  const byDate = new Map<string, StartGroup[]>();
+  for (const g of groups) byDate.set(g.date, [...(byDate.get(g.date) ?? []), g]);
+  for (const list of byDate.values()) list.sort((x, y) => x.start - y.start);
+  const longest = groups.reduce((n, g) => Math.max(n, g.end - g.start), 0);
+  return {
+    groups,
+    rooms,
+    meeting(span) {
+      const day = byDate.get(span.date);
+      if (!day) return [];
+      let lo = 0;
+      let hi = day.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (day[mid]!.start <= span.start - longest) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: number[] = [];
+      for (let k = lo; k < day.length && day[k]!.start < span.end; k++) {
+        const g = day[k]!;
+        if (span.start < g.end) out.push(...g.members);
+      }
+      return out.sort((x, y) => x - y);
+    },
+  };
+}
+
+function unionSize(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = a.size;
+  for (const r of b) if (!a.has(r)) n++;
+  return n;
 }
 
 /** A penalty column per pair that can overlap, named `<prefix>_<a>_<b>`, costing `costOf(pair)`; returns them in order. */
