@@ -5,7 +5,6 @@
  * of a finished schedule that do.
  */
 import type { Assignment, Item, Schedule } from '../../domain/types.js';
-import { makeRow } from '../mip.js';
 import { addPenalty, type GoalParts } from './goal.js';
 
 export type ItemPair = { readonly a: Item; readonly b: Item };
@@ -115,8 +114,11 @@ export function overlapColumns<P extends ItemPair>(parts: GoalParts, prefix: str
     const name = `${prefix}_${pair.a.id}_${pair.b.id}`;
     const z = addPenalty(parts, name, costOf(pair));
     modelled.push(pair);
-    // z - sum(members) >= -1
-    rows.forEach((members, k) => parts.rows.push(makeRow(`${name}_${k}`, -1, Infinity, [[z, 1], ...members.map((i) => [i, -1] as const)])));
+    // z - sum(members) >= -1: the members are distinct placements, so the row is built as makeRow would build it, without its merging (the rows are most of a large model).
+    rows.forEach((members, k) => {
+      const indices = [...members, z].sort((x, y) => x - y);
+      parts.rows.push({ name: `${name}_${k}`, lower: -1, upper: Infinity, indices, values: indices.map((i) => (i === z ? 1 : -1)) });
+    });
   }
   return modelled;
 }
