@@ -53,6 +53,8 @@ export type StepRequest = {
   readonly bound: number | null;
   /** Whether an earlier step of the run solved the whole model already (the improvement step then need not solve it again). */
   readonly wholeSolved?: boolean;
+  /** The improvement step: whether to solve the whole model from the search's result (the plan's choice, strategy.ts). */
+  readonly wholeAfter?: boolean;
 };
 
 export type StepResult =

@@ -1,6 +1,6 @@
 /**
  * improve: from the best schedule so far, a large-neighbourhood search, then
- * (when the whole model is small enough and no earlier step has solved it)
+ * (when the plan asks for it, below 12,000 placements, and no earlier step has solved it)
  * the whole model from its result, which may prove it optimal.
  *
  * Each round frees a neighbourhood (the items that cost something, a
@@ -42,9 +42,9 @@ export const improveStep: Step = async (request) => {
   const incumbent = request.incumbent;
   if (!incumbent) return { kind: 'none', why: 'no schedule to improve' };
   const whole = request.models.fits() ? request.models.whole() : null;
-  // With a whole model to prove with, the search gets half the time; without, or when an earlier step
-  // has solved the whole model already (solving it again from scratch would only repeat that), all of it.
-  const prove = whole !== null && !request.wholeSolved;
+  // With a whole model to prove with, the search gets half the time; without, when the plan leaves it out (large events), or when an
+  // earlier step has solved the whole model already (solving it again from scratch would only repeat that), all of it.
+  const prove = whole !== null && request.wholeAfter === true && !request.wholeSolved;
   const until = prove ? request.left() / 2 : 0;
   const best = await search(request, incumbent, until);
   const searched = best.cost < incumbent.cost;

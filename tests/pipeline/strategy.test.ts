@@ -1,0 +1,55 @@
+/**
+ * The plan (strategy.ts) by the event's size and the flags: which steps run
+ * first, and whether the improvement step ends with the whole model (only
+ * below TWO_STAGE_FROM placements, or with --model whole).
+ */
+import { describe, expect, test } from 'vitest';
+import { choosePlan, MAX_WHOLE_PLACEMENTS, TWO_STAGE_FROM, WHOLE_SHARE, type PlanFacts } from '../../src/pipeline/strategy.js';
+
+const facts = (over: Partial<PlanFacts>): PlanFacts => ({ placements: 1_000, model: 'auto', staging: false, allowPartial: false, directlyImpossible: false, ...over });
+const steps = (f: PlanFacts) => choosePlan(f).map((p) => p.step);
+const improve = (f: PlanFacts) => choosePlan(f).find((p) => p.step === 'improve');
+
+describe('choosePlan', () => {
+  test('a small event: the whole model first with its share, then the search and the whole model after it', () => {
+    const plan = choosePlan(facts({}));
+    expect(plan.map((p) => p.step)).toEqual(['whole', 'improve', 'diagnose']);
+    expect(plan[0]!.share).toBe(WHOLE_SHARE);
+    expect(improve(facts({}))?.wholeAfter).toBe(true);
+  });
+
+  test('lightning talks beside other items: staged first, the whole model only when it finds nothing', () => {
+    const plan = choosePlan(facts({ staging: true }));
+    expect(plan.map((p) => p.step)).toEqual(['staged', 'whole', 'improve', 'diagnose']);
+    expect(plan[1]!.when).toBe('no-schedule');
+    expect(plan[1]!.share).toBeUndefined();
+    expect(plan[2]!.wholeAfter).toBe(true);
+  });
+
+  test('from TWO_STAGE_FROM placements: times first, and the search keeps the time (no whole model after it)', () => {
+    for (const placements of [TWO_STAGE_FROM, MAX_WHOLE_PLACEMENTS]) {
+      expect(steps(facts({ placements }))).toEqual(['times-then-rooms', 'whole', 'improve', 'diagnose']);
+      expect(improve(facts({ placements }))?.wholeAfter).toBe(false);
+      expect(improve(facts({ placements }))?.why).not.toContain('whole model');
+    }
+    expect(improve(facts({ placements: TWO_STAGE_FROM - 1 }))?.wholeAfter).toBe(true);
+  });
+
+  test('beyond MAX_WHOLE_PLACEMENTS no whole model at all, unless --model whole asks for it', () => {
+    const huge = MAX_WHOLE_PLACEMENTS + 1;
+    expect(steps(facts({ placements: huge }))).toEqual(['times-then-rooms', 'improve']);
+    expect(improve(facts({ placements: huge }))?.wholeAfter).toBe(false);
+    expect(steps(facts({ placements: huge, model: 'whole' }))).toEqual(['whole', 'improve', 'diagnose']);
+    expect(improve(facts({ placements: huge, model: 'whole' }))?.wholeAfter).toBe(true);
+  });
+
+  test('--model two-stage on a small event still ends with the whole model', () => {
+    expect(steps(facts({ model: 'two-stage' }))).toEqual(['times-then-rooms', 'whole', 'improve', 'diagnose']);
+    expect(improve(facts({ model: 'two-stage' }))?.wholeAfter).toBe(true);
+  });
+
+  test('directly impossible: nothing to run, or the partial step with --allow-partial', () => {
+    expect(steps(facts({ directlyImpossible: true }))).toEqual([]);
+    expect(steps(facts({ directlyImpossible: true, allowPartial: true }))).toEqual(['partial']);
+  });
+});
