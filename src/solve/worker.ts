@@ -15,7 +15,8 @@ export type WorkerEnd<M> = { readonly kind: 'message'; readonly message: M } | {
  * WebAssembly solvers gain twice: they are loaded once, and the engine's
  * optimised code for them, compiled while the first job runs, serves the
  * later ones (on the example event, the second solve of one model took a
- * third of the first's time).
+ * third of the first's time). With `keep` false the worker ends after the job
+ * all the same (its memory is given back).
  */
 export function runWorker<M extends { readonly type: string }>(
   script: string,
@@ -24,6 +25,7 @@ export function runWorker<M extends { readonly type: string }>(
   onMessage: (m: M) => void,
   transfer: readonly ArrayBuffer[] = [],
   signal?: AbortSignal,
+  keep = true,
 ): Promise<WorkerEnd<M>> {
   return new Promise((resolve) => {
     if (signal?.aborted) {
@@ -41,7 +43,7 @@ export function runWorker<M extends { readonly type: string }>(
       worker.off('message', message);
       worker.off('error', error);
       worker.off('exit', exit);
-      if (reusable) putIdle(script, worker);
+      if (reusable && keep) putIdle(script, worker);
       else void worker.terminate();
       resolve(end);
     };

@@ -12,6 +12,7 @@ import { buildModel } from '../../src/model/build.js';
 import { buildContext } from '../../src/model/context.js';
 import { fixColumns, type MipModel } from '../../src/model/mip.js';
 import { prepareSolver, solve, type SolveResult } from '../../src/solve/index.js';
+import { runWorker } from '../../src/solve/worker.js';
 import { event, item, room, win } from '../helpers/event.js';
 
 /** Five plenaries, three sharing a theme, two halls, one morning: clashes have a price, so fixing one item moves the optimum. */
@@ -125,4 +126,28 @@ describe('HiGHS workers kept between solves', () => {
     prepareSolver('jslp');
     expect(solved(await highs(model)).objective).toBeCloseTo(alone.objective, 6);
   }, 60_000);
+});
+
+describe('runWorker', () => {
+  // A script that answers each job with how many jobs this worker has handled.
+  const COUNTER = `
+const { parentPort } = require('node:worker_threads');
+let handled = 0;
+parentPort.on('message', () => parentPort.postMessage({ type: 'done', handled: ++handled }));
+`;
+  const handled = async (script: string, keep: boolean) => {
+    const end = await runWorker<{ type: string; handled: number }>(script, {}, 10_000, () => {}, [], undefined, keep);
+    if (end.kind !== 'message') throw new Error(`the worker ended: ${end.kind}`);
+    return end.message.handled;
+  };
+
+  test('a worker is kept for the next job, unless the job says not to', async () => {
+    // Each test script is its own pool: a comment makes it unique.
+    const script = `${COUNTER}// keep test`;
+    expect(await handled(script, true)).toBe(1);
+    expect(await handled(script, true)).toBe(2);
+    // Ends after this job: the next one starts a new worker.
+    expect(await handled(script, false)).toBe(3);
+    expect(await handled(script, true)).toBe(1);
+  });
 });

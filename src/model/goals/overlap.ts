@@ -75,7 +75,11 @@ function itemStarts(placements: readonly Assignment[], list: readonly number[], 
   const groups = [...byStart.values()];
   // Per date, by start, with the longest span: a span meets the groups that start before its end and after its start less that.
   const byDate = new Map<string, StartGroup[]>();
-  for (const g of groups) byDate.set(g.date, [...(byDate.get(g.date) ?? []), g]);
+  for (const g of groups) {
+    const day = byDate.get(g.date);
+    if (day) day.push(g);
+    else byDate.set(g.date, [g]);
+  }
   for (const list of byDate.values()) list.sort((x, y) => x.start - y.start);
   const longest = groups.reduce((n, g) => Math.max(n, g.end - g.start), 0);
   return {
