@@ -75,7 +75,8 @@ const buildNotes = [];
 if (dist === null) {
   dist = path.join(out, 'dist');
   rmSync(dist, { recursive: true, force: true });
-  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', dist], {
+  // Its own build-info file: with dist/'s (tsconfig.build.json's), tsc finds the sources built already and writes nothing here.
+  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', dist, '--tsBuildInfoFile', path.join(dist, '.tsbuildinfo')], {
     cwd: root,
     encoding: 'utf8',
   });
