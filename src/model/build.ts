@@ -137,6 +137,7 @@ function build(ctx: Context, options: BuildOptions): BuildResult {
     byItem: placementsByItem(placements),
     roomsOf: roomOptions ? (i: number) => roomOptions[i]! : (i: number) => [placements[i]!.room],
     roomsOpen: roomOptions !== undefined,
+    placedOnce: !elastic,
     columns,
     rows,
   };

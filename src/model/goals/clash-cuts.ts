@@ -24,9 +24,12 @@ export function forcedClashCuts(
   firstPairColumn: number,
   /** Only these themes' pairs have columns (all when absent). */
   modelled?: ReadonlySet<string>,
+  /** Pairs that overlap whatever the solver does (overlapColumns): no column, each a constant 1 in a cut. */
+  settled: readonly ThemePair[] = [],
 ): readonly MipRow[] {
   const column = new Map<string, number>();
   pairs.forEach((p, k) => column.set(`${p.a.id}\u0000${p.b.id}`, firstPairColumn + k));
+  const overlapping = new Set(settled.map((p) => `${p.a.id}\u0000${p.b.id}`));
   const themes = [...new Set([...ctx.items.values()].flatMap((i) => i.themes))].filter((t) => !modelled || modelled.has(t)).sort();
   const rows: MipRow[] = [];
   ctx.programWindows.forEach((w, wi) => {
@@ -49,16 +52,18 @@ export function forcedClashCuts(
       if (shortest && extra && extra.duration + shortest.duration > length) clique.push(extra);
       if (clique.length < 2) continue;
       const terms: [number, number][] = [];
+      let constant = 0;
       for (let x = 0; x < clique.length; x++) {
         for (let y = x + 1; y < clique.length; y++) {
           const [a, b] = [clique[x]!.id, clique[y]!.id].sort();
           const z = column.get(`${a}\u0000${b}`);
           if (z !== undefined) terms.push([z, 1]);
+          else if (overlapping.has(`${a}\u0000${b}`)) constant += 1;
         }
       }
       if (terms.length === 0) continue;
       for (const item of clique) for (const i of inside.get(item.id)!) terms.push([i, -1]);
-      rows.push(makeRow(`clash_cut_${wi}_${theme}`, -1, Infinity, terms));
+      rows.push(makeRow(`clash_cut_${wi}_${theme}`, -1 - constant, Infinity, terms));
     }
   });
   return rows;

@@ -69,8 +69,7 @@ export const audienceOverlapGoal: Goal = {
   model(parts, weight) {
     const keys = parts.lazyKeys;
     const pairs = stars(parts.ctx).pairs.filter((p) => !keys || keys.has(p.a.id) || keys.has(p.b.id));
-    overlapColumns(parts, 'stars', pairs, (p) => weight * p.people);
-    return 0;
+    return overlapColumns(parts, 'stars', pairs, (p) => weight * p.people).offset;
   },
   score(ctx, schedule) {
     const out: (Occurrence & { units: number })[] = [];

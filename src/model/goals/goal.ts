@@ -42,6 +42,8 @@ export type GoalParts = {
   readonly roomsOf: (i: number) => readonly string[];
   /** Whether rooms are left open (the times stage: a placement's room is '', see roomsOf). */
   readonly roomsOpen: boolean;
+  /** Whether every item is placed exactly once (no elastic slack): an item with one placement is then sure to be there. */
+  readonly placedOnce: boolean;
   /** Lazily modelled goals: only occurrences with these keys get rows (all when absent). See Goal.lazy. */
   readonly lazyKeys: ReadonlySet<string> | undefined;
   readonly columns: MipColumn[];

@@ -111,10 +111,32 @@ function unionSize(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return n;
 }
 
-/** A penalty column per pair that can overlap, named `<prefix>_<a>_<b>`, costing `costOf(pair)`; returns them in order. */
-export function overlapColumns<P extends ItemPair>(parts: GoalParts, prefix: string, pairs: readonly P[], costOf: (pair: P) => number): readonly P[] {
+/**
+ * A penalty column per pair that can overlap, named `<prefix>_<a>_<b>`,
+ * costing `costOf(pair)`, in order (`modelled`). A pair of items that each
+ * have one place, sure to be taken (items that stay where they are in a
+ * neighbourhood of the improvement search, or pinned), overlaps or not
+ * whatever the solver does: one that overlaps is `settled`, its cost part of
+ * the constant `offset`, with no column (on the global instance most of a
+ * neighbourhood's clash columns were such pairs).
+ */
+export function overlapColumns<P extends ItemPair>(
+  parts: GoalParts,
+  prefix: string,
+  pairs: readonly P[],
+  costOf: (pair: P) => number,
+): { readonly modelled: readonly P[]; readonly settled: readonly P[]; readonly offset: number } {
   const modelled: P[] = [];
+  const settled: P[] = [];
+  let offset = 0;
+  const fixed = (item: Item) => parts.placedOnce && parts.byItem.get(item.id)?.length === 1;
   for (const { pair, rows } of overlapRows(parts.placements, pairs, parts.byItem, parts.roomsOf)) {
+    // Rows exist only where the two can meet: with one place each, they do.
+    if (fixed(pair.a) && fixed(pair.b)) {
+      settled.push(pair);
+      offset += costOf(pair);
+      continue;
+    }
     const name = `${prefix}_${pair.a.id}_${pair.b.id}`;
     const z = addPenalty(parts, name, costOf(pair));
     modelled.push(pair);
@@ -124,7 +146,7 @@ export function overlapColumns<P extends ItemPair>(parts: GoalParts, prefix: str
       parts.rows.push({ name: `${name}_${k}`, lower: -1, upper: Infinity, indices, values: indices.map((i) => (i === z ? 1 : -1)) });
     });
   }
-  return modelled;
+  return { modelled, settled, offset };
 }
 
 /** The pairs that overlap in a finished schedule, with when (the first placement of each item counts). */

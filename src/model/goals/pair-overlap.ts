@@ -61,8 +61,7 @@ function pairGoal(name: PairGoalName, description: string, defaultWeight: number
     model(parts, weight) {
       const keys = lazyByLanguage ? parts.lazyKeys : undefined;
       const pairs = overlapPairs(parts.ctx, name).filter((p) => !keys || keys.has(p.a.language));
-      overlapColumns(parts, name, pairs, () => weight);
-      return 0;
+      return overlapColumns(parts, name, pairs, () => weight).offset;
     },
     score: (ctx, schedule) =>
       counted(

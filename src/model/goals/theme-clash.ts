@@ -60,9 +60,9 @@ export const themeClashGoal: Goal = {
     const keys = parts.lazyKeys;
     const pairs = themePairs(parts.ctx).filter((p) => !keys || p.themes.some((t) => keys.has(t)));
     const first = parts.columns.length;
-    const modelled = overlapColumns(parts, 'clash', pairs, (p) => weight * p.weight);
-    parts.rows.push(...forcedClashCuts(parts.ctx, parts.placements, modelled, first, keys));
-    return 0;
+    const { modelled, settled, offset } = overlapColumns(parts, 'clash', pairs, (p) => weight * p.weight);
+    parts.rows.push(...forcedClashCuts(parts.ctx, parts.placements, modelled, first, keys, settled));
+    return offset;
   },
   score(ctx, schedule) {
     const clashes = scoreThemeClashes(ctx, schedule);

@@ -3,7 +3,8 @@
  * every goal on (and a baseline's move goals half the time), the model's
  * objective at the schedule's columns equals convene's own re-score, goal by
  * goal. (At valid schedules: the model leans on the hard rules, e.g. two
- * items confined to one room need no clash column.) The times stage, a relaxation, never charges more;
+ * items confined to one room need no clash column.) So does a neighbourhood
+ * of the schedule, every row holding there. The times stage, a relaxation, never charges more;
  * no goal's lower bound, counted or from its relaxation, exceeds its score.
  */
 import fc from 'fast-check';
@@ -135,6 +136,18 @@ test('the model charges each goal what its score says, at any valid schedule', {
       }
       const whole = objectiveAt(model.mip, values!) + (model.mip.offset ?? 0);
       expect(whole).toBeCloseTo(totalCost(ctx, objective, schedule), 9);
+      // A neighbourhood of the schedule (some items free, the others held: pairs of held items that overlap are
+      // constants, not columns) charges the same, goal by goal, and every row holds at the schedule.
+      const free = new Set([...ctx.items.keys()].filter(() => draw.next().value % 3 === 0));
+      const around = buildModel(ctx, { objective, stage: { around: schedule, free, within: 'anywhere' } });
+      if (!around.ok) throw new Error('no neighbourhood model');
+      const near = initialValues(around.model, schedule);
+      expect(near).not.toBeNull();
+      for (const r of around.model.mip.rows) {
+        const lhs = r.indices.reduce((n, i, k) => n + r.values[k]! * near![i]!, 0);
+        expect(lhs >= r.lower - 1e-9 && lhs <= r.upper + 1e-9, `row ${r.name} at the schedule`).toBe(true);
+      }
+      expect(objectiveAt(around.model.mip, near!) + (around.model.mip.offset ?? 0)).toBeCloseTo(totalCost(ctx, objective, schedule), 9);
       // The times stage relaxes rooms (their costs count at their least): never more.
       const times = built(ctx, objective, 'times');
       const start = initialValues(times, schedule);
