@@ -116,9 +116,9 @@ export function forcedPairCost(ctx: Context, items: readonly Item[], candidates:
   }
   const byCount = smallestSum(
     pairs.map((p) => p.cost),
-    fewestEdges(items.length, Math.max(1, fit)),
+    evenPairs(items.length, Math.max(1, fit)),
   );
-  let minutes = forcedPairMinutes(
+  let minutes = evenPairs(
     items.reduce((n, i) => n + i.duration, 0),
     time,
   );
@@ -148,23 +148,22 @@ function programTime(ctx: Context, items: readonly Item[], candidates: Candidate
   }, 0);
 }
 
+/**
+ * The fewest pairs `n` things make when split into `groups` groups, each
+ * pair within a group: groups as equal as can be. Both counting arguments
+ * of forcedPairCost are this. Turán: n items of which at most `groups` are
+ * pairwise apart (groups of items that overlap one another). Minutes: n
+ * item-minutes in `groups` minutes of program (the items running at each
+ * minute, every two of them a pair-minute).
+ */
+export function evenPairs(n: number, groups: number): number {
+  if (groups <= 0 || n <= groups) return 0;
+  const size = Math.floor(n / groups);
+  const larger = n % groups;
+  return larger * pairsOf(size + 1) + (groups - larger) * pairsOf(size);
+}
+
 const pairsOf = (k: number) => (k * (k - 1)) / 2;
-
-/** The fewest pairs among n items of which at most `apart` are pairwise apart: `apart` groups as equal as can be, every pair within a group. */
-export function fewestEdges(n: number, apart: number): number {
-  if (apart >= n) return 0;
-  const size = Math.floor(n / apart);
-  const larger = n % apart;
-  return larger * pairsOf(size + 1) + (apart - larger) * pairsOf(size);
-}
-
-/** The least sum over the program of n(n-1)/2, n items running at each moment, when `total` item-minutes run in `time` minutes. */
-export function forcedPairMinutes(total: number, time: number): number {
-  if (time <= 0 || total <= time) return 0;
-  const level = Math.floor(total / time);
-  const higher = total - level * time;
-  return higher * pairsOf(level + 1) + (time - higher) * pairsOf(level);
-}
 
 /** The sum of the `count` smallest values: what any `count` of them weigh at least. */
 export function smallestSum(values: readonly number[], count: number): number {

@@ -2,7 +2,7 @@
 import { expect, test } from 'vitest';
 import { candidatePlacements } from '../../../src/model/candidates.js';
 import { buildContext } from '../../../src/model/context.js';
-import { fewestEdges, forcedPairMinutes, goalLowerUnits, objectiveLowerBound, relaxedBounds } from '../../../src/model/goals/bounds.js';
+import { evenPairs, goalLowerUnits, objectiveLowerBound, relaxedBounds } from '../../../src/model/goals/bounds.js';
 import { roomSizeGoal, roomTimeRelaxation } from '../../../src/model/goals/room-size.js';
 import { solve } from '../../../src/solve/index.js';
 import { planSchedule } from '../../../src/pipeline/schedule.js';
@@ -74,20 +74,20 @@ test('the objective’s bound is the weighted sum of its goals’', () => {
 });
 
 test('Turán: n items of which at most k are pairwise apart make at least the pairs of k groups as equal as can be', () => {
-  expect(fewestEdges(50, 47)).toBe(3);
-  expect(fewestEdges(200, 50)).toBe(300);
-  expect(fewestEdges(5, 2)).toBe(4); // groups of 3 and 2: 3 + 1
-  expect(fewestEdges(4, 4)).toBe(0);
+  expect(evenPairs(50, 47)).toBe(3);
+  expect(evenPairs(200, 50)).toBe(300);
+  expect(evenPairs(5, 2)).toBe(4); // groups of 3 and 2: 3 + 1
+  expect(evenPairs(4, 4)).toBe(0);
   // Checked against every way to split 7 items into 3 groups.
   let least = Infinity;
   for (let a = 0; a <= 7; a++) for (let b = 0; a + b <= 7; b++) least = Math.min(least, [a, b, 7 - a - b].reduce((n, k) => n + (k * (k - 1)) / 2, 0));
-  expect(fewestEdges(7, 3)).toBe(least);
+  expect(evenPairs(7, 3)).toBe(least);
 });
 
 test('pair-minutes: 250 item-minutes in 100 minutes run two at a time for 50 minutes and three for 50', () => {
   // 50 min x 1 pair + 50 min x 3 pairs.
-  expect(forcedPairMinutes(250, 100)).toBe(200);
-  expect(forcedPairMinutes(100, 100)).toBe(0);
+  expect(evenPairs(250, 100)).toBe(200);
+  expect(evenPairs(100, 100)).toBe(0);
 });
 
 test('theme-clash: a long workshop beside short talks of its theme costs what the minutes force, not only one pair per two items', () => {
