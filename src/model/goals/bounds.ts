@@ -135,17 +135,29 @@ export function forcedPairCost(ctx: Context, items: readonly Item[], candidates:
 
 /** The total minutes of the program windows in which any of the items has a candidate place. */
 function programTime(ctx: Context, items: readonly Item[], candidates: Candidates): number {
-  const ids = new Set(items.map((i) => i.id));
-  const windows = new Set<string>();
+  const of = windowsOf(ctx, candidates);
+  const windows = new Set<number>();
+  for (const i of items) for (const w of of.get(i.id) ?? []) windows.add(w);
+  return [...windows].reduce((n, w) => n + ctx.programWindows[w]!.end - ctx.programWindows[w]!.start, 0);
+}
+
+// Every theme and language asks: worked out once per set of candidates (about a second on the global instance when it was per group).
+const windowCache = new WeakMap<Candidates, ReadonlyMap<string, ReadonlySet<number>>>();
+
+/** The program windows (by index) each item has a candidate place in. */
+function windowsOf(ctx: Context, candidates: Candidates): ReadonlyMap<string, ReadonlySet<number>> {
+  const cached = windowCache.get(candidates);
+  if (cached) return cached;
+  const out = new Map<string, Set<number>>();
   for (const p of candidates.placements) {
-    if (!ids.has(p.item)) continue;
-    const w = ctx.programWindows.find((x) => x.date === p.date && x.start <= p.start && p.end <= x.end);
-    if (w) windows.add(`${w.date}\u0000${w.start}\u0000${w.end}`);
+    const w = ctx.programWindows.findIndex((x) => x.date === p.date && x.start <= p.start && p.end <= x.end);
+    if (w < 0) continue;
+    const set = out.get(p.item);
+    if (set) set.add(w);
+    else out.set(p.item, new Set([w]));
   }
-  return [...windows].reduce((n, key) => {
-    const [, start, end] = key.split('\u0000');
-    return n + Number(end) - Number(start);
-  }, 0);
+  windowCache.set(candidates, out);
+  return out;
 }
 
 /**
