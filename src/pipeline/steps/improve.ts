@@ -41,10 +41,11 @@ type Best = { readonly schedule: Schedule; readonly cost: number };
 export const improveStep: Step = async (request) => {
   const incumbent = request.incumbent;
   if (!incumbent) return { kind: 'none', why: 'no schedule to improve' };
-  const whole = request.models.fits() ? request.models.whole() : null;
-  // With a whole model to prove with, the search gets half the time; without, when the plan leaves it out (large events), or when an
-  // earlier step has solved the whole model already (solving it again from scratch would only repeat that), all of it.
-  const prove = whole !== null && request.wholeAfter === true && !request.wholeSolved;
+  // The whole model only when the plan solves it after the search (built once per run: free when an earlier step built it).
+  const whole = request.wholeAfter === true && request.models.fits() ? request.models.whole() : null;
+  // With a whole model to prove with, the search gets half the time; without (large events), or when an earlier step has
+  // solved the whole model already (solving it again from scratch would only repeat that), all of it.
+  const prove = whole !== null && !request.wholeSolved;
   const until = prove ? request.left() / 2 : 0;
   const best = await search(request, incumbent, until);
   const searched = best.cost < incumbent.cost;
