@@ -12,7 +12,7 @@ import { DEFAULT_WEIGHTS } from '../../src/model/goals/registry.js';
 import { scheduleOf } from '../../src/model/solution.js';
 import { planSchedule } from '../../src/pipeline/schedule.js';
 import { runModels, type StepRequest } from '../../src/pipeline/step.js';
-import { improveStep } from '../../src/pipeline/steps/improve.js';
+import { improveStep, move } from '../../src/pipeline/steps/improve.js';
 import { solve } from '../../src/solve/index.js';
 import { event, item, minutes, room, win } from '../helpers/event.js';
 
@@ -82,5 +82,26 @@ describe('the improvement search', () => {
     expect(checkSchedule(ctx, first.schedule)).toEqual([]);
     expect(first.cost).toBe(optimum);
     expect(again.schedule).toEqual(first.schedule);
+  });
+});
+
+describe('a round’s schedule', () => {
+  const current = { schedule: poor, cost: 100 };
+  // w3 and w6 trade rooms with w1 and w4: the same times, other rooms.
+  const swapped: Schedule = poor.map((a) => (a.item === 'w1' ? { ...a, room: 'c3' } : a.item === 'w3' ? { ...a, room: 'c1' } : a));
+  const draws = (...values: number[]) => () => values.shift() ?? 0;
+
+  test('that costs less replaces the current one and counts as progress, with no draw', () => {
+    expect(move(current, { schedule: swapped, cost: 99 }, draws())).toBe('better');
+  });
+
+  test('that costs more, or the same in the same places, leaves it', () => {
+    expect(move(current, { schedule: swapped, cost: 101 }, draws(0))).toBe('none');
+    expect(move(current, { schedule: [...poor].reverse(), cost: 100 }, draws(0))).toBe('none');
+  });
+
+  test('that costs the same with an item elsewhere replaces it on half the draws (a sideways move)', () => {
+    expect(move(current, { schedule: swapped, cost: 100 }, draws(0.2))).toBe('sideways');
+    expect(move(current, { schedule: swapped, cost: 100 }, draws(0.7))).toBe('none');
   });
 });
