@@ -151,16 +151,48 @@ export function overlapColumns<P extends ItemPair>(
 
 /** The pairs that overlap in a finished schedule, with when (the first placement of each item counts). */
 export function overlapping<P extends ItemPair>(schedule: Schedule, pairs: readonly P[]): readonly (P & { readonly date: string; readonly start: number; readonly end: number })[] {
-  const at = new Map<string, Assignment>();
-  for (const a of schedule) if (!at.has(a.item)) at.set(a.item, a);
+  // By number: the search scores every round's schedule against every pair (on the global instance, tens of thousands).
+  const { slot, a, b } = pairSlots(pairs);
+  const place: (Assignment | undefined)[] = new Array(slot.size);
+  const day = new Int32Array(slot.size).fill(-1);
+  const days = new Map<string, number>();
+  for (const x of schedule) {
+    const i = slot.get(x.item);
+    if (i === undefined || place[i]) continue;
+    place[i] = x;
+    let d = days.get(x.date);
+    if (d === undefined) days.set(x.date, (d = days.size));
+    day[i] = d;
+  }
   const out: (P & { date: string; start: number; end: number })[] = [];
-  for (const pair of pairs) {
-    const x = at.get(pair.a.id);
-    const y = at.get(pair.b.id);
-    if (!x || !y || x.date !== y.date) continue;
+  for (let k = 0; k < pairs.length; k++) {
+    const i = a[k]!;
+    const j = b[k]!;
+    if (day[i] === -1 || day[i] !== day[j]) continue;
+    const x = place[i]!;
+    const y = place[j]!;
     const start = Math.max(x.start, y.start);
     const end = Math.min(x.end, y.end);
-    if (start < end) out.push({ ...pair, date: x.date, start, end });
+    if (start < end) out.push({ ...pairs[k]!, date: x.date, start, end });
   }
   return out;
 }
+
+/** Each item of a list of pairs by number, and each pair's two numbers; worked out once per list. */
+function pairSlots(pairs: readonly ItemPair[]): { readonly slot: ReadonlyMap<string, number>; readonly a: Int32Array; readonly b: Int32Array } {
+  const cached = slotCache.get(pairs);
+  if (cached) return cached;
+  const slot = new Map<string, number>();
+  const number = (id: string) => {
+    let i = slot.get(id);
+    if (i === undefined) slot.set(id, (i = slot.size));
+    return i;
+  };
+  const a = Int32Array.from(pairs, (p) => number(p.a.id));
+  const b = Int32Array.from(pairs, (p) => number(p.b.id));
+  const found = { slot, a, b };
+  slotCache.set(pairs, found);
+  return found;
+}
+
+const slotCache = new WeakMap<readonly ItemPair[], { readonly slot: ReadonlyMap<string, number>; readonly a: Int32Array; readonly b: Int32Array }>();
