@@ -24,6 +24,7 @@ import { totalCost, type Objective } from '../../model/goals/objective.js';
 import { scoreThemeClashes } from '../../model/goals/theme-clash.js';
 import { initialValues, scheduleOf } from '../../model/solution.js';
 import { seededRandom } from '../../domain/random.js';
+import { heapGuard } from '../heap.js';
 import { resultOf, solveOptions, withBound, type Step, type StepRequest } from '../step.js';
 
 /** Rounds in a row without a better schedule after which the search ends (on its own, so its result does not depend on the clock). */
@@ -48,6 +49,8 @@ const ROUND_NODES = 1_000;
  * spread either way.
  */
 const SIDEWAYS = 0.5;
+/** The garbage the rounds may leave before it is collected (see heap.ts). */
+const GARBAGE_BYTES = 256 * 2 ** 20;
 
 export type Best = { readonly schedule: Schedule; readonly cost: number };
 
@@ -85,6 +88,7 @@ async function search(request: StepRequest, start: Best, until: number): Promise
   let best = start;
   let size = Math.min(ids.length, Math.max(4, Math.ceil(ids.length / 8)));
   let stall = 0;
+  const guard = heapGuard(GARBAGE_BYTES);
   for (let round = 0; stall < STALL_ROUNDS; round++) {
     if (request.signal?.aborted || request.left() - until < 1) break;
     if (request.bound !== null && best.cost <= request.bound + 1e-9) break;
@@ -100,7 +104,10 @@ async function search(request: StepRequest, start: Best, until: number): Promise
     }
     const budget = Math.min(ROUND_SECONDS, request.left() - until);
     const started = performance.now();
-    const r = await request.solver(built.model.mip, { ...solveOptions(request, initialValues(built.model, best.schedule)), timeLimitSeconds: Math.max(0.5, budget), nodeLimit: ROUND_NODES });
+    const solving = request.solver(built.model.mip, { ...solveOptions(request, initialValues(built.model, best.schedule)), timeLimitSeconds: Math.max(0.5, budget), nodeLimit: ROUND_NODES });
+    // While the worker solves: the garbage of earlier rounds, once there is enough of it.
+    guard();
+    const r = await solving;
     const took = (performance.now() - started) / 1000;
     // Grow after a neighbourhood solved well within its budget, shrink after one that was not.
     if (r.status === 'optimal' && took < budget / 3) size = Math.min(ids.length, Math.ceil(size * 1.25));
