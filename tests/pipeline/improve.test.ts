@@ -72,6 +72,21 @@ describe('the improvement search', () => {
     };
   };
 
+  test('with nothing better to find, gives its rounds more nodes three times over before it ends', slow, async () => {
+    const o = await planSchedule(ev, { gap: 10, timeLimitSeconds: 60, backend: 'highs', now: () => performance.now() });
+    if (o.kind !== 'scheduled') throw new Error(o.kind);
+    const nodes: (number | undefined)[] = [];
+    const recording: typeof solve = (model, options) => {
+      nodes.push(options.nodeLimit);
+      return solve(model, options);
+    };
+    const optimum = { schedule: o.schedule, cost: o.report.objective, proven: false };
+    const r = await improveStep({ ...request('a'), solver: recording, incumbent: optimum });
+    expect(r.kind).toBe('none');
+    // 24 rounds in a row without progress at each level, the last of them ending the search.
+    expect(nodes).toEqual([1_000, 4_000, 16_000, 64_000].flatMap((n) => Array<number>(24).fill(n)));
+  });
+
   test('from a poor schedule, reaches the whole model’s optimum; the same seed gives the same schedule', slow, async () => {
     const o = await planSchedule(ev, { gap: 10, timeLimitSeconds: 60, backend: 'highs', now: () => performance.now() });
     if (o.kind !== 'scheduled') throw new Error(o.kind);
