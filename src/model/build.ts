@@ -7,7 +7,7 @@
  */
 import type { Assignment, Schedule } from '../domain/types.js';
 import { candidatePlacements, type Rejections } from './candidates.js';
-import type { Context } from './context.js';
+import { programWindowOf, type Context } from './context.js';
 import { ElasticRows, type Elasticity, type ItemSlack, type RuleSlack } from './elastic.js';
 import type { GoalParts } from './goals/goal.js';
 import { objectiveOf, placementCost, type Objective } from './goals/objective.js';
@@ -207,7 +207,6 @@ function columnsOf(
  * global instance that pass took 15-24 ms of each).
  */
 function around(ctx: Context, n: Neighbourhood, candidates: readonly Assignment[]): readonly Assignment[] {
-  const windowOf = (a: Assignment) => ctx.programWindows.findIndex((w) => w.date === a.date && w.start <= a.start && a.end <= w.end);
   const runs = candidateRuns(candidates);
   const out: Assignment[] = [];
   const placed = [...new Map(n.around.map((a) => [a.item, a] as const)).values()].filter((a) => runs.has(a.item));
@@ -220,10 +219,10 @@ function around(ctx: Context, n: Neighbourhood, candidates: readonly Assignment[
       }
       continue;
     }
-    const home = n.within === 'window' ? windowOf(a) : -1;
+    const home = n.within === 'window' ? programWindowOf(ctx, a) : undefined;
     for (let i = run.from; i < run.to; i++) {
       const p = candidates[i]!;
-      if (n.within === 'anywhere' || (p.date === a.date && (n.within === 'day' || windowOf(p) === home))) out.push(p);
+      if (n.within === 'anywhere' || (p.date === a.date && (n.within === 'day' || programWindowOf(ctx, p) === home))) out.push(p);
     }
   }
   return out;

@@ -7,11 +7,11 @@
  * run (relaxedBounds). The solver's own bound, when better, is used instead
  * (the report gives both).
  */
-import type { Item } from '../../domain/types.js';
+import type { Item, Window } from '../../domain/types.js';
 import { wholeBound } from '../../domain/report.js';
 import type { Solver } from '../../solve/types.js';
 import type { Candidates } from '../candidates.js';
-import type { Context } from '../context.js';
+import { programWindowOf, type Context } from '../context.js';
 import type { Goal, WeightedGoal } from './goal.js';
 
 /**
@@ -136,22 +136,22 @@ export function forcedPairCost(ctx: Context, items: readonly Item[], candidates:
 /** The total minutes of the program windows in which any of the items has a candidate place. */
 function programTime(ctx: Context, items: readonly Item[], candidates: Candidates): number {
   const of = windowsOf(ctx, candidates);
-  const windows = new Set<number>();
+  const windows = new Set<Window>();
   for (const i of items) for (const w of of.get(i.id) ?? []) windows.add(w);
-  return [...windows].reduce((n, w) => n + ctx.programWindows[w]!.end - ctx.programWindows[w]!.start, 0);
+  return [...windows].reduce((n, w) => n + w.end - w.start, 0);
 }
 
 // Every theme and language asks: worked out once per set of candidates (about a second on the global instance when it was per group).
-const windowCache = new WeakMap<Candidates, ReadonlyMap<string, ReadonlySet<number>>>();
+const windowCache = new WeakMap<Candidates, ReadonlyMap<string, ReadonlySet<Window>>>();
 
-/** The program windows (by index) each item has a candidate place in. */
-function windowsOf(ctx: Context, candidates: Candidates): ReadonlyMap<string, ReadonlySet<number>> {
+/** The program windows each item has a candidate place in. */
+function windowsOf(ctx: Context, candidates: Candidates): ReadonlyMap<string, ReadonlySet<Window>> {
   const cached = windowCache.get(candidates);
   if (cached) return cached;
-  const out = new Map<string, Set<number>>();
+  const out = new Map<string, Set<Window>>();
   for (const p of candidates.placements) {
-    const w = ctx.programWindows.findIndex((x) => x.date === p.date && x.start <= p.start && p.end <= x.end);
-    if (w < 0) continue;
+    const w = programWindowOf(ctx, p);
+    if (!w) continue;
     const set = out.get(p.item);
     if (set) set.add(w);
     else out.set(p.item, new Set([w]));

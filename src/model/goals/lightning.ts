@@ -11,7 +11,7 @@
  */
 import type { Assignment, Item, Schedule } from '../../domain/types.js';
 import { formatSpan } from '../../domain/time.js';
-import { itemLabel, type Context } from '../context.js';
+import { itemLabel, programWindowOf, type Context } from '../context.js';
 import { countryKey, isRegionalCountry } from '../../domain/countries.js';
 import { makeRow } from '../mip.js';
 import { addPenalty, counted, type Goal, type GoalParts, type Occurrence } from './goal.js';
@@ -60,7 +60,7 @@ export function lightningGroups(ctx: Context): LightningGroups {
 
 /** The lobby block of a placement: its room and the program window holding it. */
 export function blockOf(ctx: Context, a: Assignment): string {
-  const w = ctx.programWindows.find((w) => w.date === a.date && w.start <= a.start && a.end <= w.end);
+  const w = programWindowOf(ctx, a);
   return `${a.room}\u0000${a.date}\u0000${w?.start ?? a.start}`;
 }
 

@@ -8,7 +8,7 @@
 import type { Assignment, Item, Room } from '../../domain/types.js';
 import { missingFeatures, roomKindProblem, seatsAudience } from '../rooms.js';
 import type { PlacementFinding } from '../../domain/findings.js';
-import { BASE_GRID, availabilityFor, type Context } from '../context.js';
+import { BASE_GRID, availabilityFor, programWindowOf, type Context } from '../context.js';
 import { isFree } from '../availability.js';
 
 export type PlacementRule = {
@@ -58,7 +58,7 @@ export const windowRule: PlacementRule = {
     const at = { rule: 'program-window', item: item.id, date: a.date, start: a.start, end: a.end } as const;
     if (a.end - a.start !== item.duration) return { ...at, problem: 'duration' };
     if (a.start % BASE_GRID !== 0) return { ...at, problem: 'grid' };
-    const window = ctx.programWindows.find((w) => w.date === a.date && w.start <= a.start && a.end <= w.end);
+    const window = programWindowOf(ctx, a);
     if (window) return window.kind === 'plenary_only' && item.format !== 'plenary' ? { ...at, problem: 'plenary-only' } : null;
     const hit = ctx.breaks.find((w) => w.date === a.date && w.start < a.end && a.start < w.end);
     if (hit) return { ...at, problem: 'break', crossed: { label: hit.label, start: hit.start, end: hit.end } };

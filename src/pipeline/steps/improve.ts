@@ -20,6 +20,7 @@ import { checkSchedule } from '../../check/check.js';
 import type { Schedule } from '../../domain/types.js';
 import { buildModel, type Neighbourhood } from '../../model/build.js';
 import type { Context } from '../../model/context.js';
+import { moveKind } from '../../model/goals/moves.js';
 import { totalCost, type Objective } from '../../model/goals/objective.js';
 import { scoreThemeClashes } from '../../model/goals/theme-clash.js';
 import { initialValues, scheduleOf } from '../../model/solution.js';
@@ -149,12 +150,8 @@ async function search(request: StepRequest, start: Best, until: number): Promise
 export function move(current: Best, next: Best, random: () => number): 'better' | 'sideways' | 'none' {
   if (next.cost < current.cost - 1e-9) return 'better';
   if (next.cost > current.cost + 1e-9) return 'none';
-  const to = new Map(next.schedule.map((x) => [x.item, x]));
-  const moved = current.schedule.some((x) => {
-    const y = to.get(x.item);
-    return !y || y.room !== x.room || y.date !== x.date || y.start !== x.start;
-  });
-  return moved && random() < SIDEWAYS ? 'sideways' : 'none';
+  const from = new Map(current.schedule.map((x) => [x.item, x]));
+  return next.schedule.some((y) => moveKind(from, y) !== null) && random() < SIDEWAYS ? 'sideways' : 'none';
 }
 
 const KINDS = ['costly', 'window', 'random', 'room', 'day'] as const;
