@@ -98,6 +98,17 @@ describe('the improvement search', () => {
     expect(first.cost).toBe(optimum);
     expect(again.schedule).toEqual(first.schedule);
   });
+
+  test('tells the run of each better schedule it keeps, and never of a round’s bound (a neighbourhood’s, not the event’s)', slow, async () => {
+    const kept: number[] = [];
+    const bounds: (number | null)[] = [];
+    const r = await improveStep({ ...request('a'), onSchedule: (cost) => kept.push(cost), onProgress: (p) => bounds.push(p.bound) });
+    if (r.kind !== 'found') throw new Error(r.kind);
+    expect(bounds).toEqual([]);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((c, k) => c < (k === 0 ? totalCost(ctx, objective, poor) : kept[k - 1]!))).toBe(true);
+    expect(kept[kept.length - 1]).toBe(r.cost);
+  });
 });
 
 describe('a round’s schedule', () => {

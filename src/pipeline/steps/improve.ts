@@ -120,7 +120,9 @@ async function search(request: StepRequest, start: Best, until: number): Promise
     }
     const budget = Math.min(ROUND_SECONDS * 2 ** level, request.left() - until);
     const started = performance.now();
-    const solving = request.solver(built.model.mip, { ...solveOptions(request, initialValues(built.model, best.schedule)), timeLimitSeconds: Math.max(0.5, budget), nodeLimit: ROUND_NODES * 4 ** level });
+    // No solver progress from a round: its bound is the neighbourhood's, not the event's. The run hears of a schedule once it is kept.
+    const { onProgress: _, ...options } = solveOptions(request, initialValues(built.model, best.schedule));
+    const solving = request.solver(built.model.mip, { ...options, timeLimitSeconds: Math.max(0.5, budget), nodeLimit: ROUND_NODES * 4 ** level });
     // While the worker solves: the garbage of earlier rounds, once there is enough of it.
     guard();
     const r = await solving;
@@ -135,7 +137,10 @@ async function search(request: StepRequest, start: Best, until: number): Promise
     const step = move(best, { schedule, cost }, random);
     if (step !== 'none' && checkSchedule(ctx, schedule).length === 0) {
       best = { schedule, cost };
-      if (step === 'better') stall = 0;
+      if (step === 'better') {
+        stall = 0;
+        request.onSchedule?.(cost);
+      }
     }
   }
   return best;
