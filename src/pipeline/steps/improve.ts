@@ -9,9 +9,10 @@
  * Neighbourhood), from the current schedule. A result that costs less by
  * convene's own score and passes the checker is kept; one that costs the
  * same with some item elsewhere, on a seeded draw (a sideways move, so that
- * the search does not circle one schedule on a plateau). The neighbourhood
- * grows after a round solved to optimality within its budget and shrinks
- * after one that ran out of it. The draws are seeded: with the same seed
+ * the search does not circle one schedule on a plateau). Each kind of
+ * neighbourhood has its own size, which grows after a round solved to
+ * optimality within its budget and shrinks after one that ran out of it
+ * (one size for all kept shrinking on the window rounds' account). The draws are seeded: with the same seed
  * and inputs, and no round or the run stopped by the clock, the result is
  * the same on every machine; a round stopped by its budget, or the run by
  * its limit, makes it depend on the machine's speed.
@@ -70,7 +71,8 @@ export const improveStep: Step = async (request) => {
   // The whole model only when the plan solves it after the search (built once per run: free when an earlier step built it).
   const whole = request.wholeAfter === true && request.models.fits() ? request.models.whole() : null;
   // With a whole model to prove with, the search gets half the time; without (large events), or when an earlier step has
-  // solved the whole model already (solving it again from scratch would only repeat that), all of it.
+  // solved the whole model already (solving it again from scratch would only repeat that) or stopped it at its first
+  // schedule (an event large enough that the search does more with the time), all of it.
   const prove = whole !== null && !request.wholeSolved;
   const until = prove ? request.left() / 2 : 0;
   const best = await search(request, incumbent, until);
@@ -96,7 +98,8 @@ async function search(request: StepRequest, start: Best, until: number): Promise
   const random = seededRandom(request.seed).next;
   const ids = [...ctx.items.keys()].sort();
   let best = start;
-  let size = Math.min(ids.length, Math.max(4, Math.ceil(ids.length / 8)));
+  // Each kind of neighbourhood its own size: a program window's items are harder to re-solve than as many items of a day.
+  const sizes = new Map<Kind, number>(KINDS.map((k) => [k, Math.min(ids.length, Math.max(4, Math.ceil(ids.length / 8)))]));
   let stall = 0;
   const guard = heapGuard(GARBAGE_BYTES);
   let level = 0;
@@ -108,7 +111,9 @@ async function search(request: StepRequest, start: Best, until: number): Promise
     }
     if (request.signal?.aborted || request.left() - until < 1) break;
     if (request.bound !== null && best.cost <= request.bound + 1e-9) break;
-    const { free, within } = neighbourhood(ctx, objective, best.schedule, KINDS[round % KINDS.length]!, size, random);
+    const kind = KINDS[round % KINDS.length]!;
+    const size = sizes.get(kind)!;
+    const { free, within } = neighbourhood(ctx, objective, best.schedule, kind, size, random);
     if (free.size === 0) {
       stall += 1;
       continue;
@@ -128,8 +133,8 @@ async function search(request: StepRequest, start: Best, until: number): Promise
     const r = await solving;
     const took = (performance.now() - started) / 1000;
     // Grow after a neighbourhood solved well within its budget, shrink after one that was not.
-    if (r.status === 'optimal' && took < budget / 3) size = Math.min(ids.length, Math.ceil(size * 1.25));
-    else if (r.status !== 'optimal') size = Math.max(3, Math.floor(size * 0.7));
+    if (r.status === 'optimal' && took < budget / 3) sizes.set(kind, Math.min(ids.length, Math.ceil(size * 1.25)));
+    else if (r.status !== 'optimal') sizes.set(kind, Math.max(3, Math.floor(size * 0.7)));
     stall += 1;
     if (r.status !== 'optimal' && r.status !== 'feasible') continue;
     const schedule = scheduleOf(built.model, r.values);
