@@ -149,6 +149,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
       bound,
       wholeSolved: log.some((l) => l.ran && l.step === 'whole'),
       wholeAfter: planned.wholeAfter ?? false,
+      firstSchedule: planned.firstSchedule ?? false,
     });
     log.push({ step: planned.step, why: planned.why, ran: true, outcome: outcomeWords(result) });
     if ('bound' in result && result.bound !== undefined && result.bound !== null) bound = Math.max(bound ?? -Infinity, result.bound);

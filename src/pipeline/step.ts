@@ -55,6 +55,8 @@ export type StepRequest = {
   readonly wholeSolved?: boolean;
   /** The improvement step: whether to solve the whole model from the search's result (the plan's choice, strategy.ts). */
   readonly wholeAfter?: boolean;
+  /** A first step (whole, times-then-rooms): stop at the first schedule, for the search after it (the plan's choice, strategy.ts). */
+  readonly firstSchedule?: boolean;
 };
 
 export type StepResult =

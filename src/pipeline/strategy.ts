@@ -55,9 +55,22 @@ export const MAX_WHOLE_PLACEMENTS = 40_000;
  * and 50,936 once when it did not (the whole model is then solved again
  * from scratch in the rest of the run); 0.2 never came in time. At 30 s,
  * 0.5 gave 22,104 and 0.3 20,254; at 60 s, 20,985 and 20,399. 0.4 keeps
- * a margin of about 60 % over that first schedule.
+ * a margin of about 60 % over that first schedule. From FIRST_SCHEDULE_FROM
+ * placements on, the whole model ends at its first schedule, and the share
+ * only caps how long it may take to find it.
  */
 export const WHOLE_SHARE = 0.4;
+
+/**
+ * From this many placements on, the whole model as the first step stops at
+ * its first schedule, found without HiGHS's presolve, and the search after
+ * it has the rest of the time: branch and bound on the whole model improves
+ * it far more slowly. Measured 2026-12-07 on the festival instance (7,445
+ * placements) at 10 s, seeds a to e: the search started at 2.2-3.7 s
+ * instead of 4.3 s, and ended at 22,308-24,947 instead of 24,153-25,739
+ * (docs/benchmarks.md). Smaller events keep the whole model's proof.
+ */
+export const FIRST_SCHEDULE_FROM = 2_000;
 
 /** When a planned step runs, given what the steps before it found. */
 export type Condition =
@@ -72,10 +85,23 @@ export type Condition =
 
 /**
  * A step of the plan: when it runs, why, (when later steps need time too)
- * the share of the time left it may use, and for `improve` whether the whole
- * model is solved from the search's result.
+ * the share of the time left it may use, for `improve` whether the whole
+ * model is solved from the search's result, and for a first step whether it
+ * stops at its first schedule.
  */
-export type PlannedStep = { readonly step: StepName; readonly when: Condition; readonly why: string; readonly share?: number; readonly wholeAfter?: boolean };
+export type PlannedStep = {
+  readonly step: StepName;
+  readonly when: Condition;
+  readonly why: string;
+  readonly share?: number;
+  readonly wholeAfter?: boolean;
+  /**
+   * For the first step of a large event: stop at the first schedule, for the
+   * search after it (`whole` from FIRST_SCHEDULE_FROM placements,
+   * `times-then-rooms` when chosen by size: the hard-rules pass only).
+   */
+  readonly firstSchedule?: boolean;
+};
 
 /** What the choice depends on. */
 export type PlanFacts = {
@@ -101,6 +127,8 @@ export function choosePlan(f: PlanFacts): readonly PlannedStep[] {
       step: 'times-then-rooms',
       when: 'always',
       why: f.model === 'two-stage' ? '--model two-stage' : `${f.placements} candidate placements: from ${TWO_STAGE_FROM} on, times are solved before rooms`,
+      // Chosen by size, its first schedule is what the search needs; asked for, it also solves for the objective (and a proof).
+      ...(f.model === 'two-stage' ? {} : { firstSchedule: true }),
     });
   } else if (f.staging) {
     plan.push({ step: 'staged', when: 'always', why: 'lightning talks beside other items: the core first, then the talks around it, proven optimal when the two meet' });
@@ -112,7 +140,7 @@ export function choosePlan(f: PlanFacts): readonly PlannedStep[] {
       when: first ? 'always' : 'no-schedule',
       why: first ? `${f.placements} candidate placements: every item, room and start at once` : 'the step before found no schedule',
       // When it is the first step, WHOLE_SHARE of the time (more only until it has a schedule): the search gets the rest.
-      ...(first ? { share: WHOLE_SHARE } : {}),
+      ...(first ? { share: WHOLE_SHARE, ...(f.placements >= FIRST_SCHEDULE_FROM ? { firstSchedule: true } : {}) } : {}),
     });
   }
   // The whole model after the search only below TWO_STAGE_FROM (or when asked for): above it, on the regional instance at 30 s, it

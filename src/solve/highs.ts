@@ -31,6 +31,7 @@ parentPort.on('message', async (job) => {
       random_seed: 0,
     });
     if (job.maxNodes !== null) model.options.set({ mip_max_nodes: job.maxNodes });
+    if (job.presolve === false) model.options.set({ presolve: 'off' });
     if (job.initial) model.setSolution({ colValue: job.initial });
     const t0 = Date.now();
     const cb = highs.constants.callbackType;
@@ -101,6 +102,13 @@ export async function solveWithHighs(model: MipModel, options: SolveOptions): Pr
   const seconds = () => (Date.now() - started) / 1000;
   let best: { values: Float64Array; objective: number; bound: number | null } | null = null;
   const csr = toCsr(model);
+  // At its solutionLimit-th improving solution the solve ends as if stopped (HiGHS finds its first ones during its root
+  // node, where it checks no limit of its own): the solutions after it, already on their way, are not taken.
+  const stop = new AbortController();
+  const stopped = () => stop.abort();
+  if (options.signal?.aborted) stopped();
+  else options.signal?.addEventListener('abort', stopped, { once: true });
+  let solutions = 0;
   const end = await runWorker<Msg>(
     SCRIPT,
     {
@@ -110,11 +118,15 @@ export async function solveWithHighs(model: MipModel, options: SolveOptions): Pr
       absGap: model.integralObjective ? 0.999 : 1e-6,
       initial: options.initial ?? null,
       maxNodes: options.nodeLimit ?? null,
+      presolve: options.presolve ?? true,
     },
     options.timeLimitSeconds * 1000 + 1000,
     (m) => {
       if (m.type === 'incumbent') {
+        if (options.solutionLimit !== undefined && solutions >= options.solutionLimit) return;
+        solutions += 1;
         best = { values: m.values, objective: m.objective, bound: m.bound };
+        if (options.solutionLimit !== undefined && solutions >= options.solutionLimit) stop.abort();
         options.onProgress?.({ objective: m.objective, bound: m.bound, gap: null, seconds: seconds() });
       } else if (m.type === 'progress') {
         options.onProgress?.({ objective: m.objective, bound: m.bound, gap: m.gap, seconds: seconds() });
@@ -122,9 +134,10 @@ export async function solveWithHighs(model: MipModel, options: SolveOptions): Pr
     },
     // The model's arrays are made for this job: moved to the worker, not copied.
     [csr.colCost, csr.colLower, csr.colUpper, csr.integrality, csr.rowLower, csr.rowUpper, csr.starts, csr.indices, csr.values].map((a) => a.buffer as ArrayBuffer),
-    options.signal,
+    stop.signal,
     csr.values.length <= KEEP_WORKER_NONZEROS,
   );
+  options.signal?.removeEventListener('abort', stopped);
   const base = { backend: 'highs' as const, seconds: seconds() };
   const fallback = (): SolveResult => {
     const b = best as { values: Float64Array; objective: number; bound: number | null } | null;

@@ -26,6 +26,14 @@ export type SolveOptions = {
    * every machine (HiGHS only; javascript-lp-solver ignores it).
    */
   readonly nodeLimit?: number;
+  /**
+   * Stops the solve at its this-many-th improving solution, keeping it as
+   * feasible: for a first step whose schedule a search after it improves
+   * faster than branch and bound would (HiGHS only, like nodeLimit).
+   */
+  readonly solutionLimit?: number;
+  /** False skips HiGHS's presolve: a first solution sooner, a proof later (javascript-lp-solver has none). */
+  readonly presolve?: boolean;
 };
 
 /**

@@ -4,7 +4,7 @@
  * below TWO_STAGE_FROM placements, or with --model whole).
  */
 import { describe, expect, test } from 'vitest';
-import { choosePlan, MAX_WHOLE_PLACEMENTS, TWO_STAGE_FROM, WHOLE_SHARE, type PlanFacts } from '../../src/pipeline/strategy.js';
+import { choosePlan, FIRST_SCHEDULE_FROM, MAX_WHOLE_PLACEMENTS, TWO_STAGE_FROM, WHOLE_SHARE, type PlanFacts } from '../../src/pipeline/strategy.js';
 
 const facts = (over: Partial<PlanFacts>): PlanFacts => ({ placements: 1_000, model: 'auto', staging: false, allowPartial: false, directlyImpossible: false, ...over });
 const steps = (f: PlanFacts) => choosePlan(f).map((p) => p.step);
@@ -16,6 +16,15 @@ describe('choosePlan', () => {
     expect(plan.map((p) => p.step)).toEqual(['whole', 'improve', 'diagnose']);
     expect(plan[0]!.share).toBe(WHOLE_SHARE);
     expect(improve(facts({}))?.wholeAfter).toBe(true);
+  });
+
+  test('from FIRST_SCHEDULE_FROM placements the whole model, as the first step, stops at its first schedule; below, it may prove', () => {
+    expect(choosePlan(facts({}))[0]!.firstSchedule).toBeUndefined();
+    expect(choosePlan(facts({ placements: FIRST_SCHEDULE_FROM - 1 }))[0]!.firstSchedule).toBeUndefined();
+    expect(choosePlan(facts({ placements: FIRST_SCHEDULE_FROM }))[0]).toMatchObject({ step: 'whole', share: WHOLE_SHARE, firstSchedule: true });
+    // Not first (after another step that found nothing): it is the run's only hope of a schedule, and solves on.
+    expect(choosePlan(facts({ placements: FIRST_SCHEDULE_FROM, staging: true })).find((p) => p.step === 'whole')?.firstSchedule).toBeUndefined();
+    expect(choosePlan(facts({ placements: TWO_STAGE_FROM })).find((p) => p.step === 'whole')?.firstSchedule).toBeUndefined();
   });
 
   test('lightning talks beside other items: staged first, the whole model only when it finds nothing', () => {
@@ -33,6 +42,9 @@ describe('choosePlan', () => {
       expect(improve(facts({ placements }))?.why).not.toContain('whole model');
     }
     expect(improve(facts({ placements: TWO_STAGE_FROM - 1 }))?.wholeAfter).toBe(true);
+    // Chosen by size, the two-stage step only gives the search its first schedule; asked for, it also solves for the objective.
+    expect(choosePlan(facts({ placements: TWO_STAGE_FROM }))[0]).toMatchObject({ step: 'times-then-rooms', firstSchedule: true });
+    expect(choosePlan(facts({ model: 'two-stage' }))[0]!.firstSchedule).toBeUndefined();
   });
 
   test('beyond MAX_WHOLE_PLACEMENTS no whole model at all, unless --model whole asks for it', () => {

@@ -8,7 +8,11 @@ import { checkSchedule } from '../../src/check/check.js';
 import { buildModel, type BuiltModel, type BuildOptions } from '../../src/model/build.js';
 import { scheduleOf } from '../../src/model/solution.js';
 import { buildContext } from '../../src/model/context.js';
+import { objectiveOf } from '../../src/model/goals/objective.js';
+import { DEFAULT_WEIGHTS } from '../../src/model/goals/registry.js';
 import { planSchedule, type ScheduleOutcome } from '../../src/pipeline/schedule.js';
+import { runModels } from '../../src/pipeline/step.js';
+import { timesThenRoomsStep } from '../../src/pipeline/steps/times-then-rooms.js';
 import { solve, type Solver } from '../../src/solve/index.js';
 import { avail, event, item, room, win } from '../helpers/event.js';
 
@@ -174,6 +178,38 @@ describe('the two-stage solve', () => {
     expect(withX).toBeGreaterThan(withoutClashes);
     expect(columns).toContain(withoutClashes);
     expect(columns.some((n) => n >= withX)).toBe(true);
+  });
+
+  test('asked for a first schedule only (a large event), stops after the hard-rules pass: fewer solves, a valid schedule, no proof', async () => {
+    const ctx = buildContext(workshops, { gap: GAP });
+    const objective = objectiveOf(ctx, DEFAULT_WEIGHTS);
+    const run = async (firstSchedule: boolean) => {
+      let solves = 0;
+      const r = await timesThenRoomsStep({
+        ctx,
+        objective,
+        solver: (model, options) => {
+          solves += 1;
+          return solve(model, options);
+        },
+        backend: 'highs',
+        left: () => 30,
+        meter: { seconds: 0 },
+        models: runModels(ctx, objective, { seconds: 0 }, false),
+        incumbent: null,
+        bound: null,
+        seed: 'convene',
+        firstSchedule,
+      });
+      if (r.kind !== 'found') throw new Error(r.kind);
+      return { r, solves };
+    };
+    const first = await run(true);
+    const full = await run(false);
+    expect(checkSchedule(ctx, first.r.schedule)).toEqual([]);
+    expect([first.r.proven, first.r.bound]).toEqual([false, null]);
+    expect(full.r.bound).not.toBeNull();
+    expect(first.solves).toBeLessThan(full.solves);
   });
 
   test('an event with no schedule is proven impossible through the stages too', async () => {

@@ -128,6 +128,30 @@ describe('HiGHS workers kept between solves', () => {
   }, 60_000);
 });
 
+describe('a solve for a first schedule', () => {
+  test('stops at its first improving solution and returns that one; without presolve it still finds the optimum', async () => {
+    const ev = await readEvent(path.join(import.meta.dirname, '../../fixtures/ogp-americas'));
+    const built = buildModel(buildContext(ev));
+    if (!built.ok) throw new Error('no model');
+    const found: number[] = [];
+    const first = await solve(built.model.mip, {
+      backend: 'highs',
+      timeLimitSeconds: 60,
+      solutionLimit: 1,
+      presolve: false,
+      onProgress: (p) => {
+        if (p.objective !== null && Number.isFinite(p.objective)) found.push(p.objective);
+      },
+    });
+    // Stopped, not proven: the first solution found, whatever came after it.
+    expect(first.status).toBe('feasible');
+    if (first.status !== 'feasible') return;
+    expect(first.objective).toBe(found[0]);
+    const model = plenaryModel();
+    expect(solved(await solve(model, { backend: 'highs', timeLimitSeconds: 30, presolve: false })).objective).toBeCloseTo(solved(await highs(model)).objective, 6);
+  }, 90_000);
+});
+
 describe('runWorker', () => {
   // A script that answers each job with how many jobs this worker has handled.
   const COUNTER = `
