@@ -60,6 +60,15 @@ const ROUND_NODES = 1_000;
  */
 const LAST_ROUND_SECONDS = 0.5;
 /**
+ * A kind's neighbourhood grows after a round solved to optimality within
+ * this share of its budget (HiGHS stops 0.3 s before the budget, so with
+ * 0.5 s that is 0.08 s of its 0.2). Measured 2026-12-07, seeds a to e
+ * (festival at 10 s) and a to c (regional at 30 s): a third gave
+ * 22,923-26,425 and 5,241-5,490, a sixth 21,935-25,771 and 4,867-5,486,
+ * a tenth 21,022-25,902 (festival).
+ */
+const GROW_WITHIN = 1 / 6;
+/**
  * The chance that a round's schedule as good as the current one, with some
  * item elsewhere, replaces it (a sideways move across a plateau of equal
  * cost; it does not count as progress). Measured 2026-12-07, two runs
@@ -143,7 +152,7 @@ async function search(request: StepRequest, start: Best, until: number): Promise
     const r = await solving;
     const took = (performance.now() - started) / 1000;
     // Grow after a neighbourhood solved well within its budget, shrink after one that was not.
-    if (r.status === 'optimal' && took < budget / 3) sizes.set(kind, Math.min(ids.length, Math.ceil(size * 1.25)));
+    if (r.status === 'optimal' && took < budget * GROW_WITHIN) sizes.set(kind, Math.min(ids.length, Math.ceil(size * 1.25)));
     else if (r.status !== 'optimal') sizes.set(kind, Math.max(3, Math.floor(size * 0.7)));
     stall += 1;
     if (r.status !== 'optimal' && r.status !== 'feasible') continue;
