@@ -104,6 +104,10 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
   const relaxing = relaxedBounds(ctx, objective.goals, candidates, solve, { timeLimitSeconds: Math.max(1, left()), ...(request.signal ? { signal: request.signal } : {}) }).then((relaxed) => {
     goalBound = objectiveLowerBound(ctx, objective.goals, candidates, relaxed);
   });
+  const knownBound = () => {
+    const b = Math.max(bound ?? -Infinity, goalBound.total);
+    return Number.isFinite(b) ? b : null;
+  };
   // The run's own progress: its best schedule and bound, as they improve; and the anytime curve of its cost.
   const trace: { seconds: number; cost: number }[] = [];
   const progress = (step: string, solver?: Progress) => {
@@ -146,7 +150,8 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
       meter,
       models,
       incumbent: best,
-      bound,
+      // The best bound known: a step's, or the goals' own (a schedule that meets it ends the search at once).
+      bound: knownBound(),
       wholeSolved: log.some((l) => l.ran && l.step === 'whole'),
       wholeAfter: planned.wholeAfter ?? false,
       firstSchedule: planned.firstSchedule ?? false,
