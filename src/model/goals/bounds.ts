@@ -106,7 +106,12 @@ export type CostedPair = { readonly a: Item; readonly b: Item; readonly cost: nu
  */
 export function forcedPairCost(ctx: Context, items: readonly Item[], candidates: Candidates, pairs: readonly CostedPair[]): number {
   if (items.length < 2 || pairs.length === 0) return 0;
-  const time = programTime(ctx, items, candidates);
+  return Math.max(forcedWithin(items, programTime(ctx, items, candidates), pairs), forcedLocally(items, candidates, pairs));
+}
+
+/** forcedPairCost's two arguments for `items`, all of which run within `time` minutes of program; `pairs` among them. */
+function forcedWithin(items: readonly Item[], time: number, pairs: readonly CostedPair[]): number {
+  if (items.length < 2 || pairs.length === 0) return 0;
   let used = 0;
   let fit = 0;
   for (const d of items.map((i) => i.duration).sort((a, b) => a - b)) {
@@ -131,6 +136,117 @@ export function forcedPairCost(ctx: Context, items: readonly Item[], candidates:
     minutes -= share * span;
   }
   return Math.max(byCount, byMinutes);
+}
+
+/**
+ * The same arguments, span by span: items whose candidate places all lie
+ * within a span of one day (an availability window, a pinned date) run
+ * there, in the minutes of that span that any of them can use. Spans that
+ * do not overlap hold different items, so what each forces adds up; the
+ * best set of spans that do not overlap is found day by day (weighted
+ * interval scheduling). Items that could run on several days take no part.
+ */
+function forcedLocally(items: readonly Item[], candidates: Candidates, pairs: readonly CostedPair[]): number {
+  const spans = spansOf(candidates);
+  const byDate = new Map<string, { item: Item; from: number; to: number }[]>();
+  for (const item of items) {
+    const span = spans.get(item.id);
+    if (!span) continue;
+    const list = byDate.get(span.date);
+    if (list) list.push({ item, ...span });
+    else byDate.set(span.date, [{ item, ...span }]);
+  }
+  const pairsOf = new Map<string, CostedPair[]>();
+  for (const p of pairs) {
+    const list = pairsOf.get(p.a.id);
+    if (list) list.push(p);
+    else pairsOf.set(p.a.id, [p]);
+  }
+  let total = 0;
+  for (const [date, list] of [...byDate].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (list.length < 2) continue;
+    const usable = usableTime(candidates, date, new Set(list.map((x) => x.item.id)));
+    const ends = [...new Set(list.map((x) => x.to))].sort((a, b) => a - b);
+    const found: { from: number; to: number; cost: number }[] = [];
+    for (const from of [...new Set(list.map((x) => x.from))].sort((a, b) => a - b)) {
+      const after = list.filter((x) => x.from >= from).sort((x, y) => x.to - y.to);
+      const inside: Item[] = [];
+      let minutes = 0;
+      let k = 0;
+      for (const to of ends) {
+        if (to <= from) continue;
+        while (k < after.length && after[k]!.to <= to) {
+          inside.push(after[k]!.item);
+          minutes += after[k]!.item.duration;
+          k += 1;
+        }
+        const time = usable(from, to);
+        // Items that fit one after another force nothing.
+        if (inside.length < 2 || minutes <= time) continue;
+        const ids = new Set(inside.map((i) => i.id));
+        const among = inside.flatMap((i) => (pairsOf.get(i.id) ?? []).filter((p) => ids.has(p.b.id)));
+        const cost = forcedWithin(inside, time, among);
+        if (cost > 0) found.push({ from, to, cost });
+      }
+    }
+    total += bestDisjoint(found);
+  }
+  return total;
+}
+
+/** The most that spans which do not overlap add up to (weighted interval scheduling). */
+export function bestDisjoint(spans: readonly { readonly from: number; readonly to: number; readonly cost: number }[]): number {
+  const sorted = [...spans].sort((a, b) => a.to - b.to);
+  const best: number[] = [0];
+  for (const [k, span] of sorted.entries()) {
+    // The last span ending at or before this one's start (binary search over the sorted ends).
+    let lo = 0;
+    let hi = k;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.to <= span.from) lo = mid + 1;
+      else hi = mid;
+    }
+    best.push(Math.max(best[k]!, span.cost + best[lo]!));
+  }
+  return best[sorted.length]!;
+}
+
+/**
+ * On a date, the minutes between `from` and `to` in which some candidate
+ * place of the given items runs: the only minutes they can use.
+ */
+function usableTime(candidates: Candidates, date: string, ids: ReadonlySet<string>): (from: number, to: number) => number {
+  const ranges = candidates.placements.filter((p) => p.date === date && ids.has(p.item)).map((p) => [p.start, p.end] as const);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return (from, to) => merged.reduce((n, [start, end]) => n + Math.max(0, Math.min(to, end) - Math.max(from, start)), 0);
+}
+
+const spanCache = new WeakMap<Candidates, ReadonlyMap<string, { date: string; from: number; to: number }>>();
+
+/** For each item whose candidate places are all on one date: that date, the earliest start and the latest end. */
+function spansOf(candidates: Candidates): ReadonlyMap<string, { date: string; from: number; to: number }> {
+  const cached = spanCache.get(candidates);
+  if (cached) return cached;
+  const out = new Map<string, { date: string; from: number; to: number }>();
+  const manyDays = new Set<string>();
+  for (const p of candidates.placements) {
+    if (manyDays.has(p.item)) continue;
+    const known = out.get(p.item);
+    if (!known) out.set(p.item, { date: p.date, from: p.start, to: p.end });
+    else if (known.date !== p.date) {
+      out.delete(p.item);
+      manyDays.add(p.item);
+    } else out.set(p.item, { date: p.date, from: Math.min(known.from, p.start), to: Math.max(known.to, p.end) });
+  }
+  spanCache.set(candidates, out);
+  return out;
 }
 
 /** The total minutes of the program windows in which any of the items has a candidate place. */

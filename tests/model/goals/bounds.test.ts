@@ -2,7 +2,7 @@
 import { expect, test } from 'vitest';
 import { candidatePlacements } from '../../../src/model/candidates.js';
 import { buildContext } from '../../../src/model/context.js';
-import { evenPairs, goalLowerUnits, objectiveLowerBound, relaxedBounds } from '../../../src/model/goals/bounds.js';
+import { bestDisjoint, evenPairs, goalLowerUnits, objectiveLowerBound, relaxedBounds } from '../../../src/model/goals/bounds.js';
 import { roomSizeGoal, roomTimeRelaxation } from '../../../src/model/goals/room-size.js';
 import { solve } from '../../../src/solve/index.js';
 import { planSchedule } from '../../../src/pipeline/schedule.js';
@@ -29,6 +29,26 @@ test('theme-clash: three 2-hour workshops of one theme in one 4-hour morning for
   });
   expect(bound(ev, themeClashGoal)).toBe(10);
   expect(bound({ ...ev, calendar: [win(D1, '09:00', '15:00')] }, themeClashGoal)).toBe(0);
+});
+
+test('theme-clash: four hour-long talks whose speakers are free only the same two hours clash twice, in a day of eight hours', () => {
+  // Over the day the four fit one after another (240 of 480 minutes); in their two hours at most two do.
+  const ev = event({
+    calendar: [win(D1, '09:00', '17:00')],
+    rooms: [room('mh-1', 'main_hall'), room('mh-2', 'main_hall'), room('mh-3', 'main_hall')],
+    items: [10, 20, 30, 40].map((audience, k) => item(`p${k + 1}`, 'plenary', 60, [`s${k}`], { themes: ['x'], audience })),
+    availability: [0, 1, 2, 3].map((k) => avail(`s${k}`, D1, '10:00', '12:00', 'available')),
+  });
+  // Two pairs at least, each costing at least the lightest pairs' 10.
+  expect(bound(ev, themeClashGoal)).toBe(20);
+  expect(bound({ ...ev, availability: [] }, themeClashGoal)).toBe(0);
+});
+
+test('the best set of spans that do not overlap', () => {
+  expect(bestDisjoint([])).toBe(0);
+  // Touching spans do not overlap; the long one is worth less than the two it overlaps.
+  expect(bestDisjoint([{ from: 0, to: 60, cost: 5 }, { from: 60, to: 120, cost: 4 }, { from: 30, to: 90, cost: 8 }])).toBe(9);
+  expect(bestDisjoint([{ from: 0, to: 60, cost: 5 }, { from: 60, to: 120, cost: 4 }, { from: 0, to: 120, cost: 10 }])).toBe(10);
 });
 
 test('speaker-days: a speaker free on the first day for one item and on the second for the other speaks on both', () => {
