@@ -88,7 +88,8 @@ export type CostedPair = { readonly a: Item; readonly b: Item; readonly cost: nu
  * What the overlapping pairs among `items` (items that should not overlap:
  * a theme's, a language's) cost at least, when their minutes exceed the
  * program time they can use; `pairs` is every pair among them, costed. Two
- * arguments, the larger holds:
+ * arguments, over the whole program and span by span (forcedLocally); the
+ * largest holds:
  *
  * - Count (pigeonhole, then Turán). Items that pairwise do not overlap run
  *   one after another, so at most `fit` of them do: the most whose
