@@ -12,7 +12,8 @@
  * the search does not circle one schedule on a plateau). Each kind of
  * neighbourhood has its own size, which grows after a round solved to
  * optimality within its budget and shrinks after one that ran out of it
- * (one size for all kept shrinking on the window rounds' account). The draws are seeded: with the same seed
+ * (one size for all kept shrinking on the window rounds' account). The
+ * draws are seeded: with the same seed
  * and inputs, and no round or the run stopped by the clock, the result is
  * the same on every machine; a round stopped by its budget, or the run by
  * its limit, makes it depend on the machine's speed.
