@@ -16,6 +16,8 @@ describe('choosePlan', () => {
     expect(plan.map((p) => p.step)).toEqual(['whole', 'improve', 'diagnose']);
     expect(plan[0]!.share).toBe(WHOLE_SHARE);
     expect(improve(facts({}))?.wholeAfter).toBe(true);
+    // The whole model has had its turn: the search keeps the time, and its reason does not promise the whole model again.
+    expect(improve(facts({}))?.why).not.toContain('whole model');
   });
 
   test('from FIRST_SCHEDULE_FROM placements the whole model, as the first step, stops at its first schedule; below, it may prove', () => {
@@ -33,6 +35,7 @@ describe('choosePlan', () => {
     expect(plan[1]!.when).toBe('no-schedule');
     expect(plan[1]!.share).toBeUndefined();
     expect(plan[2]!.wholeAfter).toBe(true);
+    expect(plan[2]!.why).toContain('then the whole model');
   });
 
   test('from TWO_STAGE_FROM placements: times first, and the search keeps the time (no whole model after it)', () => {
