@@ -82,12 +82,12 @@ export function availabilityFor(ctx: Context, who: string): Availability {
   return availabilityOf(ctx.availability, who);
 }
 
-/** Minutes a room stays blocked after an item of this format ends: lightning talks run back to back. */
 /** The program window a placement lies inside, if any (a placement never spans two). */
 export function programWindowOf(ctx: Context, a: Pick<Assignment, 'date' | 'start' | 'end'>): Window | undefined {
   return ctx.programWindows.find((w) => w.date === a.date && w.start <= a.start && a.end <= w.end);
 }
 
+/** Minutes a room stays blocked after an item of this format ends: lightning talks run back to back. */
 export function gapAfter(ctx: Context, item: Item): Minutes {
   return item.format === 'lightning' ? 0 : ctx.options.gap;
 }

@@ -117,7 +117,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
     const last = trace[trace.length - 1];
     if (cost !== null && (!last || cost < last.cost - 1e-9)) trace.push({ seconds: seconds(), cost: tidyCost(cost) });
     if (!request.onProgress) return;
-    const b = Math.max(bound ?? -Infinity, goalBound.total, solver?.bound ?? -Infinity);
+    const b = Math.max(knownBound() ?? -Infinity, solver?.bound ?? -Infinity);
     const gap = cost === null || !Number.isFinite(b) ? null : cost <= 0 ? 0 : Math.max(0, (cost - b) / cost);
     request.onProgress({ step, objective: cost, bound: Number.isFinite(b) ? b : null, gap, seconds: seconds() });
   };

@@ -11,10 +11,11 @@ import { objectiveOf, totalCost } from '../../src/model/goals/objective.js';
 import { DEFAULT_WEIGHTS } from '../../src/model/goals/registry.js';
 import { scheduleOf } from '../../src/model/solution.js';
 import { planSchedule } from '../../src/pipeline/schedule.js';
-import { runModels, type StepRequest } from '../../src/pipeline/step.js';
+import type { StepRequest } from '../../src/pipeline/step.js';
 import { improveStep, move } from '../../src/pipeline/steps/improve.js';
 import { solve } from '../../src/solve/index.js';
 import { event, item, minutes, room, win } from '../helpers/event.js';
+import { stepRequest } from '../helpers/step.js';
 
 const D = '2014-11-19';
 const slow = { timeout: 120_000 };
@@ -55,21 +56,14 @@ describe('a neighbourhood', () => {
 });
 
 describe('the improvement search', () => {
+  // No whole model (the helper's default): the search alone.
   const request = (seed: string): StepRequest => {
     const clock = performance.now();
-    return {
-      ctx,
-      objective,
-      solver: solve,
-      backend: 'highs',
+    return stepRequest(ctx, objective, {
       left: () => 60 - (performance.now() - clock) / 1000,
-      meter: { seconds: 0 },
-      // No whole model: the search alone.
-      models: runModels(ctx, objective, { seconds: 0 }, false),
       incumbent: { schedule: poor, cost: totalCost(ctx, objective, poor), proven: false },
-      bound: null,
       seed,
-    };
+    });
   };
 
   test('with nothing better to find, gives its rounds more nodes three times over before it ends', slow, async () => {

@@ -11,10 +11,10 @@ import { buildContext } from '../../src/model/context.js';
 import { objectiveOf } from '../../src/model/goals/objective.js';
 import { DEFAULT_WEIGHTS } from '../../src/model/goals/registry.js';
 import { planSchedule, type ScheduleOutcome } from '../../src/pipeline/schedule.js';
-import { runModels } from '../../src/pipeline/step.js';
 import { timesThenRoomsStep } from '../../src/pipeline/steps/times-then-rooms.js';
 import { solve, type Solver } from '../../src/solve/index.js';
 import { avail, event, item, room, win } from '../helpers/event.js';
+import { stepRequest } from '../helpers/step.js';
 
 const D = '2014-11-19';
 const GAP = 10;
@@ -185,22 +185,11 @@ describe('the two-stage solve', () => {
     const objective = objectiveOf(ctx, DEFAULT_WEIGHTS);
     const run = async (firstSchedule: boolean) => {
       let solves = 0;
-      const r = await timesThenRoomsStep({
-        ctx,
-        objective,
-        solver: (model, options) => {
-          solves += 1;
-          return solve(model, options);
-        },
-        backend: 'highs',
-        left: () => 30,
-        meter: { seconds: 0 },
-        models: runModels(ctx, objective, { seconds: 0 }, false),
-        incumbent: null,
-        bound: null,
-        seed: 'convene',
-        firstSchedule,
-      });
+      const solver: typeof solve = (model, options) => {
+        solves += 1;
+        return solve(model, options);
+      };
+      const r = await timesThenRoomsStep(stepRequest(ctx, objective, { solver, firstSchedule }));
       if (r.kind !== 'found') throw new Error(r.kind);
       return { r, solves };
     };

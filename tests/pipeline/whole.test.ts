@@ -8,10 +8,11 @@ import { checkSchedule } from '../../src/check/check.js';
 import { buildContext } from '../../src/model/context.js';
 import { objectiveOf } from '../../src/model/goals/objective.js';
 import { DEFAULT_WEIGHTS } from '../../src/model/goals/registry.js';
-import { runModels, type StepRequest } from '../../src/pipeline/step.js';
+import type { StepRequest } from '../../src/pipeline/step.js';
 import { wholeStep } from '../../src/pipeline/steps/whole.js';
 import { solve, type SolveOptions } from '../../src/solve/index.js';
 import { event, item, room, win } from '../helpers/event.js';
+import { stepRequest } from '../helpers/step.js';
 
 const D = '2014-11-19';
 const ev = event({
@@ -23,22 +24,11 @@ const ctx = buildContext(ev, { gap: 10 });
 const objective = objectiveOf(ctx, DEFAULT_WEIGHTS);
 
 function request(firstSchedule: boolean, seen: SolveOptions[]): StepRequest {
-  return {
-    ctx,
-    objective,
-    solver: (model, options) => {
-      seen.push(options);
-      return solve(model, options);
-    },
-    backend: 'highs',
-    left: () => 30,
-    meter: { seconds: 0 },
-    models: runModels(ctx, objective, { seconds: 0 }, true),
-    incumbent: null,
-    bound: null,
-    seed: 'convene',
-    firstSchedule,
+  const solver: typeof solve = (model, options) => {
+    seen.push(options);
+    return solve(model, options);
   };
+  return stepRequest(ctx, objective, { solver, firstSchedule, wholeFits: true });
 }
 
 describe('the whole step', () => {

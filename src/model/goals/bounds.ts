@@ -8,6 +8,7 @@
  * (the report gives both).
  */
 import type { Item, Window } from '../../domain/types.js';
+import { byKey } from '../../domain/compare.js';
 import { wholeBound } from '../../domain/report.js';
 import type { Solver } from '../../solve/types.js';
 import type { Candidates } from '../candidates.js';
@@ -164,7 +165,7 @@ function forcedLocally(items: readonly Item[], candidates: Candidates, pairs: re
     else pairsOf.set(p.a.id, [p]);
   }
   let total = 0;
-  for (const [date, list] of [...byDate].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [date, list] of [...byDate].sort(byKey)) {
     if (list.length < 2) continue;
     const usable = usableTime(candidates, date, new Set(list.map((x) => x.item.id)));
     const ends = [...new Set(list.map((x) => x.to))].sort((a, b) => a - b);
