@@ -16,7 +16,9 @@ import type { Item, Schedule } from '../../domain/types.js';
 import { byId } from '../../domain/compare.js';
 import { formatSpan } from '../../domain/time.js';
 import { itemLabel, type Context } from '../context.js';
+import type { Candidates } from '../candidates.js';
 import { forcedPairCost } from './bounds.js';
+import { crowdingRelaxation, type ClashFamily } from './crowding.js';
 import { counted, type Goal } from './goal.js';
 import { overlapColumns, overlapping, type ItemPair } from './overlap.js';
 import { themePairs } from './theme-clash.js';
@@ -52,6 +54,40 @@ export function overlapPairs(ctx: Context, goal: PairGoalName): readonly Overlap
   return pairs;
 }
 
+const familyCache = new WeakMap<Candidates, Map<PairGoalName, readonly ClashFamily[]>>();
+
+/**
+ * The groups whose items' pairs a goal counts (a language; a theme of
+ * advanced workshops), with what each costs at least by counting
+ * (forcedPairCost): the bound and its relaxation both read them. A pair of
+ * advanced workshops may share several themes: each theme counts its part.
+ */
+function pairFamilies(ctx: Context, candidates: Candidates, name: PairGoalName): readonly ClashFamily[] {
+  let byGoal = familyCache.get(candidates);
+  if (!byGoal) familyCache.set(candidates, (byGoal = new Map()));
+  const cached = byGoal.get(name);
+  if (cached) return cached;
+  const byLanguage = name === 'language-clash';
+  const pairs = overlapPairs(ctx, name);
+  const within = new Map<string, OverlapPair[]>();
+  const keysOf = (i: Item) => (byLanguage ? [i.language] : i.themes);
+  for (const p of pairs) {
+    for (const k of keysOf(p.a).filter((k) => keysOf(p.b).includes(k))) {
+      const costed = within.get(k);
+      if (costed) costed.push(p);
+      else within.set(k, [p]);
+    }
+  }
+  const most = byLanguage ? 1 : Math.max(1, ...pairs.map((p) => p.a.themes.filter((t) => p.b.themes.includes(t)).length));
+  const families = [...within].map(([key, group]): ClashFamily => {
+    const items = [...new Set(group.flatMap((p) => [p.a, p.b]))];
+    const floor = forcedPairCost(ctx, items, candidates, group.map((p) => ({ a: p.a, b: p.b, cost: 1 }))) / most;
+    return { key, items, pairs: group.map((p) => ({ a: p.a, b: p.b, cost: 1 / most })), floor };
+  });
+  byGoal.set(name, families);
+  return families;
+}
+
 function pairGoal(name: PairGoalName, description: string, defaultWeight: number, lazyByLanguage: boolean): Goal {
   const scored = (ctx: Context, schedule: Schedule) => overlapping(schedule, overlapPairs(ctx, name));
   return {
@@ -71,27 +107,9 @@ function pairGoal(name: PairGoalName, description: string, defaultWeight: number
         })),
       ),
     maxUnits: (ctx) => overlapPairs(ctx, name).length,
-    minUnits: (ctx, candidates) => {
-      // The pairs the items of each group (a language; a theme of advanced workshops) must overlap in.
-      const pairs = overlapPairs(ctx, name);
-      const within = new Map<string, OverlapPair[]>();
-      const keysOf = (i: Item) => (lazyByLanguage ? [i.language] : i.themes);
-      for (const p of pairs) {
-        for (const k of keysOf(p.a).filter((k) => keysOf(p.b).includes(k))) {
-          const costed = within.get(k);
-          if (costed) costed.push(p);
-          else within.set(k, [p]);
-        }
-      }
-      // A pair of advanced workshops may share several themes: each theme counts its part.
-      const most = lazyByLanguage ? 1 : Math.max(1, ...pairs.map((p) => p.a.themes.filter((t) => p.b.themes.includes(t)).length));
-      let units = 0;
-      for (const group of within.values()) {
-        const items = [...new Set(group.flatMap((p) => [p.a, p.b]))];
-        units += forcedPairCost(ctx, items, candidates, group.map((p) => ({ a: p.a, b: p.b, cost: 1 })));
-      }
-      return units / most;
-    },
+    minUnits: (ctx, candidates) => pairFamilies(ctx, candidates, name).reduce((n, f) => n + f.floor, 0),
+    // Advanced workshops share one track, where counting already sees what crowding would.
+    ...(lazyByLanguage ? { relaxation: (ctx: Context, candidates: Candidates) => crowdingRelaxation(ctx, candidates, pairFamilies(ctx, candidates, name)) } : {}),
     ...(lazyByLanguage ? { lazy: { keysOf: (ctx: Context, schedule: Schedule) => [...new Set(scored(ctx, schedule).map((p) => p.a.language))].sort() } } : {}),
   };
 }

@@ -8,7 +8,9 @@ import type { ThemeClash } from '../../domain/report.js';
 import { weighedAudience, type Item, type Schedule } from '../../domain/types.js';
 import { byId, compareText } from '../../domain/compare.js';
 import type { Context } from '../context.js';
+import type { Candidates } from '../candidates.js';
 import { forcedPairCost } from './bounds.js';
+import { crowdingRelaxation, type ClashFamily } from './crowding.js';
 import { forcedClashCuts } from './clash-cuts.js';
 import type { Goal } from './goal.js';
 import { overlapColumns, overlapping } from './overlap.js';
@@ -52,6 +54,27 @@ export function scoreThemeClashes(ctx: Context, schedule: Schedule): readonly Th
     .sort((p, q) => compareText(p.date, q.date) || p.start - q.start || compareText(p.a, q.a) || compareText(p.b, q.b));
 }
 
+const familyCache = new WeakMap<Candidates, readonly ClashFamily[]>();
+
+/**
+ * Per theme, its items and their pairs, each pair's weight shared among its
+ * themes (so the themes' bounds add up), and what they cost at least by
+ * counting (forcedPairCost): the bound and its relaxation both read it.
+ */
+function themeFamilies(ctx: Context, candidates: Candidates): readonly ClashFamily[] {
+  const cached = familyCache.get(candidates);
+  if (cached) return cached;
+  const families = [...new Set([...ctx.items.values()].flatMap((i) => i.themes))].sort().map((theme): ClashFamily => {
+    const items = [...ctx.items.values()].filter((i) => i.themes.includes(theme));
+    const pairs = themePairs(ctx)
+      .filter((p) => p.themes.includes(theme))
+      .map((p) => ({ a: p.a, b: p.b, cost: p.weight / p.themes.length }));
+    return { key: theme, items, pairs, floor: forcedPairCost(ctx, items, candidates, pairs) };
+  });
+  familyCache.set(candidates, families);
+  return families;
+}
+
 export const themeClashGoal: Goal = {
   name: 'theme-clash',
   description: 'Pairs of items sharing a theme at the same time, each weighted by the smaller expected audience.',
@@ -69,20 +92,7 @@ export const themeClashGoal: Goal = {
     return { count: clashes.length, units: clashes.reduce((n, c) => n + c.cost, 0), occurrences: [] };
   },
   maxUnits: (ctx) => themePairs(ctx).reduce((n, p) => n + p.weight, 0),
-  // Per theme, what the pairs its items must overlap in cost at least, each pair's weight shared among its themes.
-  minUnits: (ctx, candidates) => {
-    let units = 0;
-    for (const theme of [...new Set([...ctx.items.values()].flatMap((i) => i.themes))].sort()) {
-      const pairs = themePairs(ctx).filter((p) => p.themes.includes(theme));
-      const items = [...ctx.items.values()].filter((i) => i.themes.includes(theme));
-      units += forcedPairCost(
-        ctx,
-        items,
-        candidates,
-        pairs.map((p) => ({ a: p.a, b: p.b, cost: p.weight / p.themes.length })),
-      );
-    }
-    return units;
-  },
+  minUnits: (ctx, candidates) => themeFamilies(ctx, candidates).reduce((n, f) => n + f.floor, 0),
+  relaxation: (ctx, candidates) => crowdingRelaxation(ctx, candidates, themeFamilies(ctx, candidates)),
   lazy: { keysOf: (ctx, schedule) => [...new Set(scoreThemeClashes(ctx, schedule).flatMap((c) => c.themes))].sort() },
 };

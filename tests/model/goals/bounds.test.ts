@@ -158,3 +158,34 @@ test('a run reports the room-size relaxation as the goal’s bound ("At least"),
   // The 30 people a step down: the least any schedule costs, and what this one costs.
   expect([term.cost, term.bound]).toEqual([3, 3]);
 });
+
+test('crowding relaxation: a lightning talk beside a main hall full of its theme clashes with one plenary, which counting over all rooms misses', async () => {
+  // Three hour-long plenaries fill the one main hall all morning; the lobby's talk runs beside one of them (10).
+  // Counted over all rooms, the one pair the surplus forces could be two plenaries, whose 10 is shared between
+  // their two themes: 5 on x.
+  const ev = event({
+    calendar: [win(D1, '09:00', '12:00')],
+    rooms: [room('mh', 'main_hall'), room('lobby', 'lobby')],
+    items: [
+      ...[1, 2, 3].map((k) => item(`p${k}`, 'plenary', 60, [`s${k}`], { themes: ['x', 'y'], audience: 10 })),
+      item('l1', 'lightning', 30, ['t'], { themes: ['x'], audience: 10 }),
+    ],
+  });
+  const ctx = buildContext(ev, { gap: 0 });
+  const candidates = candidatePlacements(ctx, 30);
+  expect(goalLowerUnits(ctx, themeClashGoal, candidates)).toBe(5);
+  const relaxed = await relaxedBounds(ctx, [{ goal: themeClashGoal, weight: 1 }], candidates, solve, { timeLimitSeconds: 20 });
+  expect(relaxed.get('theme-clash')).toBe(10);
+  // What a schedule costs: the talk beside p2.
+  const schedule = [
+    { item: 'p1', room: 'mh', date: D1, start: 540, end: 600 },
+    { item: 'p2', room: 'mh', date: D1, start: 600, end: 660 },
+    { item: 'p3', room: 'mh', date: D1, start: 660, end: 720 },
+    { item: 'l1', room: 'lobby', date: D1, start: 600, end: 630 },
+  ];
+  expect(themeClashGoal.score(ctx, schedule).units).toBe(10);
+  // With a second main hall the plenaries can leave the talk a free half-hour: nothing is forced but their own cheaper clash.
+  const roomy = buildContext({ ...ev, rooms: [...ev.rooms, room('mh2', 'main_hall')] }, { gap: 0 });
+  const free = await relaxedBounds(roomy, [{ goal: themeClashGoal, weight: 1 }], candidatePlacements(roomy, 30), solve, { timeLimitSeconds: 20 });
+  expect(free.get('theme-clash') ?? 0).toBeLessThanOrEqual(5);
+});

@@ -1,0 +1,285 @@
+/**
+ * A linear relaxation of the overlap goals (theme and language clashes) that
+ * sees the rooms: the crowding relaxation.
+ *
+ * The counted bounds (bounds.ts forcedPairCost) pool a theme's items over all
+ * rooms, so they let the cheap pairs (two long workshops) take all the
+ * overlap and miss what the rooms force: with one lobby, two main halls and
+ * four classrooms, a theme with 780 minutes of plenaries in 900 minutes of
+ * program leaves its lightning talks little time without one of them.
+ *
+ * At each minute of a program window, the items of one family (a theme's,
+ * a language's) run in some configuration: so many in the main halls, so
+ * many in the lobby, so many in the classrooms (a track: items whose rooms
+ * meet; at most its rooms at once). Every pair running at that minute
+ * costs at least its cost over its shorter item's minutes, as it overlaps
+ * at most that long and costs its cost once. So a schedule's cost is at
+ * least the sum, over its minutes, of each running item's share:
+ *
+ * - against each other track, the running items there times the least
+ *   per-minute cost of a pair with one of them (a pair of tracks is charged
+ *   to the track of shorter items, whose rate is the sharper one);
+ * - within its own track, half of the others running there times its least
+ *   rate (each pair is counted from both ends).
+ *
+ * The linear program chooses how many minutes of each window class run in
+ * each configuration and how many minutes of each item run in which: each
+ * item all its minutes, in windows long enough to hold it; each
+ * configuration exactly its count of item-minutes per track. Every schedule
+ * is such a choice (contiguity and the items' order are dropped), so the
+ * least cost is a lower bound. A family's bound is the larger of this and
+ * its counted floor (an upper-bounded column per family), so the sum over
+ * families keeps the best of both.
+ *
+ * To stay small on the largest events, items of a track with the same
+ * length, windows and rates within a quarter of each other are taken
+ * together at their least rates (lower rates: still a bound), and when a
+ * window class would have more than MAX_CONFIGURATIONS configurations, the
+ * top count of each track stands for "that many or more" (charged as that
+ * many, holding up to all its rooms).
+ */
+import type { Item, Window } from '../../domain/types.js';
+import { compareText } from '../../domain/compare.js';
+import type { Candidates } from '../candidates.js';
+import { programWindowOf, type Context } from '../context.js';
+import { makeRow, type MipColumn, type MipModel, type MipRow } from '../mip.js';
+import type { CostedPair } from './bounds.js';
+
+/** A family of items that should not overlap (a theme's, a language's), its costed pairs, and what it costs at least by counting. */
+export type ClashFamily = {
+  readonly key: string;
+  readonly items: readonly Item[];
+  readonly pairs: readonly CostedPair[];
+  readonly floor: number;
+};
+
+/** The most configurations of one window class; above it, each track's top count stands for "or more". */
+export const MAX_CONFIGURATIONS = 300;
+/** Rates within this factor of each other are taken together (at the lower). */
+const RATE_STEP = 1.25;
+
+/**
+ * The crowding relaxation of the families' overlap cost: minimise the sum
+ * over families of max(floor, crowding cost). Null when no family has two
+ * items that could overlap.
+ */
+export function crowdingRelaxation(ctx: Context, candidates: Candidates, families: readonly ClashFamily[]): MipModel | null {
+  const columns: MipColumn[] = [];
+  const rows: MipRow[] = [];
+  let useful = false;
+  for (const family of families) {
+    const cost = columns.length;
+    columns.push({ name: `family_${family.key}`, cost: 1, lower: family.floor, upper: Infinity, integer: false });
+    const terms = familyBlock(ctx, candidates, family, columns, rows);
+    if (terms.length === 0) continue;
+    useful = true;
+    rows.push(makeRow(`crowding_${family.key}`, 0, Infinity, [[cost, 1], ...terms.map(([c, v]) => [c, -v] as const)]));
+  }
+  return useful ? { columns, rows, integralObjective: false } : null;
+}
+
+type Track = { readonly key: string; readonly rooms: ReadonlySet<string>; readonly meanLength: number };
+type Bunch = { readonly track: number; readonly length: number; readonly count: number; readonly windows: readonly Window[]; readonly rates: readonly number[] };
+
+/** Appends one family's columns and rows; returns its cost terms (column, rate), empty when it has nothing to relax. */
+function familyBlock(ctx: Context, candidates: Candidates, family: ClashFamily, columns: MipColumn[], rows: MipRow[]): [number, number][] {
+  const places = placesOf(ctx, candidates);
+  const items = family.items.filter((i) => places.rooms.has(i.id));
+  if (items.length < 2 || family.pairs.length === 0) return [];
+  const tracks = tracksOf(items, places.rooms);
+  if (aloneFits(items, tracks.list, ctx.programWindows, places.roomsIn)) return [];
+  const trackOf = new Map<string, number>();
+  tracks.list.forEach((t, k) => t.members.forEach((id) => trackOf.set(id, k)));
+  const pairCost = new Map<string, number>();
+  for (const p of family.pairs) {
+    pairCost.set(`${p.a.id}\u0000${p.b.id}`, p.cost);
+    pairCost.set(`${p.b.id}\u0000${p.a.id}`, p.cost);
+  }
+  // Each item's least per-minute rate against each track's other items.
+  const byTrack = tracks.list.map((t) => items.filter((i) => t.members.has(i.id)));
+  const rateOf = (i: Item, k: number) => {
+    let least = Infinity;
+    for (const j of byTrack[k]!) if (j !== i) least = Math.min(least, (pairCost.get(`${i.id}\u0000${j.id}`) ?? 0) / Math.min(i.duration, j.duration));
+    return Number.isFinite(least) ? least : 0;
+  };
+  // Any window long enough (not only those of the item's candidates): on the global instance a third of the size, for 0.2 % of the bound.
+  const fits = (i: Item) => ctx.programWindows.filter((w) => w.end - w.start >= i.duration);
+  const bunches = bunchesOf(items, tracks.list.length, trackOf, fits, rateOf);
+  const owner = (g: number, h: number) => {
+    const a = tracks.list[g]!;
+    const b = tracks.list[h]!;
+    return a.meanLength < b.meanLength || (a.meanLength === b.meanLength && compareText(a.key, b.key) <= 0) ? g : h;
+  };
+  // Window classes: windows of one length, track capacity and set of bunches that may use them, taken together.
+  const classes = new Map<string, { length: number; count: number; caps: number[]; bunches: number[] }>();
+  for (const w of ctx.programWindows) {
+    const length = w.end - w.start;
+    const caps = tracks.list.map((t) => [...t.rooms].filter((r) => places.roomsIn.get(w)?.has(r)).length);
+    const usable = bunches.flatMap((b, k) => (b.length <= length && b.windows.includes(w) ? [k] : []));
+    if (usable.length === 0) continue;
+    const key = `${length}|${caps.join(',')}|${usable.join(',')}`;
+    const known = classes.get(key);
+    if (known) known.count += 1;
+    else classes.set(key, { length, count: 1, caps, bunches: usable });
+  }
+  const costTerms: [number, number][] = [];
+  const bunchTerms = bunches.map((): [number, number][] => []);
+  const name = (s: string) => `${family.key}_${columns.length}_${s}`;
+  for (const [c, [, cls]] of [...classes].sort(([a], [b]) => compareText(a, b)).entries()) {
+    const members = tracks.list.map((_, g) => cls.bunches.filter((b) => bunches[b]!.track === g));
+    const top = tracks.list.map((_, g) => Math.min(cls.caps[g]!, members[g]!.reduce((n, b) => n + bunches[b]!.count, 0)));
+    const most = topCount(top);
+    const configurationTerms: [number, number][] = [];
+    for (const counts of configurations(top.map((t) => Math.min(t, most)))) {
+      const m = columns.length;
+      columns.push({ name: name(`minutes_${counts.join('_')}`), cost: 0, lower: 0, upper: Infinity, integer: false });
+      configurationTerms.push([m, 1]);
+      counts.forEach((n, g) => {
+        if (n === 0) return;
+        const orMore = n === most && top[g]! > most;
+        const terms: [number, number][] = [[m, -(orMore ? top[g]! : n)]];
+        for (const b of members[g]!) {
+          const bunch = bunches[b]!;
+          let rate = 0;
+          counts.forEach((other, h) => {
+            if (h === g) rate += ((n - 1) * bunch.rates[g]!) / 2;
+            else if (other > 0 && owner(g, h) === g) rate += other * bunch.rates[h]!;
+          });
+          const z = columns.length;
+          columns.push({ name: name(`run_${b}`), cost: 0, lower: 0, upper: Infinity, integer: false });
+          terms.push([z, 1]);
+          bunchTerms[b]!.push([z, 1]);
+          if (rate > 0) costTerms.push([z, rate]);
+        }
+        rows.push(makeRow(name(`track_${g}`), orMore ? -Infinity : 0, 0, terms));
+      });
+    }
+    rows.push(makeRow(name(`class_${c}`), cls.length * cls.count, cls.length * cls.count, configurationTerms));
+  }
+  bunches.forEach((b, k) => rows.push(makeRow(name(`all_${k}`), b.length * b.count, b.length * b.count, bunchTerms[k]!)));
+  return costTerms;
+}
+
+/**
+ * Whether the items can run one at a time: each in windows long enough to
+ * hold it, with a room of every track open. The windows an item fits are
+ * nested by its length, so it is enough that the items of each length or
+ * longer fit the windows holding that length (Hall's condition). Then some
+ * configuration of one item at a time costs nothing, and the relaxation
+ * would find 0 (the bundled example's themes): it is not built.
+ */
+function aloneFits(items: readonly Item[], tracks: readonly Track[], windows: readonly Window[], roomsIn: ReadonlyMap<Window, ReadonlySet<string>>): boolean {
+  const open = windows.filter((w) => tracks.every((t) => [...t.rooms].some((r) => roomsIn.get(w)?.has(r))));
+  return [...new Set(items.map((i) => i.duration))].every((length) => {
+    const minutes = items.filter((i) => i.duration >= length).reduce((n, i) => n + i.duration, 0);
+    const time = open.filter((w) => w.end - w.start >= length).reduce((n, w) => n + w.end - w.start, 0);
+    return minutes <= time;
+  });
+}
+
+/** Tracks: the family's items whose candidate rooms meet, together (union-find over rooms), in a stable order. */
+function tracksOf(items: readonly Item[], roomsOf: ReadonlyMap<string, ReadonlySet<string>>): { list: (Track & { members: ReadonlySet<string> })[] } {
+  const parent = new Map<string, string>();
+  const find = (r: string): string => {
+    let x = r;
+    while (parent.get(x) !== x) x = parent.get(x)!;
+    parent.set(r, x);
+    return x;
+  };
+  for (const i of items) {
+    const rooms = [...roomsOf.get(i.id)!].sort(compareText);
+    for (const r of rooms) if (!parent.has(r)) parent.set(r, r);
+    for (const r of rooms.slice(1)) {
+      const a = find(rooms[0]!);
+      const b = find(r);
+      if (a !== b) parent.set(compareText(a, b) < 0 ? b : a, compareText(a, b) < 0 ? a : b);
+    }
+  }
+  const byRoot = new Map<string, { rooms: Set<string>; members: Set<string>; minutes: number }>();
+  for (const i of items) {
+    const root = find([...roomsOf.get(i.id)!].sort(compareText)[0]!);
+    const t = byRoot.get(root) ?? { rooms: new Set<string>(), members: new Set<string>(), minutes: 0 };
+    for (const r of roomsOf.get(i.id)!) t.rooms.add(r);
+    t.members.add(i.id);
+    t.minutes += i.duration;
+    byRoot.set(root, t);
+  }
+  return {
+    list: [...byRoot]
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([key, t]) => ({ key, rooms: t.rooms, members: t.members, meanLength: t.minutes / t.members.size })),
+  };
+}
+
+/** Items of a track with the same length and windows and rates within RATE_STEP of each other, together, at their least rates. */
+function bunchesOf(
+  items: readonly Item[],
+  trackCount: number,
+  trackOf: ReadonlyMap<string, number>,
+  windowsOfItem: (i: Item) => Window[],
+  rateOf: (i: Item, track: number) => number,
+): Bunch[] {
+  const byKey = new Map<string, { track: number; length: number; windows: Window[]; rates: number[]; count: number }>();
+  for (const i of items) {
+    const track = trackOf.get(i.id)!;
+    const rates = Array.from({ length: trackCount }, (_, h) => rateOf(i, h));
+    const windows = windowsOfItem(i);
+    const level = (r: number) => (r > 0 ? String(Math.floor(Math.log(r) / Math.log(RATE_STEP))) : '-');
+    const key = [track, i.duration, windows.map((w) => `${w.date} ${w.start}`).join(','), rates.map(level).join(',')].join('|');
+    const known = byKey.get(key);
+    if (!known) byKey.set(key, { track, length: i.duration, windows, rates, count: 1 });
+    else {
+      known.count += 1;
+      rates.forEach((r, h) => (known.rates[h] = Math.min(known.rates[h]!, r)));
+    }
+  }
+  return [...byKey].sort(([a], [b]) => compareText(a, b)).map(([, b]) => b);
+}
+
+/** The largest top count per track that keeps a window class within MAX_CONFIGURATIONS. */
+function topCount(top: readonly number[]): number {
+  let most = Math.max(0, ...top);
+  const size = (k: number) => top.reduce((n, t) => n * (Math.min(t, k) + 1), 1);
+  while (most > 1 && size(most) > MAX_CONFIGURATIONS) most -= 1;
+  return most;
+}
+
+/** Every vector of counts from 0 to each track's top. */
+function* configurations(top: readonly number[]): Generator<number[]> {
+  const counts = top.map(() => 0);
+  for (;;) {
+    yield [...counts];
+    let g = 0;
+    while (g < top.length && counts[g] === top[g]) counts[g++] = 0;
+    if (g === top.length) return;
+    counts[g]! += 1;
+  }
+}
+
+type Places = {
+  readonly rooms: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly roomsIn: ReadonlyMap<Window, ReadonlySet<string>>;
+};
+
+const placeCache = new WeakMap<Candidates, Places>();
+
+/** Per item, the rooms of its candidate places; per program window, the rooms some candidate uses in it. */
+function placesOf(ctx: Context, candidates: Candidates): Places {
+  const cached = placeCache.get(candidates);
+  if (cached) return cached;
+  const rooms = new Map<string, Set<string>>();
+  const roomsIn = new Map<Window, Set<string>>();
+  for (const p of candidates.placements) {
+    const mine = rooms.get(p.item);
+    if (mine) mine.add(p.room);
+    else rooms.set(p.item, new Set([p.room]));
+    const w = programWindowOf(ctx, p);
+    if (!w) continue;
+    const there = roomsIn.get(w);
+    if (there) there.add(p.room);
+    else roomsIn.set(w, new Set([p.room]));
+  }
+  const places = { rooms, roomsIn };
+  placeCache.set(candidates, places);
+  return places;
+}
