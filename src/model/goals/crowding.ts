@@ -55,6 +55,8 @@ export type ClashFamily = {
 
 /** The most configurations of one window class; above it, each track's top count stands for "or more". */
 export const MAX_CONFIGURATIONS = 300;
+/** The most columns one family's block may take (about 160,000 in all on the global instance); beyond, fewer configurations. */
+export const MAX_FAMILY_COLUMNS = 150_000;
 /** Rates within this factor of each other are taken together (at the lower). */
 const RATE_STEP = 1.25;
 
@@ -90,17 +92,25 @@ function familyBlock(ctx: Context, candidates: Candidates, family: ClashFamily, 
   if (aloneFits(items, tracks.list, ctx.programWindows, places.roomsIn)) return [];
   const trackOf = new Map<string, number>();
   tracks.list.forEach((t, k) => t.members.forEach((id) => trackOf.set(id, k)));
-  const pairCost = new Map<string, number>();
+  // Each item's least per-minute rate against each track's other items (0 when one of them is no pair of it).
+  const index = new Map(items.map((i, k) => [i.id, k]));
+  const least = items.map(() => tracks.list.map(() => Infinity));
+  const paired = items.map(() => tracks.list.map(() => 0));
   for (const p of family.pairs) {
-    pairCost.set(`${p.a.id}\u0000${p.b.id}`, p.cost);
-    pairCost.set(`${p.b.id}\u0000${p.a.id}`, p.cost);
+    const a = index.get(p.a.id);
+    const b = index.get(p.b.id);
+    if (a === undefined || b === undefined) continue;
+    const rate = p.cost / Math.min(p.a.duration, p.b.duration);
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const track = trackOf.get(items[y]!.id)!;
+      least[x]![track] = Math.min(least[x]![track]!, rate);
+      paired[x]![track]! += 1;
+    }
   }
-  // Each item's least per-minute rate against each track's other items.
-  const byTrack = tracks.list.map((t) => items.filter((i) => t.members.has(i.id)));
   const rateOf = (i: Item, k: number) => {
-    let least = Infinity;
-    for (const j of byTrack[k]!) if (j !== i) least = Math.min(least, (pairCost.get(`${i.id}\u0000${j.id}`) ?? 0) / Math.min(i.duration, j.duration));
-    return Number.isFinite(least) ? least : 0;
+    const x = index.get(i.id)!;
+    const others = tracks.list[k]!.members.size - (trackOf.get(i.id) === k ? 1 : 0);
+    return others > 0 && paired[x]![k] === others ? least[x]![k]! : 0;
   };
   // Any window long enough (not only those of the item's candidates): on the global instance a third of the size, for 0.2 % of the bound.
   const fits = (i: Item) => ctx.programWindows.filter((w) => w.end - w.start >= i.duration);
@@ -122,13 +132,21 @@ function familyBlock(ctx: Context, candidates: Candidates, family: ClashFamily, 
     if (known) known.count += 1;
     else classes.set(key, { length, count: 1, caps, bunches: usable });
   }
+  const shapes = [...classes].sort(([a], [b]) => compareText(a, b)).map(([, cls]) => {
+    const members = tracks.list.map((_, g) => cls.bunches.filter((b) => bunches[b]!.track === g));
+    const top = tracks.list.map((_, g) => Math.min(cls.caps[g]!, members[g]!.reduce((n, b) => n + bunches[b]!.count, 0)));
+    return { cls, members, top, most: topCount(top) };
+  });
+  // Within MAX_FAMILY_COLUMNS: fewer configurations ("or more" from a lower count) while it is over, none at all if still over.
+  const columnsAt = (cap: number) => shapes.reduce((n, s) => n + familyColumns(s.members.map((m) => m.length), s.top.map((t) => Math.min(t, s.most, cap))), 0);
+  let cap = Math.max(1, ...shapes.map((s) => s.most));
+  while (cap > 1 && columnsAt(cap) > MAX_FAMILY_COLUMNS) cap -= 1;
+  if (columnsAt(cap) > MAX_FAMILY_COLUMNS) return [];
   const costTerms: [number, number][] = [];
   const bunchTerms = bunches.map((): [number, number][] => []);
   const name = (s: string) => `${family.key}_${columns.length}_${s}`;
-  for (const [c, [, cls]] of [...classes].sort(([a], [b]) => compareText(a, b)).entries()) {
-    const members = tracks.list.map((_, g) => cls.bunches.filter((b) => bunches[b]!.track === g));
-    const top = tracks.list.map((_, g) => Math.min(cls.caps[g]!, members[g]!.reduce((n, b) => n + bunches[b]!.count, 0)));
-    const most = topCount(top);
+  for (const [c, { cls, members, top, most: own }] of shapes.entries()) {
+    const most = Math.min(own, cap);
     const configurationTerms: [number, number][] = [];
     for (const counts of configurations(top.map((t) => Math.min(t, most)))) {
       const m = columns.length;
@@ -234,6 +252,13 @@ function bunchesOf(
     }
   }
   return [...byKey].sort(([a], [b]) => compareText(a, b)).map(([, b]) => b);
+}
+
+/** The columns a window class takes: per configuration, its minutes and each of its tracks' bunches. */
+function familyColumns(bunchesPerTrack: readonly number[], top: readonly number[]): number {
+  const total = top.reduce((n, t) => n * (t + 1), 1);
+  // Of the configurations, a track is running in all but those where its count is 0.
+  return total + bunchesPerTrack.reduce((n, b, g) => n + (b * total * top[g]!) / (top[g]! + 1), 0);
 }
 
 /** The largest top count per track that keeps a window class within MAX_CONFIGURATIONS. */
