@@ -121,14 +121,22 @@ function forcedWithin(items: readonly Item[], time: number, pairs: readonly Cost
     used += d;
     fit += 1;
   }
+  // Pairs of the items that are not listed cost nothing here (charged to another theme): they are the cheapest.
+  const unlisted = pairsOf(items.length) - pairs.length;
   const byCount = smallestSum(
     pairs.map((p) => p.cost),
-    evenPairs(items.length, Math.max(1, fit)),
+    Math.max(0, evenPairs(items.length, Math.max(1, fit)) - unlisted),
   );
-  let minutes = evenPairs(
-    items.reduce((n, i) => n + i.duration, 0),
-    time,
-  );
+  const sorted = items.map((i) => i.duration).sort((a, b) => a - b);
+  // Each item is the shorter of its pairs with the items after it.
+  const allSpans = sorted.reduce((n, d, k) => n + d * (sorted.length - 1 - k), 0);
+  const listedSpans = pairs.reduce((n, p) => n + Math.min(p.a.duration, p.b.duration), 0);
+  let minutes =
+    evenPairs(
+      items.reduce((n, i) => n + i.duration, 0),
+      time,
+    ) -
+    (allSpans - listedSpans);
   let byMinutes = 0;
   const perMinute = pairs.map((p) => ({ cost: p.cost, span: Math.min(p.a.duration, p.b.duration) })).sort((x, y) => x.cost / x.span - y.cost / y.span);
   for (const { cost, span } of perMinute) {
