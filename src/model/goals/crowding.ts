@@ -28,15 +28,16 @@
  * configuration exactly its count of item-minutes per track. Every schedule
  * is such a choice (contiguity and the items' order are dropped), so the
  * least cost is a lower bound. A family's bound is the larger of this and
- * its counted floor (an upper-bounded column per family), so the sum over
- * families keeps the best of both.
+ * its counted floor (a column per family, at least the floor and at least
+ * the crowding cost), so the sum over families keeps the best of both.
  *
  * To stay small on the largest events, items of a track with the same
- * length, windows and rates within a quarter of each other are taken
+ * length and rates within a quarter of each other are taken
  * together at their least rates (lower rates: still a bound), and when a
  * window class would have more than MAX_CONFIGURATIONS configurations, the
  * top count of each track stands for "that many or more" (charged as that
- * many, holding up to all its rooms).
+ * many, holding up to all its rooms); a family whose block would still take
+ * more than MAX_FAMILY_COLUMNS counts fewer, or keeps its floor alone.
  */
 import type { Item, Window } from '../../domain/types.js';
 import { compareText } from '../../domain/compare.js';
@@ -81,7 +82,7 @@ export function crowdingRelaxation(ctx: Context, candidates: Candidates, familie
 }
 
 type Track = { readonly key: string; readonly rooms: ReadonlySet<string>; readonly meanLength: number };
-type Bunch = { readonly track: number; readonly length: number; readonly count: number; readonly windows: readonly Window[]; readonly rates: readonly number[] };
+type Bunch = { readonly track: number; readonly length: number; readonly count: number; readonly rates: readonly number[] };
 
 /** Appends one family's columns and rows; returns its cost terms (column, rate), empty when it has nothing to relax. */
 function familyBlock(ctx: Context, candidates: Candidates, family: ClashFamily, columns: MipColumn[], rows: MipRow[]): [number, number][] {
@@ -89,13 +90,13 @@ function familyBlock(ctx: Context, candidates: Candidates, family: ClashFamily, 
   const items = family.items.filter((i) => places.rooms.has(i.id));
   if (items.length < 2 || family.pairs.length === 0) return [];
   const tracks = tracksOf(items, places.rooms);
-  if (aloneFits(items, tracks.list, ctx.programWindows, places.roomsIn)) return [];
+  if (aloneFits(items, tracks, ctx.programWindows, places.roomsIn)) return [];
   const trackOf = new Map<string, number>();
-  tracks.list.forEach((t, k) => t.members.forEach((id) => trackOf.set(id, k)));
+  tracks.forEach((t, k) => t.members.forEach((id) => trackOf.set(id, k)));
   // Each item's least per-minute rate against each track's other items (0 when one of them is no pair of it).
   const index = new Map(items.map((i, k) => [i.id, k]));
-  const least = items.map(() => tracks.list.map(() => Infinity));
-  const paired = items.map(() => tracks.list.map(() => 0));
+  const least = items.map(() => tracks.map(() => Infinity));
+  const paired = items.map(() => tracks.map(() => 0));
   for (const p of family.pairs) {
     const a = index.get(p.a.id);
     const b = index.get(p.b.id);
@@ -109,32 +110,31 @@ function familyBlock(ctx: Context, candidates: Candidates, family: ClashFamily, 
   }
   const rateOf = (i: Item, k: number) => {
     const x = index.get(i.id)!;
-    const others = tracks.list[k]!.members.size - (trackOf.get(i.id) === k ? 1 : 0);
+    const others = tracks[k]!.members.size - (trackOf.get(i.id) === k ? 1 : 0);
     return others > 0 && paired[x]![k] === others ? least[x]![k]! : 0;
   };
-  // Any window long enough (not only those of the item's candidates): on the global instance a third of the size, for 0.2 % of the bound.
-  const fits = (i: Item) => ctx.programWindows.filter((w) => w.end - w.start >= i.duration);
-  const bunches = bunchesOf(items, tracks.list.length, trackOf, fits, rateOf);
+  const bunches = bunchesOf(items, tracks.length, trackOf, rateOf);
   const owner = (g: number, h: number) => {
-    const a = tracks.list[g]!;
-    const b = tracks.list[h]!;
+    const a = tracks[g]!;
+    const b = tracks[h]!;
     return a.meanLength < b.meanLength || (a.meanLength === b.meanLength && compareText(a.key, b.key) <= 0) ? g : h;
   };
-  // Window classes: windows of one length, track capacity and set of bunches that may use them, taken together.
+  // Window classes: windows of one length and track capacity, taken together. An item may use any window long
+  // enough, not only those of its candidates: on the global instance a third of the size, for 0.2 % of the bound.
   const classes = new Map<string, { length: number; count: number; caps: number[]; bunches: number[] }>();
   for (const w of ctx.programWindows) {
     const length = w.end - w.start;
-    const caps = tracks.list.map((t) => [...t.rooms].filter((r) => places.roomsIn.get(w)?.has(r)).length);
-    const usable = bunches.flatMap((b, k) => (b.length <= length && b.windows.includes(w) ? [k] : []));
+    const caps = tracks.map((t) => [...t.rooms].filter((r) => places.roomsIn.get(w)?.has(r)).length);
+    const usable = bunches.flatMap((b, k) => (b.length <= length ? [k] : []));
     if (usable.length === 0) continue;
-    const key = `${length}|${caps.join(',')}|${usable.join(',')}`;
+    const key = `${length}|${caps.join(',')}`;
     const known = classes.get(key);
     if (known) known.count += 1;
     else classes.set(key, { length, count: 1, caps, bunches: usable });
   }
   const shapes = [...classes].sort(([a], [b]) => compareText(a, b)).map(([, cls]) => {
-    const members = tracks.list.map((_, g) => cls.bunches.filter((b) => bunches[b]!.track === g));
-    const top = tracks.list.map((_, g) => Math.min(cls.caps[g]!, members[g]!.reduce((n, b) => n + bunches[b]!.count, 0)));
+    const members = tracks.map((_, g) => cls.bunches.filter((b) => bunches[b]!.track === g));
+    const top = tracks.map((_, g) => Math.min(cls.caps[g]!, members[g]!.reduce((n, b) => n + bunches[b]!.count, 0)));
     return { cls, members, top, most: topCount(top) };
   });
   // Within MAX_FAMILY_COLUMNS: fewer configurations ("or more" from a lower count) while it is over, none at all if still over.
@@ -196,7 +196,7 @@ function aloneFits(items: readonly Item[], tracks: readonly Track[], windows: re
 }
 
 /** Tracks: the family's items whose candidate rooms meet, together (union-find over rooms), in a stable order. */
-function tracksOf(items: readonly Item[], roomsOf: ReadonlyMap<string, ReadonlySet<string>>): { list: (Track & { members: ReadonlySet<string> })[] } {
+function tracksOf(items: readonly Item[], roomsOf: ReadonlyMap<string, ReadonlySet<string>>): (Track & { readonly members: ReadonlySet<string> })[] {
   const parent = new Map<string, string>();
   const find = (r: string): string => {
     let x = r;
@@ -222,30 +222,24 @@ function tracksOf(items: readonly Item[], roomsOf: ReadonlyMap<string, ReadonlyS
     t.minutes += i.duration;
     byRoot.set(root, t);
   }
-  return {
-    list: [...byRoot]
-      .sort(([a], [b]) => compareText(a, b))
-      .map(([key, t]) => ({ key, rooms: t.rooms, members: t.members, meanLength: t.minutes / t.members.size })),
-  };
+  return [...byRoot].sort(([a], [b]) => compareText(a, b)).map(([key, t]) => ({ key, rooms: t.rooms, members: t.members, meanLength: t.minutes / t.members.size }));
 }
 
-/** Items of a track with the same length and windows and rates within RATE_STEP of each other, together, at their least rates. */
+/** Items of a track with the same length and rates within RATE_STEP of each other, together, at their least rates. */
 function bunchesOf(
   items: readonly Item[],
   trackCount: number,
   trackOf: ReadonlyMap<string, number>,
-  windowsOfItem: (i: Item) => Window[],
   rateOf: (i: Item, track: number) => number,
 ): Bunch[] {
-  const byKey = new Map<string, { track: number; length: number; windows: Window[]; rates: number[]; count: number }>();
+  const byKey = new Map<string, { track: number; length: number; rates: number[]; count: number }>();
   for (const i of items) {
     const track = trackOf.get(i.id)!;
     const rates = Array.from({ length: trackCount }, (_, h) => rateOf(i, h));
-    const windows = windowsOfItem(i);
     const level = (r: number) => (r > 0 ? String(Math.floor(Math.log(r) / Math.log(RATE_STEP))) : '-');
-    const key = [track, i.duration, windows.map((w) => `${w.date} ${w.start}`).join(','), rates.map(level).join(',')].join('|');
+    const key = [track, i.duration, rates.map(level).join(',')].join('|');
     const known = byKey.get(key);
-    if (!known) byKey.set(key, { track, length: i.duration, windows, rates, count: 1 });
+    if (!known) byKey.set(key, { track, length: i.duration, rates, count: 1 });
     else {
       known.count += 1;
       rates.forEach((r, h) => (known.rates[h] = Math.min(known.rates[h]!, r)));
