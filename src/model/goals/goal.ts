@@ -78,8 +78,10 @@ export type Goal = {
   /**
    * A linear program over the candidates whose optimum every complete
    * schedule's units are at least: for goals whose cost comes from items
-   * competing for something (room-size: the hours of the large rooms),
-   * which neither minUnits nor an item's cheapest place can see. The run
+   * competing for something (room-size: the hours of the large rooms;
+   * theme and language clashes: each room's one item at a time, see
+   * crowding.ts), which neither minUnits nor an item's cheapest place can
+   * see. The run
    * solves it beside its steps (bounds.ts relaxedBounds) and keeps the
    * larger of the two bounds. Null when there is nothing to compete for.
    */
