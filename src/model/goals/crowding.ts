@@ -11,29 +11,24 @@
  * At each minute of a program window, the items of one family (a theme's,
  * a language's) run in some configuration: so many in the main halls, so
  * many in the lobby, so many in the classrooms (a track: items whose rooms
- * meet; at most its rooms at once). Every pair running at that minute
- * costs at least its cost over its shorter item's minutes, as it overlaps
- * at most that long and costs its cost once. So a schedule's cost is at
- * least the sum, over its minutes, of each running item's share:
- *
- * - against each other track, the running items there times the least
- *   per-minute cost of a pair with one of them (a pair of tracks is charged
- *   to the track of shorter items, whose rate is the sharper one);
- * - within its own track, half of the others running there times its least
- *   rate (each pair is counted from both ends).
- *
- * The linear program chooses how many minutes of each window class run in
- * each configuration and how many minutes of each item run in which: each
- * item all its minutes, in windows long enough to hold it; each
- * configuration exactly its count of item-minutes per track. Every schedule
- * is such a choice (contiguity and the items' order are dropped), so the
+ * meet; at most its rooms at once). The linear program chooses how many
+ * minutes of each window class run in each configuration and how many
+ * minutes of each item run in which: each item all its minutes, in windows
+ * long enough to hold it; each configuration exactly its count of
+ * item-minutes per track. An item's minutes in a configuration put that
+ * many minutes beside each running item of each track (beside the others
+ * of its own). Those pair-minutes go to pairs of items, no pair more than
+ * its shorter item's minutes (it overlaps at most that long), each costing
+ * its cost over those minutes (it costs its cost once). Every schedule is
+ * such a choice (contiguity and the items' order are dropped), so the
  * least cost is a lower bound. A family's bound is the larger of this and
  * its counted floor (a column per family, at least the floor and at least
  * the crowding cost), so the sum over families keeps the best of both.
  *
  * To stay small on the largest events, items of a track with the same
- * length and rates within a quarter of each other are taken
- * together at their least rates (lower rates: still a bound), and when a
+ * length and profile (a theme's: audiences within a quarter) and least
+ * rates within a quarter are taken together, each pair of such bunches at
+ * its least rate (lower rates: still a bound), and when a
  * window class would have more than MAX_CONFIGURATIONS configurations, the
  * top count of each track stands for "that many or more" (charged as that
  * many, holding up to all its rooms); a family whose block would still take
@@ -52,6 +47,8 @@ export type ClashFamily = {
   readonly items: readonly Item[];
   readonly pairs: readonly CostedPair[];
   readonly floor: number;
+  /** What else, beside length and track, sets an item's pair costs (a theme's: its audience and themes); items are taken together only when it is the same. */
+  readonly profile?: (i: Item) => string;
 };
 
 /** The most configurations of one window class; above it, each track's top count stands for "or more". */
@@ -81,8 +78,8 @@ export function crowdingRelaxation(ctx: Context, candidates: Candidates, familie
   return useful ? { columns, rows, integralObjective: false } : null;
 }
 
-type Track = { readonly key: string; readonly rooms: ReadonlySet<string>; readonly meanLength: number };
-type Bunch = { readonly track: number; readonly length: number; readonly count: number; readonly rates: readonly number[] };
+type Track = { readonly key: string; readonly rooms: ReadonlySet<string> };
+type Bunch = { readonly track: number; readonly length: number; readonly count: number; readonly members: readonly number[] };
 
 /** Appends one family's columns and rows; returns its cost terms (column, rate), empty when it has nothing to relax. */
 function familyBlock(ctx: Context, candidates: Candidates, family: ClashFamily, columns: MipColumn[], rows: MipRow[]): [number, number][] {
@@ -113,11 +110,21 @@ function familyBlock(ctx: Context, candidates: Candidates, family: ClashFamily, 
     const others = tracks[k]!.members.size - (trackOf.get(i.id) === k ? 1 : 0);
     return others > 0 && paired[x]![k] === others ? least[x]![k]! : 0;
   };
-  const bunches = bunchesOf(items, tracks.length, trackOf, rateOf);
-  const owner = (g: number, h: number) => {
-    const a = tracks[g]!;
-    const b = tracks[h]!;
-    return a.meanLength < b.meanLength || (a.meanLength === b.meanLength && compareText(a.key, b.key) <= 0) ? g : h;
+  const bunches = bunchesOf(items, tracks.length, trackOf, rateOf, family.profile ?? (() => ''));
+  // Each pair's per-minute rate, by item index; a pair the family does not list costs nothing.
+  const pairRate = items.map(() => new Map<number, number>());
+  for (const p of family.pairs) {
+    const a = index.get(p.a.id);
+    const b = index.get(p.b.id);
+    if (a === undefined || b === undefined) continue;
+    const rate = p.cost / Math.min(p.a.duration, p.b.duration);
+    pairRate[a]!.set(b, rate);
+    pairRate[b]!.set(a, rate);
+  }
+  const bunchRate = (A: Bunch, B: Bunch) => {
+    let least = Infinity;
+    for (const i of A.members) for (const j of B.members) if (i !== j) least = Math.min(least, pairRate[i]!.get(j) ?? 0);
+    return Number.isFinite(least) ? least : 0;
   };
   // Window classes: windows of one length and track capacity, taken together. An item may use any window long
   // enough, not only those of its candidates: on the global instance a third of the size, for 0.2 % of the bound.
@@ -139,11 +146,13 @@ function familyBlock(ctx: Context, candidates: Candidates, family: ClashFamily, 
   });
   // Within MAX_FAMILY_COLUMNS: fewer configurations ("or more" from a lower count) while it is over, none at all if still over.
   const columnsAt = (cap: number) => shapes.reduce((n, s) => n + familyColumns(s.members.map((m) => m.length), s.top.map((t) => Math.min(t, s.most, cap))), 0);
+  const budget = MAX_FAMILY_COLUMNS - (bunches.length * (bunches.length + 1)) / 2;
   let cap = Math.max(1, ...shapes.map((s) => s.most));
-  while (cap > 1 && columnsAt(cap) > MAX_FAMILY_COLUMNS) cap -= 1;
-  if (columnsAt(cap) > MAX_FAMILY_COLUMNS) return [];
-  const costTerms: [number, number][] = [];
+  while (cap > 1 && columnsAt(cap) > budget) cap -= 1;
+  if (columnsAt(cap) > budget) return [];
   const bunchTerms = bunches.map((): [number, number][] => []);
+  // Per bunch and track, the item-minutes of that track running beside the bunch's own minutes (beside itself: the others).
+  const besideTerms = bunches.map(() => tracks.map((): [number, number][] => []));
   const name = (s: string) => `${family.key}_${columns.length}_${s}`;
   for (const [c, { cls, members, top, most: own }] of shapes.entries()) {
     const most = Math.min(own, cap);
@@ -157,17 +166,15 @@ function familyBlock(ctx: Context, candidates: Candidates, family: ClashFamily, 
         const orMore = n === most && top[g]! > most;
         const terms: [number, number][] = [[m, -(orMore ? top[g]! : n)]];
         for (const b of members[g]!) {
-          const bunch = bunches[b]!;
-          let rate = 0;
-          counts.forEach((other, h) => {
-            if (h === g) rate += ((n - 1) * bunch.rates[g]!) / 2;
-            else if (other > 0 && owner(g, h) === g) rate += other * bunch.rates[h]!;
-          });
           const z = columns.length;
           columns.push({ name: name(`run_${b}`), cost: 0, lower: 0, upper: Infinity, integer: false });
           terms.push([z, 1]);
           bunchTerms[b]!.push([z, 1]);
-          if (rate > 0) costTerms.push([z, rate]);
+          // An "or more" count is charged as its lower end.
+          counts.forEach((other, h) => {
+            const beside = h === g ? other - 1 : other;
+            if (beside > 0) besideTerms[b]![h]!.push([z, -beside]);
+          });
         }
         rows.push(makeRow(name(`track_${g}`), orMore ? -Infinity : 0, 0, terms));
       });
@@ -175,6 +182,32 @@ function familyBlock(ctx: Context, candidates: Candidates, family: ClashFamily, 
     rows.push(makeRow(name(`class_${c}`), cls.length * cls.count, cls.length * cls.count, configurationTerms));
   }
   bunches.forEach((b, k) => rows.push(makeRow(name(`all_${k}`), b.length * b.count, b.length * b.count, bunchTerms[k]!)));
+  // Pair-minutes between bunches: each bunch's minutes beside a track's items go to that track's bunches, no more
+  // than their pairs can overlap (the shorter length, per pair), each at its bunch pair's least rate.
+  const costTerms: [number, number][] = [];
+  const pairTerms = bunches.map(() => tracks.map((): [number, number][] => []));
+  for (let a = 0; a < bunches.length; a++) {
+    for (let b = a; b < bunches.length; b++) {
+      const A = bunches[a]!;
+      const B = bunches[b]!;
+      const pairs = a === b ? (A.count * (A.count - 1)) / 2 : A.count * B.count;
+      if (pairs === 0) continue;
+      const y = columns.length;
+      columns.push({ name: name(`pair_${a}_${b}`), cost: 0, lower: 0, upper: pairs * Math.min(A.length, B.length), integer: false });
+      const rate = bunchRate(A, B);
+      if (rate > 0) costTerms.push([y, rate]);
+      if (a === b) pairTerms[a]![A.track]!.push([y, 2]);
+      else {
+        pairTerms[a]![B.track]!.push([y, 1]);
+        pairTerms[b]![A.track]!.push([y, 1]);
+      }
+    }
+  }
+  bunches.forEach((_, k) =>
+    tracks.forEach((_, h) => {
+      if (besideTerms[k]![h]!.length > 0) rows.push(makeRow(name(`beside_${k}_${h}`), 0, Infinity, [...pairTerms[k]![h]!, ...besideTerms[k]![h]!]));
+    }),
+  );
   return costTerms;
 }
 
@@ -213,42 +246,42 @@ function tracksOf(items: readonly Item[], roomsOf: ReadonlyMap<string, ReadonlyS
       if (a !== b) parent.set(compareText(a, b) < 0 ? b : a, compareText(a, b) < 0 ? a : b);
     }
   }
-  const byRoot = new Map<string, { rooms: Set<string>; members: Set<string>; minutes: number }>();
+  const byRoot = new Map<string, { rooms: Set<string>; members: Set<string> }>();
   for (const i of items) {
     const root = find([...roomsOf.get(i.id)!].sort(compareText)[0]!);
-    const t = byRoot.get(root) ?? { rooms: new Set<string>(), members: new Set<string>(), minutes: 0 };
+    const t = byRoot.get(root) ?? { rooms: new Set<string>(), members: new Set<string>() };
     for (const r of roomsOf.get(i.id)!) t.rooms.add(r);
     t.members.add(i.id);
-    t.minutes += i.duration;
     byRoot.set(root, t);
   }
-  return [...byRoot].sort(([a], [b]) => compareText(a, b)).map(([key, t]) => ({ key, rooms: t.rooms, members: t.members, meanLength: t.minutes / t.members.size }));
+  return [...byRoot].sort(([a], [b]) => compareText(a, b)).map(([key, t]) => ({ key, rooms: t.rooms, members: t.members }));
 }
 
-/** Items of a track with the same length and rates within RATE_STEP of each other, together, at their least rates. */
+/** Items of a track with the same length and profile, and least rates against each track within RATE_STEP of each other, together. */
 function bunchesOf(
   items: readonly Item[],
   trackCount: number,
   trackOf: ReadonlyMap<string, number>,
   rateOf: (i: Item, track: number) => number,
+  profile: (i: Item) => string,
 ): Bunch[] {
-  const byKey = new Map<string, { track: number; length: number; rates: number[]; count: number }>();
-  for (const i of items) {
+  const byKey = new Map<string, { track: number; length: number; count: number; members: number[] }>();
+  const level = (r: number) => (r > 0 ? String(Math.floor(Math.log(r) / Math.log(RATE_STEP))) : '-');
+  items.forEach((i, k) => {
     const track = trackOf.get(i.id)!;
-    const rates = Array.from({ length: trackCount }, (_, h) => rateOf(i, h));
-    const level = (r: number) => (r > 0 ? String(Math.floor(Math.log(r) / Math.log(RATE_STEP))) : '-');
-    const key = [track, i.duration, rates.map(level).join(',')].join('|');
+    const rates = Array.from({ length: trackCount }, (_, h) => level(rateOf(i, h)));
+    const key = [track, i.duration, profile(i), rates.join(',')].join('|');
     const known = byKey.get(key);
-    if (!known) byKey.set(key, { track, length: i.duration, rates, count: 1 });
+    if (!known) byKey.set(key, { track, length: i.duration, count: 1, members: [k] });
     else {
       known.count += 1;
-      rates.forEach((r, h) => (known.rates[h] = Math.min(known.rates[h]!, r)));
+      known.members.push(k);
     }
-  }
+  });
   return [...byKey].sort(([a], [b]) => compareText(a, b)).map(([, b]) => b);
 }
 
-/** The columns a window class takes: per configuration, its minutes and each of its tracks' bunches. */
+/** The columns a window class takes: per configuration, its minutes and each of its tracks' bunches (the pairs of bunches come on top). */
 function familyColumns(bunchesPerTrack: readonly number[], top: readonly number[]): number {
   const total = top.reduce((n, t) => n * (t + 1), 1);
   // Of the configurations, a track is running in all but those where its count is 0.

@@ -82,11 +82,14 @@ function themeFamilies(ctx: Context, candidates: Candidates, split: Split): read
       if (split === 'shared') return p.themes.includes(theme) ? [{ a: p.a, b: p.b, cost: p.weight / p.themes.length }] : [];
       return biggest(p.themes) === theme ? [{ a: p.a, b: p.b, cost: p.weight }] : [];
     });
-    return { key: theme, items, pairs, floor: forcedPairCost(ctx, items, candidates, pairs) };
+    return { key: theme, items, pairs, floor: forcedPairCost(ctx, items, candidates, pairs), profile: (i) => String(audienceLevel(i)) };
   });
   bySplit.set(split, families);
   return families;
 }
+
+/** Audiences within a quarter of each other, at one level (the crowding relaxation takes such items together). */
+const audienceLevel = (i: Item) => Math.floor(Math.log(Math.max(1, weighedAudience(i))) / Math.log(1.25));
 
 const floors = (families: readonly ClashFamily[]) => families.reduce((n, f) => n + f.floor, 0);
 
