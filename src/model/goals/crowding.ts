@@ -47,7 +47,7 @@ export type ClashFamily = {
   readonly items: readonly Item[];
   readonly pairs: readonly CostedPair[];
   readonly floor: number;
-  /** What else, beside length and track, sets an item's pair costs (a theme's: its audience and themes); items are taken together only when it is the same. */
+  /** What else, beside length and track, sets an item's pair costs (a theme's: its audience); items are taken together only when it is the same. */
   readonly profile?: (i: Item) => string;
 };
 
@@ -90,28 +90,8 @@ function familyBlock(ctx: Context, candidates: Candidates, family: ClashFamily, 
   if (aloneFits(items, tracks, ctx.programWindows, places.roomsIn)) return [];
   const trackOf = new Map<string, number>();
   tracks.forEach((t, k) => t.members.forEach((id) => trackOf.set(id, k)));
-  // Each item's least per-minute rate against each track's other items (0 when one of them is no pair of it).
-  const index = new Map(items.map((i, k) => [i.id, k]));
-  const least = items.map(() => tracks.map(() => Infinity));
-  const paired = items.map(() => tracks.map(() => 0));
-  for (const p of family.pairs) {
-    const a = index.get(p.a.id);
-    const b = index.get(p.b.id);
-    if (a === undefined || b === undefined) continue;
-    const rate = p.cost / Math.min(p.a.duration, p.b.duration);
-    for (const [x, y] of [[a, b], [b, a]] as const) {
-      const track = trackOf.get(items[y]!.id)!;
-      least[x]![track] = Math.min(least[x]![track]!, rate);
-      paired[x]![track]! += 1;
-    }
-  }
-  const rateOf = (i: Item, k: number) => {
-    const x = index.get(i.id)!;
-    const others = tracks[k]!.members.size - (trackOf.get(i.id) === k ? 1 : 0);
-    return others > 0 && paired[x]![k] === others ? least[x]![k]! : 0;
-  };
-  const bunches = bunchesOf(items, tracks.length, trackOf, rateOf, family.profile ?? (() => ''));
   // Each pair's per-minute rate, by item index; a pair the family does not list costs nothing.
+  const index = new Map(items.map((i, k) => [i.id, k]));
   const pairRate = items.map(() => new Map<number, number>());
   for (const p of family.pairs) {
     const a = index.get(p.a.id);
@@ -121,11 +101,15 @@ function familyBlock(ctx: Context, candidates: Candidates, family: ClashFamily, 
     pairRate[a]!.set(b, rate);
     pairRate[b]!.set(a, rate);
   }
-  const bunchRate = (A: Bunch, B: Bunch) => {
-    let least = Infinity;
-    for (const i of A.members) for (const j of B.members) if (i !== j) least = Math.min(least, pairRate[i]!.get(j) ?? 0);
-    return Number.isFinite(least) ? least : 0;
+  const least = (from: readonly number[], to: readonly number[]) => {
+    let low = Infinity;
+    for (const i of from) for (const j of to) if (i !== j) low = Math.min(low, pairRate[i]!.get(j) ?? 0);
+    return Number.isFinite(low) ? low : 0;
   };
+  const byTrack = tracks.map((t) => items.flatMap((i, k) => (t.members.has(i.id) ? [k] : [])));
+  // Items are taken together only when their least rates against each track are alike too.
+  const bunches = bunchesOf(items, trackOf, (k) => byTrack.map((to) => least([k], to)), family.profile ?? (() => ''));
+  const bunchRate = (A: Bunch, B: Bunch) => least(A.members, B.members);
   // Window classes: windows of one length and track capacity, taken together. An item may use any window long
   // enough, not only those of its candidates: on the global instance a third of the size, for 0.2 % of the bound.
   const classes = new Map<string, { length: number; count: number; caps: number[]; bunches: number[] }>();
@@ -260,17 +244,15 @@ function tracksOf(items: readonly Item[], roomsOf: ReadonlyMap<string, ReadonlyS
 /** Items of a track with the same length and profile, and least rates against each track within RATE_STEP of each other, together. */
 function bunchesOf(
   items: readonly Item[],
-  trackCount: number,
   trackOf: ReadonlyMap<string, number>,
-  rateOf: (i: Item, track: number) => number,
+  ratesOf: (k: number) => readonly number[],
   profile: (i: Item) => string,
 ): Bunch[] {
   const byKey = new Map<string, { track: number; length: number; count: number; members: number[] }>();
   const level = (r: number) => (r > 0 ? String(Math.floor(Math.log(r) / Math.log(RATE_STEP))) : '-');
   items.forEach((i, k) => {
     const track = trackOf.get(i.id)!;
-    const rates = Array.from({ length: trackCount }, (_, h) => level(rateOf(i, h)));
-    const key = [track, i.duration, profile(i), rates.join(',')].join('|');
+    const key = [track, i.duration, profile(i), ratesOf(k).map(level).join(',')].join('|');
     const known = byKey.get(key);
     if (!known) byKey.set(key, { track, length: i.duration, count: 1, members: [k] });
     else {

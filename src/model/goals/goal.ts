@@ -81,9 +81,8 @@ export type Goal = {
    * competing for something (room-size: the hours of the large rooms;
    * theme and language clashes: each room's one item at a time, see
    * crowding.ts), which neither minUnits nor an item's cheapest place can
-   * see. The run
-   * solves it beside its steps (bounds.ts relaxedBounds) and keeps the
-   * larger of the two bounds. Null when there is nothing to compete for.
+   * see. The run solves it beside its steps (bounds.ts relaxedBounds) and
+   * keeps the larger of the two bounds. Null when there is nothing to compete for.
    */
   readonly relaxation?: (ctx: Context, candidates: Candidates) => MipModel | null;
   /**
