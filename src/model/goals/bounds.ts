@@ -114,9 +114,10 @@ export function forcedPairCost(ctx: Context, items: readonly Item[], candidates:
 /** forcedPairCost's two arguments for `items`, all of which run within `time` minutes of program; `pairs` among them. */
 function forcedWithin(items: readonly Item[], time: number, pairs: readonly CostedPair[]): number {
   if (items.length < 2 || pairs.length === 0) return 0;
+  const sorted = items.map((i) => i.duration).sort((a, b) => a - b);
   let used = 0;
   let fit = 0;
-  for (const d of items.map((i) => i.duration).sort((a, b) => a - b)) {
+  for (const d of sorted) {
     if (used + d > time) break;
     used += d;
     fit += 1;
@@ -127,18 +128,17 @@ function forcedWithin(items: readonly Item[], time: number, pairs: readonly Cost
     pairs.map((p) => p.cost),
     Math.max(0, evenPairs(items.length, Math.max(1, fit)) - unlisted),
   );
-  const sorted = items.map((i) => i.duration).sort((a, b) => a - b);
   // Each item is the shorter of its pairs with the items after it.
   const allSpans = sorted.reduce((n, d, k) => n + d * (sorted.length - 1 - k), 0);
-  const listedSpans = pairs.reduce((n, p) => n + Math.min(p.a.duration, p.b.duration), 0);
+  const perMinute = pairs.map((p) => ({ cost: p.cost, span: Math.min(p.a.duration, p.b.duration) })).sort((x, y) => x.cost / x.span - y.cost / y.span);
+  const listedSpans = perMinute.reduce((n, p) => n + p.span, 0);
   let minutes =
     evenPairs(
-      items.reduce((n, i) => n + i.duration, 0),
+      sorted.reduce((n, d) => n + d, 0),
       time,
     ) -
     (allSpans - listedSpans);
   let byMinutes = 0;
-  const perMinute = pairs.map((p) => ({ cost: p.cost, span: Math.min(p.a.duration, p.b.duration) })).sort((x, y) => x.cost / x.span - y.cost / y.span);
   for (const { cost, span } of perMinute) {
     if (minutes <= 0) break;
     const share = Math.min(1, minutes / span);

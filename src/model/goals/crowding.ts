@@ -51,6 +51,15 @@ export type ClashFamily = {
   readonly profile?: (i: Item) => string;
 };
 
+/** A goal's families for a set of candidates, built once per kind (a split, a goal): the bound and the relaxation both ask. */
+export function familiesFor<K>(cache: WeakMap<Candidates, Map<K, readonly ClashFamily[]>>, candidates: Candidates, kind: K, build: () => readonly ClashFamily[]): readonly ClashFamily[] {
+  let byKind = cache.get(candidates);
+  if (!byKind) cache.set(candidates, (byKind = new Map()));
+  let families = byKind.get(kind);
+  if (!families) byKind.set(kind, (families = build()));
+  return families;
+}
+
 /** The most configurations of one window class; above it, each track's top count stands for "or more". */
 export const MAX_CONFIGURATIONS = 300;
 /** The most columns one family's block may take (about 160,000 in all on the global instance); beyond, fewer configurations. */

@@ -18,7 +18,7 @@ import { formatSpan } from '../../domain/time.js';
 import { itemLabel, type Context } from '../context.js';
 import type { Candidates } from '../candidates.js';
 import { forcedPairCost } from './bounds.js';
-import { crowdingRelaxation, type ClashFamily } from './crowding.js';
+import { crowdingRelaxation, familiesFor, type ClashFamily } from './crowding.js';
 import { counted, type Goal } from './goal.js';
 import { overlapColumns, overlapping, type ItemPair } from './overlap.js';
 import { themePairs } from './theme-clash.js';
@@ -63,29 +63,25 @@ const familyCache = new WeakMap<Candidates, Map<PairGoalName, readonly ClashFami
  * advanced workshops may share several themes: each theme counts its part.
  */
 function pairFamilies(ctx: Context, candidates: Candidates, name: PairGoalName): readonly ClashFamily[] {
-  let byGoal = familyCache.get(candidates);
-  if (!byGoal) familyCache.set(candidates, (byGoal = new Map()));
-  const cached = byGoal.get(name);
-  if (cached) return cached;
-  const byLanguage = name === 'language-clash';
-  const pairs = overlapPairs(ctx, name);
-  const within = new Map<string, OverlapPair[]>();
-  const keysOf = (i: Item) => (byLanguage ? [i.language] : i.themes);
-  for (const p of pairs) {
-    for (const k of keysOf(p.a).filter((k) => keysOf(p.b).includes(k))) {
-      const costed = within.get(k);
-      if (costed) costed.push(p);
-      else within.set(k, [p]);
+  return familiesFor(familyCache, candidates, name, () => {
+    const byLanguage = name === 'language-clash';
+    const pairs = overlapPairs(ctx, name);
+    const within = new Map<string, OverlapPair[]>();
+    const keysOf = (i: Item) => (byLanguage ? [i.language] : i.themes);
+    for (const p of pairs) {
+      for (const k of keysOf(p.a).filter((k) => keysOf(p.b).includes(k))) {
+        const costed = within.get(k);
+        if (costed) costed.push(p);
+        else within.set(k, [p]);
+      }
     }
-  }
-  const most = byLanguage ? 1 : Math.max(1, ...pairs.map((p) => p.a.themes.filter((t) => p.b.themes.includes(t)).length));
-  const families = [...within].map(([key, group]): ClashFamily => {
-    const items = [...new Set(group.flatMap((p) => [p.a, p.b]))];
-    const floor = forcedPairCost(ctx, items, candidates, group.map((p) => ({ a: p.a, b: p.b, cost: 1 }))) / most;
-    return { key, items, pairs: group.map((p) => ({ a: p.a, b: p.b, cost: 1 / most })), floor };
+    const most = byLanguage ? 1 : Math.max(1, ...pairs.map((p) => p.a.themes.filter((t) => p.b.themes.includes(t)).length));
+    return [...within].map(([key, group]): ClashFamily => {
+      const items = [...new Set(group.flatMap((p) => [p.a, p.b]))];
+      const floor = forcedPairCost(ctx, items, candidates, group.map((p) => ({ a: p.a, b: p.b, cost: 1 }))) / most;
+      return { key, items, pairs: group.map((p) => ({ a: p.a, b: p.b, cost: 1 / most })), floor };
+    });
   });
-  byGoal.set(name, families);
-  return families;
 }
 
 function pairGoal(name: PairGoalName, description: string, defaultWeight: number, lazyByLanguage: boolean): Goal {

@@ -9,8 +9,8 @@ import { weighedAudience, type Item, type Schedule } from '../../domain/types.js
 import { byId, compareText } from '../../domain/compare.js';
 import type { Context } from '../context.js';
 import type { Candidates } from '../candidates.js';
-import { forcedPairCost } from './bounds.js';
-import { crowdingRelaxation, type ClashFamily } from './crowding.js';
+import { forcedPairCost, type CostedPair } from './bounds.js';
+import { crowdingRelaxation, familiesFor, type ClashFamily } from './crowding.js';
 import { forcedClashCuts } from './clash-cuts.js';
 import type { Goal } from './goal.js';
 import { overlapColumns, overlapping } from './overlap.js';
@@ -69,23 +69,22 @@ const familyCache = new WeakMap<Candidates, Map<Split, readonly ClashFamily[]>>(
 
 /** Per theme, its items, the pairs it is charged, and what they cost at least by counting (forcedPairCost). */
 function themeFamilies(ctx: Context, candidates: Candidates, split: Split): readonly ClashFamily[] {
-  let bySplit = familyCache.get(candidates);
-  if (!bySplit) familyCache.set(candidates, (bySplit = new Map()));
-  const cached = bySplit.get(split);
-  if (cached) return cached;
-  const size = new Map<string, number>();
-  for (const i of ctx.items.values()) for (const t of i.themes) size.set(t, (size.get(t) ?? 0) + 1);
-  const biggest = (themes: readonly string[]) => [...themes].sort((a, b) => size.get(b)! - size.get(a)! || compareText(a, b))[0];
-  const families = [...size.keys()].sort().map((theme): ClashFamily => {
-    const items = [...ctx.items.values()].filter((i) => i.themes.includes(theme));
-    const pairs = themePairs(ctx).flatMap((p) => {
-      if (split === 'shared') return p.themes.includes(theme) ? [{ a: p.a, b: p.b, cost: p.weight / p.themes.length }] : [];
-      return biggest(p.themes) === theme ? [{ a: p.a, b: p.b, cost: p.weight }] : [];
+  return familiesFor(familyCache, candidates, split, () => {
+    const size = new Map<string, number>();
+    for (const i of ctx.items.values()) for (const t of i.themes) size.set(t, (size.get(t) ?? 0) + 1);
+    const biggest = (themes: readonly string[]) => [...themes].sort((a, b) => size.get(b)! - size.get(a)! || compareText(a, b))[0]!;
+    // Each pair to its themes (shared) or to its biggest (whole), in one pass.
+    const charged = new Map<string, CostedPair[]>([...size.keys()].map((t) => [t, []]));
+    for (const p of themePairs(ctx)) {
+      if (split === 'shared') for (const t of p.themes) charged.get(t)!.push({ a: p.a, b: p.b, cost: p.weight / p.themes.length });
+      else charged.get(biggest(p.themes))!.push({ a: p.a, b: p.b, cost: p.weight });
+    }
+    return [...size.keys()].sort().map((theme): ClashFamily => {
+      const items = [...ctx.items.values()].filter((i) => i.themes.includes(theme));
+      const pairs = charged.get(theme)!;
+      return { key: theme, items, pairs, floor: forcedPairCost(ctx, items, candidates, pairs), profile: (i) => String(audienceLevel(i)) };
     });
-    return { key: theme, items, pairs, floor: forcedPairCost(ctx, items, candidates, pairs), profile: (i) => String(audienceLevel(i)) };
   });
-  bySplit.set(split, families);
-  return families;
 }
 
 /** Audiences within a quarter of each other, at one level (the crowding relaxation takes such items together). */
