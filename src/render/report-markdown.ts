@@ -53,7 +53,24 @@ function statusSection(report: ScheduleReport): readonly string[] {
       : `No schedule can cost less than ${formatNumber(report.bound)}, so at most ` +
         `${formatNumber(Math.max(0, report.objective - report.bound))} of the cost could still be saved.`;
   const why = report.stoppedByUser ? 'the search was stopped (Ctrl-C)' : 'the solver ran out of time';
-  return [head, '', `The schedule keeps every rule, but ${why} before proving that none is better. ${bound}`, ''];
+  return [head, '', `The schedule keeps every rule, but ${why} before proving that none is better. ${bound}${perTerm(report)}`, ''];
+}
+
+/**
+ * When the bound is the sum of the terms' own bounds (nothing the solver
+ * proved beyond them), what that means for the gap: each term's least cost
+ * is worked out for it alone, and terms that pull against each other make
+ * the best schedule cost more than their sum.
+ */
+function perTerm(report: ScheduleReport): string {
+  const terms = report.terms.filter((t) => t.cost > 0);
+  const sum = report.terms.reduce((n, t) => n + t.bound, 0);
+  if (report.bound === null || terms.length < 2 || Math.abs(report.bound - sum) > 1e-6) return '';
+  return (
+    ' That bound adds up what each term costs at least on its own ("At least" below). Terms can pull against each ' +
+    "other (a country's lightning talks kept together can put them beside plenaries of their themes), so the best " +
+    'schedule may cost more than that sum: part of the gap may be beyond the reach of any schedule.'
+  );
 }
 
 function occurrenceSection(report: ScheduleReport): readonly string[] {

@@ -14,6 +14,17 @@ describe('reportMarkdown', () => {
     expect(reportMarkdown(event, schedule, { ...report, gap: null })).toMatch(/stopped before proving it the best/);
   });
 
+  it('says when the bound is only the terms\' own least costs added up, and only then', () => {
+    const said = /adds up what each term costs at least on its own[^\n]*beyond the reach of any schedule/;
+    // The fixture's solver proved 1,200, more than the terms' 0 + 1,000: its bound is not a sum of the terms'.
+    expect(md).not.toMatch(said);
+    expect(reportMarkdown(event, schedule, { ...report, bound: 1000, gap: 240.5 / 1240.5 })).toMatch(said);
+    // One term with a cost: nothing pulls against it.
+    const alone = report.terms.map((t) => (t.name === 'theme_clash' ? { ...t, cost: 0, count: 0 } : t));
+    expect(reportMarkdown(event, schedule, { ...report, terms: alone, bound: 1000, gap: 120.5 / 1120.5 })).not.toMatch(said);
+    expect(reportMarkdown(event, schedule, { ...report, status: 'optimal', bound: 1000, gap: 0 })).not.toMatch(said);
+  });
+
   it('has a row per objective term with weight, count, cost and bound, and the totals', () => {
     expect(md).toContain('| late_start | 0.5 | 2,241 | 1,120.5 | 1,000 | Minutes after the preferred start |');
     expect(md).toContain('| theme_clash | 40 | 3 | 120 | 0 |');
