@@ -38,10 +38,16 @@ export type Stage = 'whole' | 'times' | { readonly rooms: Schedule; readonly tim
 /**
  * A neighbourhood of a schedule (for the improvement search): the items of
  * `free` may move, each within its place's program window, its day, or
- * anywhere; every other item stays where `around` has it. One model over
- * the whole event, so that every rule and goal sees the items that stay.
+ * anywhere (with `leave`, only to another start: a restart's forced move);
+ * every other item stays where `around` has it. One model over the whole
+ * event, so that every rule and goal sees the items that stay.
  */
-export type Neighbourhood = { readonly around: Schedule; readonly free: ReadonlySet<string>; readonly within: 'window' | 'day' | 'anywhere' };
+export type Neighbourhood = {
+  readonly around: Schedule;
+  readonly free: ReadonlySet<string>;
+  readonly within: 'window' | 'day' | 'anywhere';
+  readonly leave?: boolean;
+};
 
 export type BuildOptions = {
   /** What the run minimises (the default weights, no baseline, when absent). */
@@ -222,6 +228,7 @@ function around(ctx: Context, n: Neighbourhood, candidates: readonly Assignment[
     const home = n.within === 'window' ? programWindowOf(ctx, a) : undefined;
     for (let i = run.from; i < run.to; i++) {
       const p = candidates[i]!;
+      if (n.leave && p.date === a.date && p.start === a.start) continue;
       if (n.within === 'anywhere' || (p.date === a.date && (n.within === 'day' || programWindowOf(ctx, p) === home))) out.push(p);
     }
   }

@@ -153,8 +153,7 @@ export async function planSchedule(event: Event, request: ScheduleRequest): Prom
       // The best bound known: a step's, or the goals' own (a schedule that meets it ends the search at once).
       bound: knownBound(),
       wholeSolved: log.some((l) => l.ran && l.step === 'whole'),
-      wholeAfter: planned.wholeAfter ?? false,
-      firstSchedule: planned.firstSchedule ?? false,
+      plan: planned,
     });
     log.push({ step: planned.step, why: planned.why, ran: true, outcome: outcomeWords(result) });
     if ('bound' in result && result.bound !== undefined && result.bound !== null) bound = Math.max(bound ?? -Infinity, result.bound);

@@ -53,10 +53,18 @@ export type StepRequest = {
   readonly bound: number | null;
   /** Whether an earlier step of the run solved the whole model already (the improvement step then need not solve it again). */
   readonly wholeSolved?: boolean;
-  /** The improvement step: whether to solve the whole model from the search's result (the plan's choice, strategy.ts). */
+  /** What the plan asks of this step (strategy.ts); nothing when absent. */
+  readonly plan?: StepPlan;
+};
+
+/** What the plan (strategy.ts) asks of a step beyond running it. */
+export type StepPlan = {
+  /** The improvement step: solve the whole model from the search's result. */
   readonly wholeAfter?: boolean;
-  /** A first step (whole, times-then-rooms): stop at the first schedule, for the search after it (the plan's choice, strategy.ts). */
+  /** A first step (whole, times-then-rooms): stop at the first schedule, for the search after it. */
   readonly firstSchedule?: boolean;
+  /** The improvement step: when the search stalls, restart it from a perturbed schedule until the limit, rather than end. */
+  readonly restarts?: boolean;
 };
 
 export type StepResult =

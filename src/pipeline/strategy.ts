@@ -17,7 +17,7 @@ import { improveStep } from './steps/improve.js';
 import { stagedStep } from './steps/staged.js';
 import { timesThenRoomsStep } from './steps/times-then-rooms.js';
 import { wholeStep } from './steps/whole.js';
-import type { Step } from './step.js';
+import type { Step, StepPlan } from './step.js';
 
 export type StepName = 'whole' | 'staged' | 'times-then-rooms' | 'improve' | 'partial' | 'diagnose';
 
@@ -86,22 +86,18 @@ export type Condition =
 
 /**
  * A step of the plan: when it runs, why, (when later steps need time too)
- * the share of the time left it may use, for `improve` whether the whole
- * model is solved from the search's result, and for a first step whether it
- * stops at its first schedule.
+ * the share of the time left it may use, and what the plan asks of it
+ * (StepPlan): for `improve`, whether the whole model is solved from the
+ * search's result and whether the search restarts when it stalls; for a
+ * first step of a large event, whether it stops at its first schedule
+ * (`whole` from FIRST_SCHEDULE_FROM placements, `times-then-rooms` when
+ * chosen by size: the hard-rules pass only).
  */
-export type PlannedStep = {
+export type PlannedStep = StepPlan & {
   readonly step: StepName;
   readonly when: Condition;
   readonly why: string;
   readonly share?: number;
-  readonly wholeAfter?: boolean;
-  /**
-   * For the first step of a large event: stop at the first schedule, for the
-   * search after it (`whole` from FIRST_SCHEDULE_FROM placements,
-   * `times-then-rooms` when chosen by size: the hard-rules pass only).
-   */
-  readonly firstSchedule?: boolean;
 };
 
 /** What the choice depends on. */
@@ -150,13 +146,19 @@ export function choosePlan(f: PlanFacts): readonly PlannedStep[] {
   const wholeAfter = wholeFits && (f.model === 'whole' || f.placements < TWO_STAGE_FROM);
   // After the whole model as the first step, the search keeps the time (the step says so: improve.ts).
   const wholeFirst = plan[0]?.step === 'whole';
+  // Where the first step stops at its first schedule (a large event), the search has the time to the limit: it restarts
+  // when it stalls rather than ending early (see improve.ts RESTART_ITEMS for the measurements).
+  const restarts = plan[0]?.firstSchedule === true;
   plan.push({
     step: 'improve',
     when: 'not-proven',
     why: wholeAfter && !wholeFirst
       ? 'the schedule found is not proven optimal: a large-neighbourhood search from it, then the whole model from its result'
-      : 'the schedule found is not proven optimal: a large-neighbourhood search from it',
+      : restarts
+        ? 'the schedule found is not proven optimal: a large-neighbourhood search from it, restarted from a perturbed schedule whenever it stalls, until the time limit'
+        : 'the schedule found is not proven optimal: a large-neighbourhood search from it',
     wholeAfter,
+    ...(restarts ? { restarts } : {}),
   });
   if (f.allowPartial) plan.push({ step: 'partial', when: 'impossible', why: '--allow-partial: the most items that fit' });
   else if (wholeFits) plan.push({ step: 'diagnose', when: 'impossible', why: 'no schedule exists: find the fewest items or rules that must give' });

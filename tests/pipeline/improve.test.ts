@@ -53,6 +53,20 @@ describe('a neighbourhood', () => {
     expect(s.filter((a) => a.item === 'w3' || a.item === 'w6').every((a) => a.start === minutes('14:30'))).toBe(true);
     expect(totalCost(ctx, objective, s)).toBeLessThan(totalCost(ctx, objective, poor));
   });
+
+  test('that must leave (a restart) offers its items every other start, and not their own', () => {
+    const free = new Set(['w1', 'w4']);
+    const starts = (leave: boolean) => {
+      const built = buildModel(ctx, { objective, stage: { around: poor, free, within: 'anywhere', leave } });
+      if (!built.ok) throw new Error('no model');
+      return built.model.placements.filter((p) => free.has(p.item)).map((p) => `${p.item} ${p.start / 60}`);
+    };
+    // w1 at 09:00 and w4 at 11:30; each window holds one start of a two-hour workshop (9, 11.5, 14.5 hours).
+    const own = ['w1 9', 'w4 11.5'];
+    expect(new Set(starts(false))).toEqual(new Set(['w1 9', 'w1 11.5', 'w1 14.5', 'w4 9', 'w4 11.5', 'w4 14.5']));
+    expect(new Set(starts(true))).toEqual(new Set(['w1 11.5', 'w1 14.5', 'w4 9', 'w4 14.5']));
+    expect(starts(true).some((s) => own.includes(s))).toBe(false);
+  });
 });
 
 describe('the improvement search', () => {
@@ -79,6 +93,27 @@ describe('the improvement search', () => {
     expect(r.kind).toBe('none');
     // 24 rounds in a row without progress at each level, the last of them ending the search.
     expect(nodes).toEqual([1_000, 4_000, 16_000, 64_000].flatMap((n) => Array<number>(24).fill(n)));
+  });
+
+  test('with restarts, after stalling at every level makes items leave their times and goes on, keeping the best seen', slow, async () => {
+    const o = await planSchedule(ev, { gap: 10, timeLimitSeconds: 60, backend: 'highs', now: () => performance.now() });
+    if (o.kind !== 'scheduled') throw new Error(o.kind);
+    const rounds: { nodes: number | undefined; warm: boolean }[] = [];
+    let restarted = false;
+    const recording: typeof solve = async (model, options) => {
+      rounds.push({ nodes: options.nodeLimit, warm: options.initial !== undefined });
+      const r = await solve(model, options);
+      // One round after the restart, the time is up.
+      if (!options.initial) restarted = true;
+      return r;
+    };
+    const optimum = { schedule: o.schedule, cost: o.report.objective, proven: false };
+    const r = await improveStep({ ...request('a'), solver: recording, incumbent: optimum, plan: { restarts: true }, left: () => (restarted ? 0 : 60) });
+    // Whatever the restart's schedule costs, nothing beats the optimum the search started from: nothing better to give.
+    expect(r.kind).toBe('none');
+    const levels = [1_000, 4_000, 16_000, 64_000].flatMap((n) => Array<{ nodes: number; warm: boolean }>(24).fill({ nodes: n, warm: true }));
+    // Then a restart: the first level's nodes, and no warm start (its items may not stay where they are).
+    expect(rounds).toEqual([...levels, { nodes: 1_000, warm: false }]);
   });
 
   test('from a poor schedule, reaches the whole model’s optimum; the same seed gives the same schedule', slow, async () => {

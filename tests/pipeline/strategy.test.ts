@@ -29,6 +29,17 @@ describe('choosePlan', () => {
     expect(choosePlan(facts({ placements: TWO_STAGE_FROM })).find((p) => p.step === 'whole')?.firstSchedule).toBeUndefined();
   });
 
+  test('the search restarts when it stalls only where the first step stops at its first schedule (large events)', () => {
+    expect(improve(facts({ placements: FIRST_SCHEDULE_FROM }))).toMatchObject({ restarts: true });
+    expect(improve(facts({ placements: FIRST_SCHEDULE_FROM }))?.why).toContain('restarted');
+    expect(improve(facts({ placements: TWO_STAGE_FROM }))).toMatchObject({ restarts: true });
+    // Smaller events, staged ones and an asked-for two-stage model: the search ends when it stalls (the whole model may prove after it).
+    for (const f of [facts({}), facts({ placements: FIRST_SCHEDULE_FROM - 1 }), facts({ placements: FIRST_SCHEDULE_FROM, staging: true }), facts({ model: 'two-stage' })]) {
+      expect(improve(f)?.restarts).toBeUndefined();
+      expect(improve(f)?.why).not.toContain('restarted');
+    }
+  });
+
   test('lightning talks beside other items: staged first, the whole model only when it finds nothing', () => {
     const plan = choosePlan(facts({ staging: true }));
     expect(plan.map((p) => p.step)).toEqual(['staged', 'whole', 'improve', 'diagnose']);

@@ -189,7 +189,7 @@ describe('the two-stage solve', () => {
         solves += 1;
         return solve(model, options);
       };
-      const r = await timesThenRoomsStep(stepRequest(ctx, objective, { solver, firstSchedule }));
+      const r = await timesThenRoomsStep(stepRequest(ctx, objective, { solver, plan: { firstSchedule } }));
       if (r.kind !== 'found') throw new Error(r.kind);
       return { r, solves };
     };

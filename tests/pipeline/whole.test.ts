@@ -28,7 +28,7 @@ function request(firstSchedule: boolean, seen: SolveOptions[]): StepRequest {
     seen.push(options);
     return solve(model, options);
   };
-  return stepRequest(ctx, objective, { solver, firstSchedule, wholeFits: true });
+  return stepRequest(ctx, objective, { solver, plan: { firstSchedule }, wholeFits: true });
 }
 
 describe('the whole step', () => {

@@ -12,11 +12,16 @@
  * the search does not circle one schedule on a plateau). Each kind of
  * neighbourhood has its own size, which grows after a round solved to
  * optimality within its budget and shrinks after one that ran out of it
- * (one size for all kept shrinking on the window rounds' account). The
- * draws are seeded: with the same seed
- * and inputs, and no round or the run stopped by the clock, the result is
- * the same on every machine; a round stopped by its budget, or the run by
- * its limit, makes it depend on the machine's speed.
+ * (one size for all kept shrinking on the window rounds' account). When
+ * rounds stop finding better schedules, they get more time (LEVELS), and
+ * after that the search ends; or, when the plan asks for restarts (large
+ * events, whose runs end at the limit anyway), it restarts: a few items
+ * drawn at random must leave their times (a forced move, kept whatever it
+ * costs), and the search goes on from there, keeping the best schedule
+ * seen. The draws are seeded: with the same seed and inputs, and no round
+ * or the run stopped by the clock, the result is the same on every
+ * machine; a round stopped by its budget, or the run by its limit, makes
+ * it depend on the machine's speed.
  */
 import { checkSchedule } from '../../check/check.js';
 import type { Schedule } from '../../domain/types.js';
@@ -33,14 +38,25 @@ import { resultOf, solveOptions, withBound, type Step, type StepRequest } from '
 /**
  * Rounds in a row without a better schedule after which the search gives
  * each round more (LEVELS times: twice the seconds and four times the
- * nodes each time), and after that ends: on its own, so that its result
- * does not depend on the clock. Measured 2026-12-07, regional with
- * `--time-limit 300`: without more levels the search ended at 73.5 s with
- * 5,233; with three, at 213 s with 4,768 (5,225, 5,115 and 4,798 at each
- * level's start).
+ * nodes each time), and after that ends (on its own, so that its result
+ * does not depend on the clock) or restarts. Measured 2026-12-07, regional
+ * with `--time-limit 300`: without more levels the search ended at 73.5 s
+ * with 5,233; with three, at 213 s with 4,768 (5,225, 5,115 and 4,798 at
+ * each level's start).
  */
 const STALL_ROUNDS = 24;
 const LEVELS = 3;
+/**
+ * The items a restart makes leave their times (drawn at random, each to
+ * another start anywhere; the round's budget and nodes of the first
+ * level). Measured 2026-12-07, regional with `--time-limit 300`, seeds
+ * "convene" and b: without restarts the search ended on its own at 121 s
+ * with 4,662 and at 225 s with 4,541; with restarts of 8 items it ran to
+ * the limit and ended at 4,290 and 4,360 (two restarts in the second run);
+ * with 16, 4,413 (seed "convene"). Runs of 30 s and 60 s stall too rarely
+ * for a restart to come.
+ */
+const RESTART_ITEMS = 8;
 /**
  * Seconds at most for one neighbourhood, and branch-and-bound nodes at most
  * (the budget that ends the same way on every machine). Many short rounds
@@ -89,7 +105,7 @@ export const improveStep: Step = async (request) => {
   const incumbent = request.incumbent;
   if (!incumbent) return { kind: 'none', why: 'no schedule to improve' };
   // The whole model only when the plan solves it after the search (built once per run: free when an earlier step built it).
-  const whole = request.wholeAfter === true && request.models.fits() ? request.models.whole() : null;
+  const whole = request.plan?.wholeAfter === true && request.models.fits() ? request.models.whole() : null;
   // With a whole model to prove with, the search gets half the time; without (large events), or when an earlier step has
   // solved the whole model already (solving it again from scratch would only repeat that) or stopped it at its first
   // schedule (an event large enough that the search does more with the time), all of it.
@@ -112,11 +128,17 @@ export const improveStep: Step = async (request) => {
   return { kind: 'found', schedule: best.schedule, cost: best.cost, bound, proven: false, model: whole, backend: request.backend };
 };
 
-/** The large-neighbourhood search, until `until` seconds are left, the run is stopped, it stalls, or it meets the bound. */
+/**
+ * The large-neighbourhood search, until `until` seconds are left, the run is
+ * stopped, it meets the bound, or (without restarts) it stalls. The best
+ * schedule it has seen.
+ */
 async function search(request: StepRequest, start: Best, until: number): Promise<Best> {
   const { ctx, objective } = request;
   const random = seededRandom(request.seed).next;
   const ids = [...ctx.items.keys()].sort();
+  // The schedule the rounds start from, and the best seen: they part after a restart.
+  let current = start;
   let best = start;
   // Each kind of neighbourhood its own size: a program window's items are harder to re-solve than as many items of a day.
   const sizes = new Map<Kind, number>(KINDS.map((k) => [k, Math.min(ids.length, Math.max(4, Math.ceil(ids.length / 8)))]));
@@ -124,21 +146,25 @@ async function search(request: StepRequest, start: Best, until: number): Promise
   const guard = heapGuard(GARBAGE_BYTES);
   let level = 0;
   for (let round = 0; ; round++) {
+    let restart = false;
     if (stall >= STALL_ROUNDS) {
-      if (level >= LEVELS) break;
-      level += 1;
+      if (level < LEVELS) level += 1;
+      else if (request.plan?.restarts === true) {
+        restart = true;
+        level = 0;
+      } else break;
       stall = 0;
     }
     if (request.signal?.aborted || request.left() - until < LAST_ROUND_SECONDS) break;
     if (request.bound !== null && best.cost <= request.bound + 1e-9) break;
-    const kind = KINDS[round % KINDS.length]!;
-    const size = sizes.get(kind)!;
-    const { free, within } = neighbourhood(ctx, objective, best.schedule, kind, size, random);
+    const kind = restart ? 'random' : KINDS[round % KINDS.length]!;
+    const size = restart ? Math.min(ids.length, RESTART_ITEMS) : sizes.get(kind)!;
+    const { free, within } = neighbourhood(ctx, objective, current.schedule, kind, size, random);
     if (free.size === 0) {
       stall += 1;
       continue;
     }
-    const built = buildModel(ctx, { objective, stage: { around: best.schedule, free, within }, meter: request.meter });
+    const built = buildModel(ctx, { objective, stage: { around: current.schedule, free, within, leave: restart }, meter: request.meter });
     if (!built.ok) {
       stall += 1;
       continue;
@@ -146,26 +172,30 @@ async function search(request: StepRequest, start: Best, until: number): Promise
     const budget = Math.min(ROUND_SECONDS * 2 ** level, request.left() - until);
     const started = performance.now();
     // No solver progress from a round: its bound is the neighbourhood's, not the event's. The run hears of a schedule once it is kept.
-    const { onProgress: _, ...options } = solveOptions(request, initialValues(built.model, best.schedule));
+    // A restart has no warm start: its freed items may not stay where they are.
+    const { onProgress: _, ...options } = solveOptions(request, restart ? null : initialValues(built.model, current.schedule));
     const solving = request.solver(built.model.mip, { ...options, timeLimitSeconds: Math.max(0.5, budget), nodeLimit: ROUND_NODES * 4 ** level });
     // While the worker solves: the garbage of earlier rounds, once there is enough of it.
     guard();
     const r = await solving;
     const took = (performance.now() - started) / 1000;
-    // Grow after a neighbourhood solved well within its budget, shrink after one that was not.
-    if (r.status === 'optimal' && took < budget * GROW_WITHIN) sizes.set(kind, Math.min(ids.length, Math.ceil(size * 1.25)));
-    else if (r.status !== 'optimal') sizes.set(kind, Math.max(3, Math.floor(size * 0.7)));
+    // Grow after a neighbourhood solved well within its budget, shrink after one that was not (a restart's size is its own).
+    if (!restart && r.status === 'optimal' && took < budget * GROW_WITHIN) sizes.set(kind, Math.min(ids.length, Math.ceil(size * 1.25)));
+    else if (!restart && r.status !== 'optimal') sizes.set(kind, Math.max(3, Math.floor(size * 0.7)));
     stall += 1;
     if (r.status !== 'optimal' && r.status !== 'feasible') continue;
     const schedule = scheduleOf(built.model, r.values);
     const cost = totalCost(ctx, objective, schedule);
-    const step = move(best, { schedule, cost }, random);
-    if (step !== 'none' && checkSchedule(ctx, schedule).length === 0) {
-      best = { schedule, cost };
-      if (step === 'better') {
-        stall = 0;
-        request.onSchedule?.(cost);
-      }
+    // A restart's schedule is kept whatever it costs; a round's as move() says.
+    const step = restart ? 'sideways' : move(current, { schedule, cost }, random);
+    if (step === 'none' || checkSchedule(ctx, schedule).length > 0) continue;
+    current = { schedule, cost };
+    if (step === 'better') stall = 0;
+    // Without restarts the current schedule is the best seen (as good, or better): the same schedule as before restarts came.
+    if (cost <= best.cost + 1e-9) {
+      const better = cost < best.cost - 1e-9;
+      best = current;
+      if (better) request.onSchedule?.(cost);
     }
   }
   return best;

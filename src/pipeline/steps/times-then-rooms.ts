@@ -54,7 +54,7 @@ export const timesThenRoomsStep: Step = async (request) => {
 
   // 2. The objective, from that schedule (or from the baseline, on a re-run), in a fifth of the time
   //    left: the improvement step after it does more with the rest (SEARCH_SHARE).
-  if (request.firstSchedule !== true && request.left() > reserve + 1) {
+  if (request.plan?.firstSchedule !== true && request.left() > reserve + 1) {
     const warm = objective.baseline ? null : first.schedule;
     const keep = Math.max(reserve, request.left() * SEARCH_SHARE);
     // Of the pass's own time, the times stage leaves 30 % to the rooms stage.

@@ -15,7 +15,7 @@ export const wholeStep: Step = async (request) => {
   if (request.left() <= 0) return { kind: 'timedout' };
   const start = baselineStart(request, model);
   // From a baseline the start itself would be the first schedule: the search starts from it anyway.
-  const quick = request.firstSchedule === true && start === null ? { solutionLimit: 1, presolve: false } : {};
+  const quick = request.plan?.firstSchedule === true && start === null ? { solutionLimit: 1, presolve: false } : {};
   let r = await request.solver(model.mip, { ...solveOptions(request, start), ...quick });
   // A first step ending its share of the time empty-handed would end the run there (nothing after it can
   // start without a schedule): it solves again in the rest of the run's time rather than give that time up.
