@@ -65,7 +65,8 @@ function statusSection(report: ScheduleReport): readonly string[] {
 function perTerm(report: ScheduleReport): string {
   const terms = report.terms.filter((t) => t.cost > 0);
   const sum = report.terms.reduce((n, t) => n + t.bound, 0);
-  if (report.bound === null || terms.length < 2 || Math.abs(report.bound - sum) > 1e-6) return '';
+  // (The run's bound is that sum rounded up to whole units when every cost is whole.)
+  if (report.bound === null || terms.length < 2 || report.bound > Math.ceil(sum - 1e-9) + 1e-6) return '';
   return (
     ' That bound adds up what each term costs at least on its own ("At least" below). Terms can pull against each ' +
     "other (a country's lightning talks kept together can put them beside plenaries of their themes), so the best " +

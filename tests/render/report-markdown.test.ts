@@ -19,6 +19,9 @@ describe('reportMarkdown', () => {
     // The fixture's solver proved 1,200, more than the terms' 0 + 1,000: its bound is not a sum of the terms'.
     expect(md).not.toMatch(said);
     expect(reportMarkdown(event, schedule, { ...report, bound: 1000, gap: 240.5 / 1240.5 })).toMatch(said);
+    // Terms' bounds of 0.5 and 1,000 make a run's whole-unit bound of 1,001: still their sum.
+    const halves = report.terms.map((t) => (t.name === 'theme_clash' ? { ...t, bound: 0.5 } : t));
+    expect(reportMarkdown(event, schedule, { ...report, terms: halves, bound: 1001, gap: 239.5 / 1240.5 })).toMatch(said);
     // One term with a cost: nothing pulls against it.
     const alone = report.terms.map((t) => (t.name === 'theme_clash' ? { ...t, cost: 0, count: 0 } : t));
     expect(reportMarkdown(event, schedule, { ...report, terms: alone, bound: 1000, gap: 120.5 / 1120.5 })).not.toMatch(said);
