@@ -50,11 +50,11 @@ const LEVELS = 3;
  * The items a restart makes leave their times (drawn at random, each to
  * another start anywhere; the round's budget and nodes of the first
  * level). Measured 2026-12-07, regional with `--time-limit 300`, seeds
- * "convene" and b: without restarts the search ended on its own at 121 s
- * with 4,662 and at 225 s with 4,541; with restarts of 8 items it ran to
- * the limit and ended at 4,290 and 4,360 (two restarts in the second run);
- * with 16, 4,413 (seed "convene"). Runs of 30 s and 60 s stall too rarely
- * for a restart to come.
+ * "convene", b and c: without restarts the search ended on its own at
+ * 121 s with 4,662, at 225 s with 4,541 and at 244 s with 4,654; with
+ * restarts of 8 items it ran to the limit and ended at 4,290, 4,360 (two
+ * restarts) and 4,570; with 16, 4,413 (seed "convene"). Runs of 30 s and
+ * 60 s stall too rarely for a restart to come.
  */
 const RESTART_ITEMS = 8;
 /**
