@@ -79,6 +79,8 @@ export type StepResult =
       readonly backend: Backend;
       /** A partial schedule's left-out items, each with its reason. */
       readonly unscheduled?: readonly Unscheduled[];
+      /** How many times the improvement search restarted (see improve.ts), when it did. */
+      readonly restarts?: number;
     }
   /** Proven: no schedule keeps every hard rule. */
   | { readonly kind: 'infeasible' }

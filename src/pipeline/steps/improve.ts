@@ -111,14 +111,16 @@ export const improveStep: Step = async (request) => {
   // schedule (an event large enough that the search does more with the time), all of it.
   const prove = whole !== null && !request.wholeSolved;
   const until = prove ? request.left() / 2 : 0;
-  const best = await search(request, incumbent, until);
+  const { best, restarts } = await search(request, incumbent, until);
   const searched = best.cost < incumbent.cost;
+  // How many times the search restarted, in the step's outcome (report.md and report.json list it).
+  const after = restarts === 0 ? {} : { restarts };
   if (!prove || request.left() < 1 || request.signal?.aborted || (request.bound !== null && best.cost <= request.bound + 1e-9)) {
     const proven = request.bound !== null && best.cost <= request.bound + 1e-9;
-    if (!searched && !proven) return { kind: 'none', why: 'no better schedule found' };
+    if (!searched && !proven) return { kind: 'none', why: `no better schedule found${restarts === 0 ? '' : ` (${restartWords(restarts)})`}` };
     const model = whole ?? (await neighbourhoodModel(request.ctx, request.objective, best.schedule, new Set(), 'window', request));
     if (!model) return { kind: 'none', why: 'no model for the schedule found' };
-    return { kind: 'found', schedule: best.schedule, cost: best.cost, bound: request.bound, proven, model, backend: request.backend };
+    return { kind: 'found', schedule: best.schedule, cost: best.cost, bound: request.bound, proven, model, backend: request.backend, ...after };
   }
   const r = await request.solver(whole.mip, solveOptions(request, initialValues(whole, best.schedule)));
   const result = resultOf(request, whole, withBound(r, request.bound), (values) => scheduleOf(whole, values));
@@ -128,12 +130,17 @@ export const improveStep: Step = async (request) => {
   return { kind: 'found', schedule: best.schedule, cost: best.cost, bound, proven: false, model: whole, backend: request.backend };
 };
 
+/** "after 1 restart", "after 3 restarts". */
+export function restartWords(n: number): string {
+  return `after ${n} restart${n === 1 ? '' : 's'}`;
+}
+
 /**
  * The large-neighbourhood search, until `until` seconds are left, the run is
  * stopped, it meets the bound, or (without restarts) it stalls. The best
- * schedule it has seen.
+ * schedule it has seen, and how many times it restarted.
  */
-async function search(request: StepRequest, start: Best, until: number): Promise<Best> {
+async function search(request: StepRequest, start: Best, until: number): Promise<{ best: Best; restarts: number }> {
   const { ctx, objective } = request;
   const random = seededRandom(request.seed).next;
   const ids = [...ctx.items.keys()].sort();
@@ -145,12 +152,14 @@ async function search(request: StepRequest, start: Best, until: number): Promise
   let stall = 0;
   const guard = heapGuard(GARBAGE_BYTES);
   let level = 0;
+  let restarts = 0;
   for (let round = 0; ; round++) {
     let restart = false;
     if (stall >= STALL_ROUNDS) {
       if (level < LEVELS) level += 1;
       else if (request.plan?.restarts === true) {
         restart = true;
+        restarts += 1;
         level = 0;
       } else break;
       stall = 0;
@@ -198,7 +207,7 @@ async function search(request: StepRequest, start: Best, until: number): Promise
       if (better) request.onSchedule?.(cost);
     }
   }
-  return best;
+  return { best, restarts };
 }
 
 /**
