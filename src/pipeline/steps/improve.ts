@@ -53,8 +53,10 @@ const LEVELS = 3;
  * "convene", b and c: without restarts the search ended on its own at
  * 121 s with 4,662, at 225 s with 4,541 and at 244 s with 4,654; with
  * restarts of 8 items it ran to the limit and ended at 4,290, 4,360 (two
- * restarts) and 4,570; with 16, 4,413 (seed "convene"). Runs of 30 s and
- * 60 s stall too rarely for a restart to come.
+ * restarts) and 4,570, and in a fourth run 4,998 (seed "convene" again,
+ * whose search was at 5,112 by 48 s: runs of one seed spread that wide);
+ * with 16, 4,413 (seed "convene"). Runs of 30 s and 60 s stall too rarely
+ * for a restart to come.
  */
 const RESTART_ITEMS = 8;
 /**
