@@ -161,7 +161,6 @@ async function search(request: StepRequest, start: Best, until: number): Promise
       if (level < LEVELS) level += 1;
       else if (request.plan?.restarts === true) {
         restart = true;
-        restarts += 1;
         level = 0;
       } else break;
       stall = 0;
@@ -181,6 +180,8 @@ async function search(request: StepRequest, start: Best, until: number): Promise
       continue;
     }
     const budget = Math.min(ROUND_SECONDS * 2 ** level, request.left() - until);
+    // A restart counts once its round is solved (not when the time ran out first).
+    if (restart) restarts += 1;
     const started = performance.now();
     // No solver progress from a round: its bound is the neighbourhood's, not the event's. The run hears of a schedule once it is kept.
     // A restart has no warm start: its freed items may not stay where they are.
