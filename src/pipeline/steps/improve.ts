@@ -180,7 +180,7 @@ async function search(request: StepRequest, start: Best, until: number): Promise
       continue;
     }
     const budget = Math.min(ROUND_SECONDS * 2 ** level, request.left() - until);
-    // A restart counts once its round is solved (not when the time ran out first).
+    // A restart counts when its round goes to the solver (not when the time ran out, or its model could not be built, first).
     if (restart) restarts += 1;
     const started = performance.now();
     // No solver progress from a round: its bound is the neighbourhood's, not the event's. The run hears of a schedule once it is kept.
