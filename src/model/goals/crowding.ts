@@ -36,6 +36,7 @@
  */
 import type { Item, Window } from '../../domain/types.js';
 import { compareText } from '../../domain/compare.js';
+import { groupIndices } from '../../domain/group.js';
 import type { Candidates } from '../candidates.js';
 import { programWindowOf, type Context } from '../context.js';
 import { makeRow, type MipColumn, type MipModel, type MipRow } from '../mip.js';
@@ -66,6 +67,11 @@ export const MAX_CONFIGURATIONS = 300;
 export const MAX_FAMILY_COLUMNS = 150_000;
 /** Rates within this factor of each other are taken together (at the lower). */
 const RATE_STEP = 1.25;
+
+/** A positive value's level on RATE_STEP's scale: values at one level are within RATE_STEP of each other (bunched together). */
+export function rateLevel(value: number): number {
+  return Math.floor(Math.log(value) / Math.log(RATE_STEP));
+}
 
 /**
  * The crowding relaxation of the families' overlap cost: minimise the sum
@@ -257,19 +263,14 @@ function bunchesOf(
   ratesOf: (k: number) => readonly number[],
   profile: (i: Item) => string,
 ): Bunch[] {
-  const byKey = new Map<string, { track: number; length: number; count: number; members: number[] }>();
-  const level = (r: number) => (r > 0 ? String(Math.floor(Math.log(r) / Math.log(RATE_STEP))) : '-');
-  items.forEach((i, k) => {
-    const track = trackOf.get(i.id)!;
-    const key = [track, i.duration, profile(i), ratesOf(k).map(level).join(',')].join('|');
-    const known = byKey.get(key);
-    if (!known) byKey.set(key, { track, length: i.duration, count: 1, members: [k] });
-    else {
-      known.count += 1;
-      known.members.push(k);
-    }
-  });
-  return [...byKey].sort(([a], [b]) => compareText(a, b)).map(([, b]) => b);
+  const level = (r: number) => (r > 0 ? String(rateLevel(r)) : '-');
+  const key = (k: number) => [trackOf.get(items[k]!.id)!, items[k]!.duration, profile(items[k]!), ratesOf(k).map(level).join(',')].join('|');
+  return [...groupIndices(items.map((_, k) => k), (k) => [key(k)]).values()].map((members) => ({
+    track: trackOf.get(items[members[0]!]!.id)!,
+    length: items[members[0]!]!.duration,
+    count: members.length,
+    members,
+  }));
 }
 
 /** The columns a window class takes: per configuration, its minutes and each of its tracks' bunches (the pairs of bunches come on top). */

@@ -14,6 +14,7 @@
  */
 import type { Item, Schedule } from '../../domain/types.js';
 import { byId } from '../../domain/compare.js';
+import { groupIndices } from '../../domain/group.js';
 import { formatSpan } from '../../domain/time.js';
 import { itemLabel, type Context } from '../context.js';
 import type { Candidates } from '../candidates.js';
@@ -64,19 +65,13 @@ const familyCache = new WeakMap<Candidates, Map<PairGoalName, readonly ClashFami
  */
 function pairFamilies(ctx: Context, candidates: Candidates, name: PairGoalName): readonly ClashFamily[] {
   return familiesFor(familyCache, candidates, name, () => {
-    const byLanguage = name === 'language-clash';
+    const language = byLanguage(name);
     const pairs = overlapPairs(ctx, name);
-    const within = new Map<string, OverlapPair[]>();
-    const keysOf = (i: Item) => (byLanguage ? [i.language] : i.themes);
-    for (const p of pairs) {
-      for (const k of keysOf(p.a).filter((k) => keysOf(p.b).includes(k))) {
-        const costed = within.get(k);
-        if (costed) costed.push(p);
-        else within.set(k, [p]);
-      }
-    }
-    const most = byLanguage ? 1 : Math.max(1, ...pairs.map((p) => p.a.themes.filter((t) => p.b.themes.includes(t)).length));
-    return [...within].map(([key, group]): ClashFamily => {
+    const keysOf = (i: Item) => (language ? [i.language] : i.themes);
+    const within = groupIndices(pairs, (p) => keysOf(p.a).filter((k) => keysOf(p.b).includes(k)));
+    const most = language ? 1 : Math.max(1, ...pairs.map((p) => p.a.themes.filter((t) => p.b.themes.includes(t)).length));
+    return [...within].map(([key, indices]): ClashFamily => {
+      const group = indices.map((k) => pairs[k]!);
       const items = [...new Set(group.flatMap((p) => [p.a, p.b]))];
       const floor = forcedPairCost(ctx, items, candidates, group.map((p) => ({ a: p.a, b: p.b, cost: 1 }))) / most;
       return { key, items, pairs: group.map((p) => ({ a: p.a, b: p.b, cost: 1 / most })), floor };
@@ -84,7 +79,11 @@ function pairFamilies(ctx: Context, candidates: Candidates, name: PairGoalName):
   });
 }
 
-function pairGoal(name: PairGoalName, description: string, defaultWeight: number, lazyByLanguage: boolean): Goal {
+/** Language clashes are counted per language, and their rows added lazily per language; advanced clashes per theme, at once. */
+const byLanguage = (name: PairGoalName) => name === 'language-clash';
+
+function pairGoal(name: PairGoalName, description: string, defaultWeight: number): Goal {
+  const lazyByLanguage = byLanguage(name);
   const scored = (ctx: Context, schedule: Schedule) => overlapping(schedule, overlapPairs(ctx, name));
   return {
     name,
@@ -110,11 +109,10 @@ function pairGoal(name: PairGoalName, description: string, defaultWeight: number
   };
 }
 
-export const advancedClashGoal = pairGoal('advanced-clash', 'Two advanced workshops sharing a theme run at the same time (per pair).', 100, false);
+export const advancedClashGoal = pairGoal('advanced-clash', 'Two advanced workshops sharing a theme run at the same time (per pair).', 100);
 
 export const languageClashGoal = pairGoal(
   'language-clash',
   'Two sessions in the same language run at the same time, for every language but the most common one among workshops and lightning talks (per pair).',
   20,
-  true,
 );

@@ -10,7 +10,7 @@ import { byId, compareText } from '../../domain/compare.js';
 import type { Context } from '../context.js';
 import type { Candidates } from '../candidates.js';
 import { forcedPairCost, type CostedPair } from './bounds.js';
-import { crowdingRelaxation, familiesFor, type ClashFamily } from './crowding.js';
+import { crowdingRelaxation, familiesFor, rateLevel, type ClashFamily } from './crowding.js';
 import { forcedClashCuts } from './clash-cuts.js';
 import type { Goal } from './goal.js';
 import { overlapColumns, overlapping } from './overlap.js';
@@ -88,7 +88,7 @@ function themeFamilies(ctx: Context, candidates: Candidates, split: Split): read
 }
 
 /** Audiences within a quarter of each other, at one level (the crowding relaxation takes such items together). */
-const audienceLevel = (i: Item) => Math.floor(Math.log(Math.max(1, weighedAudience(i))) / Math.log(1.25));
+const audienceLevel = (i: Item) => rateLevel(Math.max(1, weighedAudience(i)));
 
 const floors = (families: readonly ClashFamily[]) => families.reduce((n, f) => n + f.floor, 0);
 
