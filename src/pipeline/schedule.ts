@@ -22,7 +22,6 @@ import { modelSize } from '../model/mip.js';
 import { backendFor, solve, type BackendChoice, type Progress, type Solver } from '../solve/index.js';
 import type { Unscheduled } from './partial.js';
 import { provenBound, runModels, type Incumbent, type StepResult } from './step.js';
-import { restartWords } from './steps/improve.js';
 import { worthStaging } from './steps/staged.js';
 import { choosePlan, MAX_WHOLE_PLACEMENTS, STEPS, type Condition, type ModelChoice, type PlannedStep } from './strategy.js';
 
@@ -212,8 +211,7 @@ function outcomeWords(r: StepResult): string {
   switch (r.kind) {
     case 'found': {
       const what = r.unscheduled && r.unscheduled.length > 0 ? `a partial schedule (${r.unscheduled.length} left out)` : r.proven ? 'proven optimal' : 'a valid schedule';
-      const restarted = r.restarts === undefined ? '' : ` (${restartWords(r.restarts)})`;
-      return `${what}, cost ${tidyCost(r.cost)}${!r.proven && r.bound !== null ? `; bound ${tidyCost(r.bound)}` : ''}${restarted}`;
+      return `${what}, cost ${tidyCost(r.cost)}${!r.proven && r.bound !== null ? `; bound ${tidyCost(r.bound)}` : ''}${r.detail === undefined ? '' : ` (${r.detail})`}`;
     }
     case 'infeasible':
       return 'no schedule exists';

@@ -79,8 +79,8 @@ export type StepResult =
       readonly backend: Backend;
       /** A partial schedule's left-out items, each with its reason. */
       readonly unscheduled?: readonly Unscheduled[];
-      /** How many times the improvement search restarted (see improve.ts), when it did. */
-      readonly restarts?: number;
+      /** What the step adds to its outcome in words, in brackets (the improvement search: how many times it restarted). */
+      readonly detail?: string;
     }
   /** Proven: no schedule keeps every hard rule. */
   | { readonly kind: 'infeasible' }

@@ -116,13 +116,13 @@ export const improveStep: Step = async (request) => {
   const { best, restarts } = await search(request, incumbent, until);
   const searched = best.cost < incumbent.cost;
   // How many times the search restarted, in the step's outcome (report.md and report.json list it).
-  const after = restarts === 0 ? {} : { restarts };
+  const detail = restarts === 0 ? null : `after ${restarts} restart${restarts === 1 ? '' : 's'}`;
   if (!prove || request.left() < 1 || request.signal?.aborted || (request.bound !== null && best.cost <= request.bound + 1e-9)) {
     const proven = request.bound !== null && best.cost <= request.bound + 1e-9;
-    if (!searched && !proven) return { kind: 'none', why: `no better schedule found${restarts === 0 ? '' : ` (${restartWords(restarts)})`}` };
+    if (!searched && !proven) return { kind: 'none', why: `no better schedule found${detail === null ? '' : ` (${detail})`}` };
     const model = whole ?? (await neighbourhoodModel(request.ctx, request.objective, best.schedule, new Set(), 'window', request));
     if (!model) return { kind: 'none', why: 'no model for the schedule found' };
-    return { kind: 'found', schedule: best.schedule, cost: best.cost, bound: request.bound, proven, model, backend: request.backend, ...after };
+    return { kind: 'found', schedule: best.schedule, cost: best.cost, bound: request.bound, proven, model, backend: request.backend, ...(detail === null ? {} : { detail }) };
   }
   const r = await request.solver(whole.mip, solveOptions(request, initialValues(whole, best.schedule)));
   const result = resultOf(request, whole, withBound(r, request.bound), (values) => scheduleOf(whole, values));
@@ -131,11 +131,6 @@ export const improveStep: Step = async (request) => {
   const bound = result.kind === 'found' ? result.bound : request.bound;
   return { kind: 'found', schedule: best.schedule, cost: best.cost, bound, proven: false, model: whole, backend: request.backend };
 };
-
-/** "after 1 restart", "after 3 restarts". */
-export function restartWords(n: number): string {
-  return `after ${n} restart${n === 1 ? '' : 's'}`;
-}
 
 /**
  * The large-neighbourhood search, until `until` seconds are left, the run is
