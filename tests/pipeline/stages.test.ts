@@ -118,14 +118,18 @@ describe('planSchedule in stages', () => {
     const o = scheduled(await plan(ev, solver));
     expect(checkSchedule(buildContext(ev, { gap: GAP }), o.schedule)).toEqual([]);
     expect([o.report.status, o.report.objective, o.report.bound]).toEqual(['optimal', 60, 60]);
-    expect(calls.map((c) => c.initial)).toEqual([false, false, true]);
-    // The third model is the part: the whole model without l2's placements.
+    // The core, the extension, and beside it the part twice: the core's schedule extended over l1 (cold), then the part from it.
+    expect(calls.map((c) => c.initial)).toEqual([false, false, false, true]);
+    // The fourth model is the part: the whole model without l2's placements.
     const full = whole(ev);
-    expect(calls[2]!.columns).toBe(full.mip.columns.length - full.placements.filter((p) => p.item === 'l2').length);
+    expect(calls[3]!.columns).toBe(full.mip.columns.length - full.placements.filter((p) => p.item === 'l2').length);
+    // Its start was the part with the core's placements fixed and taken out: l1's placements and the penalty columns left.
+    expect(calls[2]!.columns).toBeLessThan(calls[3]!.columns);
   });
 
   test('the extension’s schedule enters the anytime trace when it is found, before the part that proves it', { timeout: 60_000 }, async () => {
-    // The event of the test above; the clock moves a second per solve: the core, the extension, the part.
+    // The event of the test above; the clock moves a second per solve started: the core (1), the extension (2),
+    // beside it the part's start (3), then the part (4). The extension is found after the third started.
     const D2 = '2014-11-20';
     const ev = event({
       calendar: [win(D, '09:00', '10:00'), win(D2, '09:00', '10:00')],
@@ -138,8 +142,38 @@ describe('planSchedule in stages', () => {
       return real();
     });
     const o = scheduled(await planSchedule(ev, { gap: GAP, timeLimitSeconds: 20, backend: 'highs', now: () => clock, solver }));
-    expect(calls).toHaveLength(3);
-    expect(o.report.timing.trace).toEqual([{ seconds: 2, cost: 60 }]);
+    expect(calls).toHaveLength(4);
+    expect(o.report.timing.trace).toEqual([{ seconds: 3, cost: 60 }]);
+  });
+
+  test('the part started beside an extension that the core already proves is stopped', { timeout: 60_000 }, async () => {
+    // l1 shares p1's speaker, so the part (core and l1) starts beside the extension; l2 keeps it a part.
+    // Everything fits at no cost: the core proves the extension, and the part is not waited for.
+    const ev = event({
+      calendar: [win(D, '09:00', '11:00')],
+      rooms: [room('mh', 'main_hall'), room('lobby', 'lobby')],
+      items: [item('p1', 'plenary', 60, ['a']), item('l1', 'lightning', 10, ['a'], { country: 'Chile' }), item('l2', 'lightning', 10, ['z'], { country: 'Perú' })],
+    });
+    // The part's solves never end on their own: only being stopped ends them.
+    const stopped: number[] = [];
+    const solver: Solver = (model, options) => {
+      const k = stopped.length;
+      stopped.push(-1);
+      if (k < 2) return solve(model, options);
+      return new Promise((resolve) => {
+        const end = () => {
+          stopped[k] = k;
+          resolve({ status: 'timedout', backend: 'highs', seconds: 0 });
+        };
+        if (options.signal?.aborted) end();
+        else options.signal?.addEventListener('abort', end, { once: true });
+      });
+    };
+    const o = scheduled(await plan(ev, solver));
+    expect(checkSchedule(buildContext(ev, { gap: GAP }), o.schedule)).toEqual([]);
+    expect([o.report.status, o.report.objective, o.report.bound]).toEqual(['optimal', 0, 0]);
+    // The core and the extension ran to their end; the part's start was stopped.
+    expect(stopped).toEqual([-1, -1, 2]);
   });
 
   test('a part of an event keeps its common language, so the core never costs more than the whole', { timeout: 60_000 }, async () => {

@@ -14,9 +14,12 @@
  *    talks that share a speaker with a core item, with every talk of their
  *    country (or of the regional initiatives), so that no link of a group is
  *    cut. That is where a talk's cost meets the rest of the program (on the
- *    example, Mexico's talks against their speakers' days). Solved from the
- *    extension's schedule; if its optimum is the extension's cost, that
- *    schedule is proven optimal.
+ *    example, Mexico's talks against their speakers' days). It needs nothing
+ *    from the extension, so it is solved beside it (the other core), from
+ *    the core's schedule extended over its own talks; if its optimum is the
+ *    extension's cost, that schedule is proven optimal. Later parts add the
+ *    talks that cost something in the best schedule so far, and are solved
+ *    from it.
  *
  * Every relaxation is a part of the event (partOf): fewer items, fewer rows,
  * costs that only fall when items are left out, so its optimum bounds the
@@ -59,24 +62,39 @@ export const stagedStep: Step = async (request) => {
 
   const coreSchedule = scheduleOf(core.model, coreResult.values);
   const lowerBound = coreResult.status === 'optimal' ? totalCost(coreCtx, objective, coreSchedule) : provenBound(core.model, coreResult.bound);
-  const first = await extend(request, whole, coreSchedule);
+  // Larger parts: the core plus the talks that meet it (a shared speaker), then also those that cost
+  // something in the best schedule so far, with their groups. A part's optimum bounds the event; its
+  // schedule, extended by the other talks, may meet that bound. The first is solved beside the extension,
+  // and stopped when the extension alone is proven.
+  const talks = new Set<string>(touchingTalks(ctx, coreCtx));
+  withGroups(ctx, talks);
+  const partFor = () => partOf(ctx, (i) => i.format !== 'lightning' || talks.has(i.id));
+  const worthPart = () => talks.size > 0 && talks.size < lightningCount(ctx) && request.left() - reserve >= 2;
+  // The extension is sent to its worker first; the first part's model is built meanwhile.
+  const extending = extend(request, whole, coreSchedule);
+  const aside = joinedAbort(request.signal);
+  const firstPart = worthPart() ? solveFirstPart(partFor(), coreSchedule, request, reserve, aside.signal) : null;
+  const first = await extending;
+  if (first) request.onSchedule?.(first.cost);
+  const provenByCore = first !== null && coreResult.status === 'optimal' && lowerBound !== null && first.cost <= lowerBound + 1e-9;
+  if (!first || provenByCore) aside.stop();
+  let solved = await firstPart;
+  aside.stop();
   if (!first) return { kind: 'none', why: 'the extension was not solved', bound: lowerBound };
   let best = first;
-  request.onSchedule?.(best.cost);
   const found = (proven: boolean, bound: number | null) => ({ kind: 'found', schedule: best.schedule, cost: best.cost, bound, proven, model: whole, backend: request.backend }) as const;
-  if (coreResult.status === 'optimal' && lowerBound !== null && best.cost <= lowerBound + 1e-9) return found(true, best.cost);
+  if (provenByCore) return found(true, best.cost);
 
-  // Larger parts: the core plus the talks that meet it (a shared speaker) or that cost something in the
-  // best schedule so far, with their groups. A part's optimum bounds the event; its schedule, extended
-  // by the other talks, may meet that bound.
   let bound = lowerBound;
-  const talks = new Set<string>(touchingTalks(ctx, coreCtx));
-  for (let round = 0; round < MAX_PART_ROUNDS && request.left() - reserve >= 2; round++) {
-    const before = talks.size;
-    for (const id of costlyTalks(ctx, objective, best.schedule)) talks.add(id);
-    withGroups(ctx, talks);
-    if (talks.size === 0 || talks.size === lightningCount(ctx) || (round > 0 && talks.size === before)) break;
-    const part = await solvePart(partOf(ctx, (i) => i.format !== 'lightning' || talks.has(i.id)), best.schedule, request, reserve);
+  for (let round = 0; round < MAX_PART_ROUNDS; round++) {
+    if (round > 0 || firstPart === null) {
+      const before = talks.size;
+      for (const id of costlyTalks(ctx, objective, best.schedule)) talks.add(id);
+      withGroups(ctx, talks);
+      if (!worthPart() || (round > 0 && talks.size === before)) break;
+      solved = await solvePart(partFor(), best.schedule, request, reserve);
+    }
+    const part = solved;
     if (part === null) break;
     if (part.bound >= best.cost - 1e-9) return found(true, best.cost);
     bound = Math.max(bound ?? -Infinity, part.bound);
@@ -108,12 +126,32 @@ const PART_NODES = 5_000;
 
 /** The whole model with the items of `fixed` where that schedule has them, solved for the rest; null when it finds nothing. */
 async function extend(request: StepRequest, whole: BuiltModel, fixed: Schedule): Promise<{ schedule: Schedule; cost: number } | null> {
-  // In the whole model's one labelling of identical rooms (a part may label them otherwise).
-  const reduced = fixPlacements(whole, canonicalRooms(fixed, whole.roomClasses));
-  const r = await request.solver(reduced.mip, { ...solveOptions(request, null), nodeLimit: EXTENSION_NODES });
+  const schedule = await extendIn(request, whole, fixed);
+  return schedule && { schedule, cost: totalCost(request.ctx, request.objective, schedule) };
+}
+
+/** A model (the whole event's or a part's) with the items of `fixed` where that schedule has them, solved for the rest. */
+async function extendIn(request: StepRequest, model: BuiltModel, fixed: Schedule, signal?: AbortSignal): Promise<Schedule | null> {
+  // In the model's one labelling of identical rooms (another model may label them otherwise).
+  const reduced = fixPlacements(model, canonicalRooms(fixed, model.roomClasses));
+  const r = await request.solver(reduced.mip, { ...solveOptions(request, null), nodeLimit: EXTENSION_NODES, ...(signal ? { signal } : {}) });
   if (r.status !== 'optimal' && r.status !== 'feasible') return null;
-  const schedule = scheduleOf(whole, reduced.expand(r.values));
-  return { schedule, cost: totalCost(request.ctx, request.objective, schedule) };
+  return scheduleOf(model, reduced.expand(r.values));
+}
+
+/** An abort signal that follows `outer` and can also be stopped on its own; `stop` also lets go of `outer`. */
+function joinedAbort(outer: AbortSignal | undefined): { readonly signal: AbortSignal; stop(): void } {
+  const own = new AbortController();
+  const follow = () => own.abort();
+  if (outer?.aborted) own.abort();
+  else outer?.addEventListener('abort', follow, { once: true });
+  return {
+    signal: own.signal,
+    stop() {
+      outer?.removeEventListener('abort', follow);
+      own.abort();
+    },
+  };
 }
 
 /** The lightning talks that cost something in a schedule: in any occurrence of a goal, or in a theme clash. */
@@ -151,18 +189,28 @@ function touchingTalks(ctx: Context, coreCtx: Context): readonly string[] {
  * the part cannot settle it, the search must); null
  * when it proves nothing.
  */
-async function solvePart(part: Context, schedule: Schedule, request: StepRequest, reserve: number): Promise<{ bound: number; schedule: Schedule | null } | null> {
+async function solvePart(part: Context, schedule: Schedule, request: StepRequest, reserve: number, signal?: AbortSignal): Promise<PartResult | null> {
   const built = buildModel(part, { objective: request.objective, meter: request.meter });
   if (!built.ok) return null;
   const start = initialValues(built.model, schedule.filter((a) => part.items.has(a.item)));
   if (!start) return null;
-  const r = await request.solver(built.model.mip, { ...solveOptions(request, start, Math.max((request.left() * 3) / 4, reserve)), nodeLimit: PART_NODES });
+  const r = await request.solver(built.model.mip, { ...solveOptions(request, start, Math.max((request.left() * 3) / 4, reserve)), nodeLimit: PART_NODES, ...(signal ? { signal } : {}) });
   if (r.status === 'optimal') {
     const found = scheduleOf(built.model, r.values);
     return { bound: totalCost(part, request.objective, found), schedule: found };
   }
   const bound = r.status === 'feasible' ? provenBound(built.model, r.bound) : null;
   return bound === null ? null : { bound, schedule: null };
+}
+
+type PartResult = { readonly bound: number; readonly schedule: Schedule | null };
+
+/** solvePart for the first part, from the core's schedule extended over the part's talks (the extension of the whole event is not there yet). */
+async function solveFirstPart(part: Context, coreSchedule: Schedule, request: StepRequest, reserve: number, signal: AbortSignal): Promise<PartResult | null> {
+  const built = buildModel(part, { objective: request.objective, meter: request.meter });
+  if (!built.ok) return null;
+  const start = await extendIn(request, built.model, coreSchedule, signal);
+  return start && !signal.aborted ? solvePart(part, start, request, reserve, signal) : null;
 }
 
 /**
