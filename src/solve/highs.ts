@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type { MipModel } from '../model/mip.js';
 import type { SolveOptions, SolveResult } from './types.js';
+import { linkedAbort } from './abort.js';
 import { runWorker, startIdleWorker } from './worker.js';
 
 // Plain CommonJS so it runs the same from the TypeScript sources (tests) and the build.
@@ -104,10 +105,7 @@ export async function solveWithHighs(model: MipModel, options: SolveOptions): Pr
   const csr = toCsr(model);
   // At its solutionLimit-th improving solution the solve ends as if stopped (HiGHS finds its first ones during its root
   // node, where it checks no limit of its own): the solutions after it, already on their way, are not taken.
-  const stop = new AbortController();
-  const stopped = () => stop.abort();
-  if (options.signal?.aborted) stopped();
-  else options.signal?.addEventListener('abort', stopped, { once: true });
+  const stop = linkedAbort(options.signal);
   let solutions = 0;
   const end = await runWorker<Msg>(
     SCRIPT,
@@ -137,7 +135,7 @@ export async function solveWithHighs(model: MipModel, options: SolveOptions): Pr
     stop.signal,
     csr.values.length <= KEEP_WORKER_NONZEROS,
   );
-  options.signal?.removeEventListener('abort', stopped);
+  stop.release();
   const base = { backend: 'highs' as const, seconds: seconds() };
   const fallback = (): SolveResult => {
     const b = best as { values: Float64Array; objective: number; bound: number | null } | null;

@@ -35,6 +35,7 @@ import { lightningGroups } from '../../model/goals/lightning.js';
 import { fixColumns, mergeGroupRows, type ReducedModel } from '../../model/mip.js';
 import { initialValues, scheduleOf } from '../../model/solution.js';
 import { canonicalRooms } from '../../model/symmetry.js';
+import { linkedAbort } from '../../solve/abort.js';
 import { baselineStart, provenBound, solveOptions, type Step, type StepRequest } from '../step.js';
 
 /** Whether staging can help: some lightning talks, and something else. */
@@ -72,14 +73,14 @@ export const stagedStep: Step = async (request) => {
   const worthPart = () => talks.size > 0 && talks.size < lightningCount(ctx) && request.left() - reserve >= 2;
   // The extension is sent to its worker first; the first part's model is built meanwhile.
   const extending = extend(request, whole, coreSchedule);
-  const aside = joinedAbort(request.signal);
+  const aside = linkedAbort(request.signal);
   const firstPart = worthPart() ? solveFirstPart(partFor(), coreSchedule, request, reserve, aside.signal) : null;
   const first = await extending;
   if (first) request.onSchedule?.(first.cost);
   const provenByCore = first !== null && coreResult.status === 'optimal' && lowerBound !== null && first.cost <= lowerBound + 1e-9;
-  if (!first || provenByCore) aside.stop();
+  if (!first || provenByCore) aside.abort();
   let solved = await firstPart;
-  aside.stop();
+  aside.release();
   if (!first) return { kind: 'none', why: 'the extension was not solved', bound: lowerBound };
   let best = first;
   const found = (proven: boolean, bound: number | null) => ({ kind: 'found', schedule: best.schedule, cost: best.cost, bound, proven, model: whole, backend: request.backend }) as const;
@@ -137,21 +138,6 @@ async function extendIn(request: StepRequest, model: BuiltModel, fixed: Schedule
   const r = await request.solver(reduced.mip, { ...solveOptions(request, null), nodeLimit: EXTENSION_NODES, ...(signal ? { signal } : {}) });
   if (r.status !== 'optimal' && r.status !== 'feasible') return null;
   return scheduleOf(model, reduced.expand(r.values));
-}
-
-/** An abort signal that follows `outer` and can also be stopped on its own; `stop` also lets go of `outer`. */
-function joinedAbort(outer: AbortSignal | undefined): { readonly signal: AbortSignal; stop(): void } {
-  const own = new AbortController();
-  const follow = () => own.abort();
-  if (outer?.aborted) own.abort();
-  else outer?.addEventListener('abort', follow, { once: true });
-  return {
-    signal: own.signal,
-    stop() {
-      outer?.removeEventListener('abort', follow);
-      own.abort();
-    },
-  };
 }
 
 /** The lightning talks that cost something in a schedule: in any occurrence of a goal, or in a theme clash. */
