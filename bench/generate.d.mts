@@ -1,15 +1,21 @@
 // Types of bench/generate.mjs, for the tests (tests/bench/).
 
-export type InstanceName = 'regional' | 'national' | 'global' | 'festival';
+export type InstanceName = 'regional' | 'national' | 'global' | 'festival' | 'regional-rules' | 'national-rules';
 
-export type InstanceSpec = {
-  readonly description: string;
-  readonly days: number;
-  readonly calendar: 'summit' | 'festival';
-  readonly rooms: Readonly<Record<string, number>>;
-  readonly themes: number;
-  readonly count?: number;
-};
+export type InstanceSpec =
+  | {
+      readonly description: string;
+      readonly days: number;
+      readonly calendar: 'summit' | 'festival';
+      readonly rooms: Readonly<Record<string, number>>;
+      readonly themes: number;
+      readonly count?: number;
+    }
+  | {
+      /** Drawn as this instance, then given issue 16's rules. */
+      readonly base: InstanceName;
+      readonly rules: true;
+    };
 
 export const INSTANCES: Readonly<Record<InstanceName, InstanceSpec>>;
 export const GAP: number;

@@ -13,7 +13,8 @@
 //
 // Plain JavaScript with no imports from convene: runs before a build.
 //   node bench/generate.mjs [instance ...] [--out bench/out]
-// Instances: regional, national, global, festival (default: all four).
+// Instances: regional, national, global, festival, and regional-rules and national-rules (the first two with issue
+// 16's rules; default: all).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,9 @@ export const INSTANCES = {
     rooms: { main_hall: 10, lobby: 4, classroom: 11 },
     themes: 60,
   },
+  // The same events with issue 16's rules on (drawn from the same seed, then given the rules: see withRules).
+  'regional-rules': { base: 'regional', rules: true },
+  'national-rules': { base: 'national', rules: true },
   festival: {
     description: 'festival: 98 talks, 3 stages, 3 days, 10-minute grid, per-talk availability windows',
     days: 3,
@@ -140,9 +144,11 @@ const overlaps = (a, b) => a.date === b.date && a.start < b.end && b.start < a.e
  * The instance `name` as file texts (and a summary). `seed` defaults to one
  * derived from the name. Pure: nothing is written.
  */
-export function generate(name, { seed = seedOf(name) } = {}) {
-  const spec = INSTANCES[name];
-  if (!spec) throw new Error(`unknown instance ${JSON.stringify(name)} (known: ${Object.keys(INSTANCES).join(', ')})`);
+export function generate(name, { seed } = {}) {
+  const own = INSTANCES[name];
+  if (!own) throw new Error(`unknown instance ${JSON.stringify(name)} (known: ${Object.keys(INSTANCES).join(', ')})`);
+  const spec = own.base ? { ...INSTANCES[own.base], ...own, description: `${INSTANCES[own.base].description}, with the committee's rules` } : own;
+  seed ??= seedOf(own.base ?? name);
   const rand = rng(seed);
   const { int, pick, shuffle } = drawsOf(rand);
   const festival = spec.calendar === 'festival';
@@ -228,7 +234,7 @@ export function generate(name, { seed = seedOf(name) } = {}) {
   };
 
   // Speakers: new ones mostly; sometimes one already speaking, if free at that time in the witness.
-  const speakers = [];
+  let speakers = [];
   const busy = new Map();
   const newSpeaker = () => {
     const id = `sp-${pad(speakers.length + 1, 4)}`;
@@ -244,7 +250,7 @@ export function generate(name, { seed = seedOf(name) } = {}) {
     return id;
   };
   const speakersPer = { plenary: festival ? [1, 2] : [2, 5], lightning: [1, 1], workshop: [1, 2] };
-  const items = [];
+  let items = [];
   for (const p of placed) {
     const [lo, hi] = speakersPer[p.format];
     const chosen = [];
@@ -298,7 +304,7 @@ export function generate(name, { seed = seedOf(name) } = {}) {
   }
 
   // Availability, derived from the witness so that it never cuts it.
-  const availability = [];
+  let availability = [];
   const parts = (date) => windows.filter((w) => w.date === date).map((w) => ({ date, start: w.start, end: w.end }));
   for (const s of speakers) {
     const theirs = busy.get(s.id);
@@ -340,16 +346,27 @@ export function generate(name, { seed = seedOf(name) } = {}) {
     }
   }
 
+  let extra = {};
+  if (spec.rules) ({ items, placed, availability, speakers, extra } = withRules({ items, placed, availability, speakers, rooms, windows, calendar }, rng(seedOf(name))));
+
   const files = {
     'calendar.csv': csv(['date', 'start', 'end', 'kind', 'label'], calendar.map((w) => [w.date, hhmm(w.start), hhmm(w.end), w.kind, w.label])),
-    'rooms.csv': csv(['id', 'name', 'kind', 'capacity', 'interpretation'], rooms.map((r) => [r.id, r.name, r.kind, r.capacity, r.interpretation ? 'yes' : 'no'])),
+    'rooms.csv': csv(
+      ['id', 'name', 'kind', 'capacity', 'interpretation', ...(spec.rules ? ['features'] : [])],
+      rooms.map((r) => [r.id, r.name, r.kind, r.capacity, r.interpretation ? 'yes' : 'no', ...(spec.rules ? [extra.features.get(r.id)] : [])]),
+    ),
     'themes.csv': csv(
-      ['id', 'title', 'format', 'duration', 'speakers', 'themes', 'language', 'level', 'audience', 'country', 'source', 'score', 'rooms', 'pin_date', 'pin_start', 'pin_room'],
+      [
+        'id', 'title', 'format', 'duration', 'speakers', 'themes', 'language', 'level', 'audience', 'country', 'source', 'score', 'rooms', 'pin_date', 'pin_start', 'pin_room',
+        ...(spec.rules ? ['exclusive', 'setup', 'teardown', 'after', 'needs'] : []),
+      ],
       items.map((i) => [
         i.id, i.title, i.format, i.duration, i.speakers.join(';'), i.themes.join(';'), i.language, i.level, i.audience, i.country, i.source, i.score, i.rooms,
         i.pin?.date ?? '', i.pin?.start === undefined ? '' : hhmm(i.pin.start), i.pin?.room ?? '',
+        ...(spec.rules ? [i.exclusive ? 'yes' : '', i.setup || '', i.teardown || '', i.after.join(';'), i.needs] : []),
       ]),
     ),
+    ...extra.files,
     'speakers.csv': csv(['id', 'name', 'organization', 'sector', 'country', 'languages'], speakers.map((s) => [s.id, s.name, s.organization, s.sector, s.country, s.languages])),
     'availability.csv': csv(
       ['who', 'date', 'start', 'end', 'status'],
@@ -372,7 +389,9 @@ export function generate(name, { seed = seedOf(name) } = {}) {
   }
   const counts = { items: items.length, plenary: 0, lightning: 0, workshop: 0 };
   for (const i of items) counts[i.format] += 1;
-  const shared = speakers.filter((s) => busy.get(s.id).length > 1).length;
+  const itemsOf = new Map();
+  for (const i of items) for (const sp of i.speakers) itemsOf.set(sp, (itemsOf.get(sp) ?? 0) + 1);
+  const shared = speakers.filter((s) => itemsOf.get(s.id) > 1).length;
   const summary = {
     name, seed, description: spec.description, days: dates.length, rooms: rooms.length, grid, ...counts,
     speakers: speakers.length, sharedSpeakers: shared, themes: new Set(items.flatMap((i) => i.themes)).size,
@@ -380,6 +399,94 @@ export function generate(name, { seed = seedOf(name) } = {}) {
   };
   files['README.md'] = readme(summary);
   return { files, summary };
+}
+
+/**
+ * Issue 16's rules, given to an instance so that its witness stays valid,
+ * drawn from their own `rand` (the instance's other draws are its base's):
+ *
+ * - exclusive: the opening (the first item of the first main hall) and the
+ *   closing (its last); every other item that overlaps them in the witness
+ *   is taken out, with its availability rows (and its speakers', when they
+ *   speak nowhere else);
+ * - set-up and tear-down (15 or 30 minutes) for about a third of the
+ *   workshops, where the witness room is free then (within their window or
+ *   the break beside it);
+ * - order: about a fifth of the workshops come after an item that ends
+ *   before them in the witness (one sharing a theme where there is one);
+ * - room features, and for about a sixth of the items one feature their
+ *   witness room has;
+ * - favourites.csv (registrants' stars, popular items drawn more often) and
+ *   members.csv (the countries).
+ */
+function withRules({ items, placed, availability, speakers, rooms, windows, calendar }, rand) {
+  const { int, pick } = drawsOf(rand);
+  const first = rooms[0].id;
+  const inFirst = items.filter((i) => i.witness.room === first).sort((a, b) => cmpWhen(a.witness, b.witness));
+  const exclusive = [inFirst[0], inFirst[inFirst.length - 1]].filter(Boolean);
+  const out = new Set(items.filter((i) => !exclusive.includes(i) && exclusive.some((x) => overlaps(x.witness, i.witness))).map((i) => i.id));
+  items = items.filter((i) => !out.has(i.id)).map((i) => ({ ...i, exclusive: exclusive.includes(i), setup: 0, teardown: 0, after: [], needs: '' }));
+  placed = items.map((i) => i.witness);
+  const speaking = new Set(items.flatMap((i) => i.speakers));
+  speakers = speakers.filter((sp) => speaking.has(sp.id));
+  const known = new Set([...items.map((i) => i.id), ...speakers.map((sp) => sp.id), ...rooms.map((r) => r.id)]);
+  availability = availability.filter((a) => known.has(a.who));
+
+  // Set-up and tear-down within the window or the break beside it, the hallway gap outside them.
+  const windowOf = (p) => windows.find((w) => w.date === p.date && w.start <= p.start && p.end <= w.end);
+  const breakAt = (date, edge, side) => calendar.find((b) => b.kind === 'break' && b.date === date && (side === 'before' ? b.end === edge : b.start === edge));
+  const spill = (b) => (b ? Math.min(30, b.end - b.start) : 0);
+  for (const room of rooms) {
+    const mine = items.filter((i) => i.witness.room === room.id).sort((a, b) => cmpWhen(a.witness, b.witness));
+    mine.forEach((item, k) => {
+      if (item.format !== 'workshop' || rand() >= 0.35) return;
+      const p = item.witness;
+      const w = windowOf(p);
+      const prev = mine[k - 1]?.witness.date === p.date ? mine[k - 1] : null;
+      const next = mine[k + 1]?.witness.date === p.date ? mine[k + 1] : null;
+      const from = Math.max(w.start - spill(breakAt(p.date, w.start, 'before')), prev ? prev.witness.end + prev.teardown + GAP : -Infinity);
+      const to = Math.min(w.end + spill(breakAt(p.date, w.end, 'after')), next ? next.witness.start - GAP : Infinity);
+      item.setup = [30, 15].find((m) => m <= p.start - from) ?? 0;
+      item.teardown = [30, 15].find((m) => m <= to - p.end) ?? 0;
+    });
+  }
+
+  // Order: an earlier item, of a shared theme where there is one.
+  for (const item of items) {
+    if (item.format !== 'workshop' || rand() >= 0.2) continue;
+    const earlier = items.filter((o) => o !== item && cmpWhen(o.witness, item.witness) < 0 && (o.witness.date < item.witness.date || o.witness.end <= item.witness.start));
+    const themed = earlier.filter((o) => o.themes.some((t) => item.themes.includes(t)));
+    const before = themed.length > 0 ? pick(themed) : earlier.length > 0 ? pick(earlier) : null;
+    if (before) item.after = [before.id];
+  }
+
+  // Features, and needs that the witness room meets.
+  const FEATURES = ['flipcharts', 'projector', 'step-free'];
+  const features = new Map(
+    rooms.map((r) => [r.id, r.kind === 'main_hall' ? 'projector;step-free' : r.kind === 'lobby' ? 'step-free' : FEATURES.filter(() => rand() < 0.6).join(';')]),
+  );
+  for (const item of items) {
+    const has = features.get(item.witness.room).split(';').filter(Boolean);
+    if (has.length > 0 && rand() < 0.16) item.needs = pick(has);
+  }
+
+  // Stars: four registrants an item, each starring 3 to 8 items, an item drawn by its audience.
+  const total = items.reduce((n, i) => n + i.audience, 0);
+  const drawItem = () => {
+    let x = rand() * total;
+    for (const i of items) if ((x -= i.audience) <= 0) return i.id;
+    return items[items.length - 1].id;
+  };
+  const stars = [];
+  for (let r = 1; r <= items.length * 4; r++) {
+    const mine = new Set(Array.from({ length: int(3, 8) }, drawItem));
+    for (const id of [...mine].sort()) stars.push([`r${pad(r, 4)}`, id]);
+  }
+  const files = {
+    'favourites.csv': csv(['registrant', 'item'], stars),
+    'members.csv': csv(['country', 'name'], COUNTRIES.map((c) => [c, ''])),
+  };
+  return { items, placed, availability, speakers, extra: { features, files } };
 }
 
 function readme(s) {

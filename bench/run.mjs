@@ -45,7 +45,9 @@ const limitOverride = value('--time-limit') === undefined ? null : Number(value(
  * as `auto` picks. The limits are issue 14's: festival 10 s, regional 30 s,
  * national 60 s, global 120 s, the example 60 s, all with the default goals;
  * `committee` is fixtures/ogp-americas-committee (the example with an
- * exclusive opening and closing and favourites.csv) at 60 s. The large
+ * exclusive opening and closing and favourites.csv) at 60 s;
+ * `regional-rules` and `national-rules` are those instances with issue 16's
+ * rules on (bench/generate.mjs withRules), at their limits. The large
  * instances also run with every soft goal off (tag `hard`), the plain model
  * native CBC is compared on.
  */
@@ -57,6 +59,8 @@ const PLAN = [
   { instance: 'festival', backend: 'highs', limit: 10, quick: true },
   { instance: 'regional', backend: 'highs', limit: 30, quick: true },
   { instance: 'regional', backend: 'jslp', limit: 10, quick: false },
+  { instance: 'regional-rules', backend: 'highs', limit: 30, quick: false },
+  { instance: 'national-rules', backend: 'highs', limit: 60, quick: false },
   { instance: 'national', backend: 'highs', limit: 60, quick: false, tag: 'hard', hard: true },
   { instance: 'national', backend: 'highs', limit: 60, quick: false },
   { instance: 'global', backend: 'highs', limit: 120, quick: false, tag: 'hard', hard: true },
