@@ -175,18 +175,9 @@ function touchingTalks(ctx: Context, coreCtx: Context): readonly string[] {
  * the part cannot settle it, the search must); null
  * when it proves nothing.
  */
-async function solvePart(part: Context, schedule: Schedule, request: StepRequest, reserve: number, signal?: AbortSignal): Promise<PartResult | null> {
+async function solvePart(part: Context, schedule: Schedule, request: StepRequest, reserve: number): Promise<PartResult | null> {
   const built = buildModel(part, { objective: request.objective, meter: request.meter });
-  if (!built.ok) return null;
-  const start = initialValues(built.model, schedule.filter((a) => part.items.has(a.item)));
-  if (!start) return null;
-  const r = await request.solver(built.model.mip, { ...solveOptions(request, start, Math.max((request.left() * 3) / 4, reserve)), nodeLimit: PART_NODES, ...(signal ? { signal } : {}) });
-  if (r.status === 'optimal') {
-    const found = scheduleOf(built.model, r.values);
-    return { bound: totalCost(part, request.objective, found), schedule: found };
-  }
-  const bound = r.status === 'feasible' ? provenBound(built.model, r.bound) : null;
-  return bound === null ? null : { bound, schedule: null };
+  return built.ok ? solveBuiltPart(part, built.model, schedule, request, reserve) : null;
 }
 
 type PartResult = { readonly bound: number; readonly schedule: Schedule | null };
@@ -196,7 +187,20 @@ async function solveFirstPart(part: Context, coreSchedule: Schedule, request: St
   const built = buildModel(part, { objective: request.objective, meter: request.meter });
   if (!built.ok) return null;
   const start = await extendIn(request, built.model, coreSchedule, signal);
-  return start && !signal.aborted ? solvePart(part, start, request, reserve, signal) : null;
+  return start && !signal.aborted ? solveBuiltPart(part, built.model, start, request, reserve, signal) : null;
+}
+
+/** solvePart on the part's model, built already. */
+async function solveBuiltPart(part: Context, model: BuiltModel, schedule: Schedule, request: StepRequest, reserve: number, signal?: AbortSignal): Promise<PartResult | null> {
+  const start = initialValues(model, schedule.filter((a) => part.items.has(a.item)));
+  if (!start) return null;
+  const r = await request.solver(model.mip, { ...solveOptions(request, start, Math.max((request.left() * 3) / 4, reserve)), nodeLimit: PART_NODES, ...(signal ? { signal } : {}) });
+  if (r.status === 'optimal') {
+    const found = scheduleOf(model, r.values);
+    return { bound: totalCost(part, request.objective, found), schedule: found };
+  }
+  const bound = r.status === 'feasible' ? provenBound(model, r.bound) : null;
+  return bound === null ? null : { bound, schedule: null };
 }
 
 /**
