@@ -80,8 +80,19 @@ function occurrenceSection(report: ScheduleReport): readonly string[] {
   return [
     '## Other soft goals not met',
     '',
-    ...terms.flatMap((t) => [`### ${t.name} (weight ${formatNumber(t.weight)}, cost ${formatNumber(t.cost)})`, '', ...(t.occurrences ?? []).map((o) => `- ${inlineText(o)}`), '']),
+    ...terms.flatMap((t) => [`### ${t.name} (weight ${formatNumber(t.weight)}, cost ${formatNumber(t.cost)})`, '', ...tallied(t.occurrences ?? []).map((o) => `- ${inlineText(o)}`), '']),
   ];
+}
+
+/**
+ * Occurrences with the same words once each, in the order of their first,
+ * saying how often they count: a theme in three rooms on a day is two
+ * occurrences of track-rooms, a speaker on three days two of speaker-days.
+ */
+export function tallied(occurrences: readonly string[]): readonly string[] {
+  const counts = new Map<string, number>();
+  for (const o of occurrences) counts.set(o, (counts.get(o) ?? 0) + 1);
+  return [...counts].map(([o, n]) => (n === 1 ? o : `${o} (counted ${n === 2 ? 'twice' : `${n} times`})`));
 }
 
 function unscheduledSection(event: Event, report: ScheduleReport): readonly string[] {

@@ -57,6 +57,13 @@ describe('reportMarkdown', () => {
     expect(md).not.toContain('Lightning talks by member country');
   });
 
+  it('lists an occurrence counted more than once a single time, saying how often it counts', () => {
+    const spread = 'theme dance uses 3 rooms on 2014-11-19';
+    const terms = report.terms.map((t) => (t.name === 'theme_clash' ? { ...t, occurrences: [spread, spread, 'theme folk uses 2 rooms', 'speaker a on 4 days', 'speaker a on 4 days', 'speaker a on 4 days'] } : t));
+    const text = reportMarkdown(event, schedule, { ...report, terms });
+    expect(text).toContain(`- ${spread} (counted twice)\n- theme folk uses 2 rooms\n- speaker a on 4 days (counted 3 times)\n`);
+  });
+
   it('counts items per track', () => {
     expect(md).toContain('| Plenary sessions | main hall | 2 |');
     expect(md).toContain('| Lightning talks | lobby | 2 |');
