@@ -25,13 +25,14 @@
  */
 import { checkSchedule } from '../../check/check.js';
 import type { Schedule } from '../../domain/types.js';
-import { buildModel, type Neighbourhood } from '../../model/build.js';
+import { buildModel, type BuiltModel, type Neighbourhood } from '../../model/build.js';
 import type { Context } from '../../model/context.js';
 import { moveKind } from '../../model/goals/moves.js';
 import { totalCost, type Objective } from '../../model/goals/objective.js';
 import { scoreThemeClashes } from '../../model/goals/theme-clash.js';
 import { initialValues, scheduleOf } from '../../model/solution.js';
 import { seededRandom } from '../../domain/random.js';
+import type { SolveResult } from '../../solve/index.js';
 import { heapGuard } from '../heap.js';
 import { resultOf, solveOptions, withBound, type Step, type StepRequest } from '../step.js';
 
@@ -98,6 +99,16 @@ const GROW_WITHIN = 1 / 6;
  * spread either way.
  */
 const SIDEWAYS = 0.5;
+/**
+ * Rounds solved at once, each in its own worker: the search's solves
+ * leave the main thread idle most of the time, and a second core with
+ * them. The rounds of a batch start from the same schedule and free
+ * different items; one solved beside a round that changed the schedule
+ * gives its freed items' new places, taken when the schedule they make
+ * passes the checker and costs less (or as much, sideways). A fixed
+ * number, not the machine's cores, so that results do not depend on them.
+ */
+const WIDTH = 2;
 /** The garbage the rounds may leave before it is collected (see heap.ts). */
 const GARBAGE_BYTES = 256 * 2 ** 20;
 
@@ -150,7 +161,7 @@ async function search(request: StepRequest, start: Best, until: number): Promise
   const guard = heapGuard(GARBAGE_BYTES);
   let level = 0;
   let restarts = 0;
-  for (let round = 0; ; round++) {
+  for (let round = 0; ; ) {
     let restart = false;
     if (stall >= STALL_ROUNDS) {
       if (level < LEVELS) level += 1;
@@ -162,50 +173,76 @@ async function search(request: StepRequest, start: Best, until: number): Promise
     }
     if (request.signal?.aborted || request.left() - until < LAST_ROUND_SECONDS) break;
     if (request.bound !== null && best.cost <= request.bound + 1e-9) break;
-    const kind = restart ? 'random' : KINDS[round % KINDS.length]!;
-    const size = restart ? Math.min(ids.length, RESTART_ITEMS) : sizes.get(kind)!;
-    const { free, within } = neighbourhood(ctx, objective, current.schedule, kind, size, random);
-    if (free.size === 0) {
-      stall += 1;
-      continue;
+    // The batch: a restart alone, or WIDTH rounds from the current schedule, each freeing items the ones before it do not.
+    const batch: Round[] = [];
+    const taken = new Set<string>();
+    for (let k = 0; k < (restart ? 1 : WIDTH) && request.left() - until >= LAST_ROUND_SECONDS; k++, round++) {
+      const kind = restart ? 'random' : KINDS[round % KINDS.length]!;
+      const size = restart ? Math.min(ids.length, RESTART_ITEMS) : sizes.get(kind)!;
+      const { free, within } = neighbourhood(ctx, objective, current.schedule, kind, size, random, taken);
+      // Nothing left to free beside the batch's other rounds (a small event): not a round.
+      if (free.size === 0 && k > 0) continue;
+      const built = free.size === 0 ? null : buildModel(ctx, { objective, stage: { around: current.schedule, free, within, leave: restart }, meter: request.meter });
+      if (!built?.ok) {
+        stall += 1;
+        continue;
+      }
+      for (const id of free) taken.add(id);
+      const budget = Math.min(ROUND_SECONDS * 2 ** level, request.left() - until);
+      // A restart counts when its round goes to the solver (not when the time ran out, or its model could not be built, first).
+      if (restart) restarts += 1;
+      const started = performance.now();
+      // No solver progress from a round: its bound is the neighbourhood's, not the event's. The run hears of a schedule once it is kept.
+      // A restart has no warm start: its freed items may not stay where they are.
+      const { onProgress: _, ...options } = solveOptions(request, restart ? null : initialValues(built.model, current.schedule));
+      const solving = request.solver(built.model.mip, { ...options, timeLimitSeconds: Math.max(0.5, budget), nodeLimit: ROUND_NODES * 4 ** level });
+      batch.push({ kind, size, free, model: built.model, budget, restart, solved: solving.then((r) => ({ r, took: (performance.now() - started) / 1000 })) });
     }
-    const built = buildModel(ctx, { objective, stage: { around: current.schedule, free, within, leave: restart }, meter: request.meter });
-    if (!built.ok) {
-      stall += 1;
-      continue;
-    }
-    const budget = Math.min(ROUND_SECONDS * 2 ** level, request.left() - until);
-    // A restart counts when its round goes to the solver (not when the time ran out, or its model could not be built, first).
-    if (restart) restarts += 1;
-    const started = performance.now();
-    // No solver progress from a round: its bound is the neighbourhood's, not the event's. The run hears of a schedule once it is kept.
-    // A restart has no warm start: its freed items may not stay where they are.
-    const { onProgress: _, ...options } = solveOptions(request, restart ? null : initialValues(built.model, current.schedule));
-    const solving = request.solver(built.model.mip, { ...options, timeLimitSeconds: Math.max(0.5, budget), nodeLimit: ROUND_NODES * 4 ** level });
-    // While the worker solves: the garbage of earlier rounds, once there is enough of it.
+    // While the workers solve: the garbage of earlier rounds, once there is enough of it.
     guard();
-    const r = await solving;
-    const took = (performance.now() - started) / 1000;
-    // Grow after a neighbourhood solved well within its budget, shrink after one that was not (a restart's size is its own).
-    if (!restart && r.status === 'optimal' && took < budget * GROW_WITHIN) sizes.set(kind, Math.min(ids.length, Math.ceil(size * 1.25)));
-    else if (!restart && r.status !== 'optimal') sizes.set(kind, Math.max(3, Math.floor(size * 0.7)));
-    stall += 1;
-    if (r.status !== 'optimal' && r.status !== 'feasible') continue;
-    const schedule = scheduleOf(built.model, r.values);
-    const cost = totalCost(ctx, objective, schedule);
-    // A restart's schedule is kept whatever it costs; a round's as move() says.
-    const step = restart ? 'sideways' : move(current, { schedule, cost }, random);
-    if (step === 'none' || checkSchedule(ctx, schedule).length > 0) continue;
-    current = { schedule, cost };
-    if (step === 'better') stall = 0;
-    // Without restarts the current schedule is the best seen (as good, or better): the same schedule as before restarts came.
-    if (cost <= best.cost + 1e-9) {
-      const better = cost < best.cost - 1e-9;
-      best = current;
-      if (better) request.onSchedule?.(cost);
+    const from = current;
+    for (const { kind, size, free, model, budget, restart: forced, solved } of batch) {
+      const { r, took } = await solved;
+      // Grow after a neighbourhood solved well within its budget, shrink after one that was not (a restart's size is its own).
+      if (!forced && r.status === 'optimal' && took < budget * GROW_WITHIN) sizes.set(kind, Math.min(ids.length, Math.ceil(size * 1.25)));
+      else if (!forced && r.status !== 'optimal') sizes.set(kind, Math.max(3, Math.floor(size * 0.7)));
+      stall += 1;
+      if (r.status !== 'optimal' && r.status !== 'feasible') continue;
+      // A round solved beside one that has changed the schedule since: its freed items' new places, in the schedule as it is now.
+      const found = scheduleOf(model, r.values);
+      const schedule = current === from ? found : withPlaces(current.schedule, found, free);
+      const cost = totalCost(ctx, objective, schedule);
+      // A restart's schedule is kept whatever it costs; a round's as move() says.
+      const step = forced ? 'sideways' : move(current, { schedule, cost }, random);
+      if (step === 'none' || checkSchedule(ctx, schedule).length > 0) continue;
+      current = { schedule, cost };
+      if (step === 'better') stall = 0;
+      // Without restarts the current schedule is the best seen (as good, or better): the same schedule as before restarts came.
+      if (cost <= best.cost + 1e-9) {
+        const better = cost < best.cost - 1e-9;
+        best = current;
+        if (better) request.onSchedule?.(cost);
+      }
     }
   }
   return { best, restarts };
+}
+
+/** A round sent to the solver, with what its result needs. */
+type Round = {
+  readonly kind: Kind;
+  readonly size: number;
+  readonly free: ReadonlySet<string>;
+  readonly model: BuiltModel;
+  readonly budget: number;
+  readonly restart: boolean;
+  readonly solved: Promise<{ readonly r: SolveResult; readonly took: number }>;
+};
+
+/** `schedule` with the items of `free` where `found` has them (a round's result, on a schedule changed since). */
+function withPlaces(schedule: Schedule, found: Schedule, free: ReadonlySet<string>): Schedule {
+  const moved = new Map(found.filter((a) => free.has(a.item)).map((a) => [a.item, a]));
+  return schedule.map((a) => moved.get(a.item) ?? a);
 }
 
 /**
@@ -224,10 +261,18 @@ export function move(current: Best, next: Best, random: () => number): 'better' 
 const KINDS = ['costly', 'window', 'random', 'room', 'day'] as const;
 type Kind = (typeof KINDS)[number];
 
-/** The items a round frees, and how far they may move. */
-function neighbourhood(ctx: Context, objective: Objective, schedule: Schedule, kind: Kind, size: number, random: () => number): Pick<Neighbourhood, 'free' | 'within'> {
+/** The items a round frees (none of `taken`, freed by another round of its batch), and how far they may move. */
+function neighbourhood(
+  ctx: Context,
+  objective: Objective,
+  schedule: Schedule,
+  kind: Kind,
+  size: number,
+  random: () => number,
+  taken: ReadonlySet<string> = new Set(),
+): Pick<Neighbourhood, 'free' | 'within'> {
   const pickFrom = (pool: readonly string[], n: number): ReadonlySet<string> => {
-    const rest = [...pool];
+    const rest = pool.filter((id) => !taken.has(id));
     const out = new Set<string>();
     while (out.size < n && rest.length > 0) out.add(rest.splice(Math.floor(random() * rest.length), 1)[0]!);
     return out;
