@@ -6,7 +6,8 @@
  * Each round frees a neighbourhood (the items that cost something, a
  * program window, a day, a room's day, or items drawn at random) and solves
  * it exactly with every other item where it is (model/build.ts
- * Neighbourhood), from the current schedule. A result that costs less by
+ * Neighbourhood), from the current schedule; two rounds at a time, on
+ * different items, each in its own worker (WIDTH). A result that costs less by
  * convene's own score and passes the checker is kept; one that costs the
  * same with some item elsewhere, on a seeded draw (a sideways move, so that
  * the search does not circle one schedule on a plateau). Each kind of
