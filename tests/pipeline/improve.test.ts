@@ -12,7 +12,7 @@ import { DEFAULT_WEIGHTS } from '../../src/model/goals/registry.js';
 import { scheduleOf } from '../../src/model/solution.js';
 import { planSchedule } from '../../src/pipeline/schedule.js';
 import type { StepRequest } from '../../src/pipeline/step.js';
-import { improveStep, move } from '../../src/pipeline/steps/improve.js';
+import { improveStep, move, withPlaces } from '../../src/pipeline/steps/improve.js';
 import { solve } from '../../src/solve/index.js';
 import { event, item, minutes, room, win } from '../helpers/event.js';
 import { stepRequest } from '../helpers/step.js';
@@ -128,6 +128,30 @@ describe('the improvement search', () => {
     expect(again.schedule).toEqual(first.schedule);
   });
 
+  test('solves two rounds at a time, on items the other does not free', slow, async () => {
+    const inFlight = new Set<ReadonlySet<string>>();
+    let most = 0;
+    let shared = 0;
+    const recording: typeof solve = async (model, options) => {
+      // A round's free items: those with more than one placement column (an item that stays has its own place only).
+      const columns = new Map<string, number>();
+      for (const c of model.columns) if (c.name.startsWith('x_')) columns.set(c.name.split('_')[1]!, (columns.get(c.name.split('_')[1]!) ?? 0) + 1);
+      const free = new Set([...columns].filter(([, n]) => n > 1).map(([id]) => id));
+      for (const other of inFlight) if ([...free].some((id) => other.has(id))) shared += 1;
+      inFlight.add(free);
+      most = Math.max(most, inFlight.size);
+      try {
+        return await solve(model, options);
+      } finally {
+        inFlight.delete(free);
+      }
+    };
+    const r = await improveStep({ ...request('a'), solver: recording });
+    expect(r.kind).toBe('found');
+    expect(most).toBe(2);
+    expect(shared).toBe(0);
+  });
+
   test('tells the run of each better schedule it keeps, and never of a round’s bound (a neighbourhood’s, not the event’s)', slow, async () => {
     const kept: number[] = [];
     const bounds: (number | null)[] = [];
@@ -137,6 +161,15 @@ describe('the improvement search', () => {
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.every((c, k) => c < (k === 0 ? totalCost(ctx, objective, poor) : kept[k - 1]!))).toBe(true);
     expect(kept[kept.length - 1]).toBe(r.cost);
+  });
+});
+
+describe('a round solved beside another that changed the schedule', () => {
+  test('gives its freed items’ places; every other item stays where the schedule has it now', () => {
+    const now = poor.map((a) => (a.item === 'w1' ? at('w1', 'c1', '14:30') : a));
+    const found = poor.map((a) => (a.item === 'w5' ? at('w5', 'c2', '14:30') : a.item === 'w1' ? at('w1', 'c3', '11:30') : a));
+    const merged = withPlaces(now, found, new Set(['w5']));
+    expect(merged).toEqual(now.map((a) => (a.item === 'w5' ? at('w5', 'c2', '14:30') : a)));
   });
 });
 

@@ -245,7 +245,7 @@ type Round = {
 };
 
 /** `schedule` with the items of `free` where `found` has them (a round's result, on a schedule changed since). */
-function withPlaces(schedule: Schedule, found: Schedule, free: ReadonlySet<string>): Schedule {
+export function withPlaces(schedule: Schedule, found: Schedule, free: ReadonlySet<string>): Schedule {
   const moved = new Map(found.filter((a) => free.has(a.item)).map((a) => [a.item, a]));
   return schedule.map((a) => moved.get(a.item) ?? a);
 }
