@@ -152,11 +152,9 @@ export function choosePlan(f: PlanFacts): readonly PlannedStep[] {
   plan.push({
     step: 'improve',
     when: 'not-proven',
-    why: wholeAfter && !wholeFirst
-      ? 'the schedule found is not proven optimal: a large-neighbourhood search from it, then the whole model from its result'
-      : restarts
-        ? 'the schedule found is not proven optimal: a large-neighbourhood search from it, restarted from a perturbed schedule whenever it stalls, until the time limit'
-        : 'the schedule found is not proven optimal: a large-neighbourhood search from it',
+    why:
+      'the schedule found is not proven optimal: a large-neighbourhood search from it' +
+      (wholeAfter && !wholeFirst ? ', then the whole model from its result' : restarts ? ', restarted from a perturbed schedule whenever it stalls, until the time limit' : ''),
     wholeAfter,
     ...(restarts ? { restarts } : {}),
   });

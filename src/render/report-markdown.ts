@@ -89,7 +89,7 @@ function occurrenceSection(report: ScheduleReport): readonly string[] {
  * saying how often they count: a theme in three rooms on a day is two
  * occurrences of track-rooms, a speaker on three days two of speaker-days.
  */
-export function tallied(occurrences: readonly string[]): readonly string[] {
+function tallied(occurrences: readonly string[]): readonly string[] {
   const counts = new Map<string, number>();
   for (const o of occurrences) counts.set(o, (counts.get(o) ?? 0) + 1);
   return [...counts].map(([o, n]) => (n === 1 ? o : `${o} (counted ${n === 2 ? 'twice' : `${n} times`})`));
