@@ -79,7 +79,7 @@ export const stagedStep: Step = async (request) => {
   if (first) request.onSchedule?.(first.cost);
   const provenByCore = first !== null && coreResult.status === 'optimal' && lowerBound !== null && first.cost <= lowerBound + 1e-9;
   if (!first || provenByCore) aside.abort();
-  let solved = await firstPart;
+  let part = await firstPart;
   aside.release();
   if (!first) return { kind: 'none', why: 'the extension was not solved', bound: lowerBound };
   let best = first;
@@ -93,9 +93,8 @@ export const stagedStep: Step = async (request) => {
       for (const id of costlyTalks(ctx, objective, best.schedule)) talks.add(id);
       withGroups(ctx, talks);
       if (!worthPart() || (round > 0 && talks.size === before)) break;
-      solved = await solvePart(partFor(), best.schedule, request, reserve);
+      part = await solvePart(partFor(), best.schedule, request, reserve);
     }
-    const part = solved;
     if (part === null) break;
     if (part.bound >= best.cost - 1e-9) return found(true, best.cost);
     bound = Math.max(bound ?? -Infinity, part.bound);
